@@ -1,0 +1,50 @@
+package dev.firstcome.backend.admission;
+
+import dev.firstcome.model.AdmissionCounts;
+import dev.firstcome.model.ApplyResult;
+import dev.firstcome.model.CouponAdmitted;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The apply path and the admission state in Redis.
+ *
+ * <p>{@link #apply} runs one Lua script (window, dedupe, total and daily limits), then hands the
+ * admission to Kafka and returns only after the broker acknowledged it. If the send fails the
+ * admission is undone and {@link AdmissionUnavailableException} is thrown (HTTP 503); so is it when
+ * Redis is down or the event's Redis state is missing (being rebuilt).
+ */
+public interface AdmissionApi {
+
+    ApplyResult apply(long eventId, String userId);
+
+    /** Live counters from Redis. */
+    AdmissionCounts counts(long eventId);
+
+    /** Whether the event's meta hash exists in Redis (false after Redis lost its data). */
+    boolean stateLoaded(long eventId);
+
+    /** Every admitted user of the event with the admission Redis recorded (for reconcile and heal). */
+    Map<String, CouponAdmitted> admitted(long eventId);
+
+    /** Which of these admission ids were revoked (undone after a failed send). One Redis call. */
+    Set<Long> revoked(long eventId, Collection<Long> admissionIds);
+
+    /**
+     * Rebuilds the event's Redis state from persisted (and failed-open) admissions: meta, applied,
+     * total, today's counter and a sequence no lower than {@code seqFloor}. Only call once the
+     * consumer has drained. Afterwards the event admits again.
+     */
+    void restoreState(long eventId, List<CouponAdmitted> admissions, long seqFloor);
+
+    /** Adds admissions to Redis without touching existing ones (heal: persisted users unknown to Redis). */
+    int restoreUsers(long eventId, List<CouponAdmitted> admissions);
+
+    /** Publishes an admission again and waits for the broker's ack (heal of a lost record). */
+    void republish(CouponAdmitted admitted);
+
+    /** Stops admitting (every apply answers 503); used by graceful shutdown. */
+    void stopAdmitting();
+}

@@ -1,0 +1,79 @@
+package dev.firstcome.backend.infra;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * All of FirstCome's own settings ({@code firstcome.*}, or {@code FIRSTCOME_*} environment
+ * variables). Component addresses ({@code firstcome.redis.url}, {@code firstcome.kafka.bootstrap-servers},
+ * {@code firstcome.db.*}) are read before the context starts, to choose embedded or external servers.
+ */
+@Validated
+@ConfigurationProperties("firstcome")
+public record FirstComeProperties(
+        String dataDir,
+        @DefaultValue("") String namespace,
+        String adminToken,
+        @Valid @DefaultValue Redis redis,
+        @Valid @DefaultValue Kafka kafka,
+        @Valid @DefaultValue Db db,
+        @Valid @DefaultValue Embedded embedded,
+        @Valid @DefaultValue Admission admission,
+        @Valid @DefaultValue Issuance issuance,
+        @Valid @DefaultValue Notifications notifications,
+        @Valid @DefaultValue Rush rush) {
+
+    /** Redis address and key layout. Keys are {@code <prefix>:{evt:<id>}:<name>}. */
+    public record Redis(
+            String url,
+            @NotBlank @DefaultValue("fc") String keyPrefix,
+            @DefaultValue("4d") Duration dayCounterTtl,
+            @NotBlank @DefaultValue("events:changed") String eventsChannel) {}
+
+    /** Kafka address, topics and producer bounds. */
+    public record Kafka(
+            String bootstrapServers,
+            @Min(1) @DefaultValue("4") int partitions,
+            @NotBlank @DefaultValue("firstcome.coupon-admitted") String admittedTopic,
+            @NotBlank @DefaultValue("firstcome.coupon-admitted.dlt") String deadLetterTopic,
+            @NotBlank @DefaultValue("firstcome.coupon-persisted") String notificationsTopic,
+            @NotBlank @DefaultValue("firstcome-issuance") String consumerGroup,
+            @NotBlank @DefaultValue("firstcome-dead-letters") String deadLetterGroup,
+            @NotBlank @DefaultValue("firstcome-notifications") String notificationsGroup,
+            @DefaultValue("5s") Duration sendTimeout) {}
+
+    /** External database; empty means the embedded PostgreSQL. */
+    public record Db(String url, String user, String password) {}
+
+    /** Embedded servers: {@code stop=context} (default) or {@code jvm} (tests share one set per JVM). */
+    public record Embedded(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("context") String stop,
+            @DefaultValue("true") boolean redisPersistent,
+            @DefaultValue("true") boolean postgresFsync) {}
+
+    /** The apply path. */
+    public record Admission(@DefaultValue("30s") Duration eventCacheRefresh) {}
+
+    /** Kafka to database. */
+    public record Issuance(
+            @Min(1) @DefaultValue("1000") int batchSize,
+            @Min(1) @DefaultValue("2") int concurrency,
+            @DefaultValue("50ms") Duration pollTimeout,
+            @Min(0) @DefaultValue("3") int retryAttempts,
+            @DefaultValue("200ms") Duration retryBackoff,
+            @DefaultValue("true") boolean scheduledReissue,
+            @DefaultValue("1m") Duration reissueInterval) {}
+
+    /** Winner notices. */
+    public record Notifications(
+            @DefaultValue("true") boolean enabled, @DefaultValue("coupons@firstcome.local") String from) {}
+
+    /** Rush simulator defaults. */
+    public record Rush(@Min(1) @DefaultValue("64") int defaultConcurrency, @DefaultValue("30s") Duration requestTimeout) {}
+}

@@ -1,0 +1,20 @@
+package dev.firstcome.backend.infra;
+
+import dev.firstcome.model.ComponentStatus;
+import java.util.List;
+
+/** Facade over the infrastructure: component health and mode, where the HTTP API listens, the admin token. */
+public interface InfrastructureApi {
+
+    /** Redis, Kafka and the database, each with state, mode (embedded/external) and address. */
+    List<ComponentStatus> components();
+
+    /** The base URL customers use, e.g. {@code http://127.0.0.1:8080}; empty before the server listens. */
+    String httpApiUrl();
+
+    /** The bearer token that protects {@code /api/admin/**}. */
+    String adminToken();
+
+    /** Where embedded servers keep their data. */
+    String dataDir();
+}

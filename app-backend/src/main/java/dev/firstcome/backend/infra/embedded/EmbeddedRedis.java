@@ -1,0 +1,135 @@
+package dev.firstcome.backend.infra.embedded;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A real redis-server child process. Uses {@code redis-server} from PATH when there is one, otherwise
+ * the Redis 7.0.15 binary shipped in {@code org.signal:embedded-redis}. Data is kept in an
+ * append-only file under the data directory, so a restart keeps admission state.
+ */
+final class EmbeddedRedis implements EmbeddedServer {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
+    private static final String BUNDLED = "redis-server-7.0.15-linux-amd64";
+
+    private final Process process;
+    private final int port;
+    private final Path pidFile;
+
+    private EmbeddedRedis(Process process, int port, Path pidFile) {
+        this.process = process;
+        this.port = port;
+        this.pidFile = pidFile;
+    }
+
+    static EmbeddedRedis start(Path dataDir, boolean persistent) {
+        try {
+            Path dir = Files.createDirectories(dataDir.resolve("redis"));
+            Path pidFile = dir.resolve("firstcome-redis.pid");
+            ProcessSupport.killOrphan(pidFile, "redis-server");
+            String executable = executable(dataDir);
+            int port = ProcessSupport.freePort();
+            var command = new ArrayList<>(List.of(
+                    executable,
+                    "--port",
+                    String.valueOf(port),
+                    "--bind",
+                    "127.0.0.1",
+                    "--protected-mode",
+                    "no",
+                    "--daemonize",
+                    "no",
+                    "--dir",
+                    dir.toString(),
+                    "--save",
+                    "",
+                    "--logfile",
+                    dir.resolve("redis.log").toString()));
+            if (persistent) {
+                command.addAll(List.of("--appendonly", "yes", "--appendfsync", "everysec"));
+            } else {
+                command.addAll(List.of("--appendonly", "no"));
+            }
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve("redis.out").toFile())
+                    .start();
+            Files.writeString(pidFile, process.pid() + "\n");
+            ProcessSupport.awaitPort(port, Duration.ofSeconds(30), process, "redis-server");
+            log.info("Redis: embedded ({}) listening on redis://127.0.0.1:{}, data in {}", executable, port, dir);
+            return new EmbeddedRedis(process, port, pidFile);
+        } catch (IOException e) {
+            throw new IllegalStateException("could not start the embedded Redis", e);
+        }
+    }
+
+    private static String executable(Path dataDir) throws IOException {
+        String override = System.getProperty("firstcome.embedded.redis-executable");
+        if (override != null && !override.isBlank()) {
+            return override;
+        }
+        var onPath = ProcessSupport.findOnPath("redis-server");
+        if (onPath.isPresent()) {
+            return onPath.get();
+        }
+        Path target = Files.createDirectories(dataDir.resolve("bin")).resolve(BUNDLED);
+        if (!Files.isExecutable(target)) {
+            try (InputStream in = EmbeddedRedis.class.getClassLoader().getResourceAsStream(BUNDLED)) {
+                if (in == null) {
+                    throw new IllegalStateException("no redis-server on PATH and no bundled " + BUNDLED);
+                }
+                Path tmp = Files.createTempFile(target.getParent(), "redis", ".tmp");
+                Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+        }
+        return target.toString();
+    }
+
+    @Override
+    public String component() {
+        return "redis";
+    }
+
+    @Override
+    public String address() {
+        return "redis://127.0.0.1:" + port;
+    }
+
+    int port() {
+        return port;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroy(); // SIGTERM: redis flushes its append-only file and exits
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException ignored) {
+            // harmless: killOrphan checks the command line before killing anything
+        }
+        log.info("Redis: embedded server on port {} stopped", port);
+    }
+}

@@ -1,0 +1,195 @@
+package dev.firstcome.backend.infra.embedded;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+import org.apache.commons.logging.Log;
+import org.springframework.boot.logging.DeferredLogFactory;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.util.StringUtils;
+
+/**
+ * Decides, per component, between an external server (its address is configured) and an embedded
+ * one (nothing configured), starts the embedded ones and points Spring's Redis, Kafka and DataSource
+ * settings at whichever is in use. Runs after the configuration files are loaded.
+ *
+ * <p>External addresses: {@code firstcome.redis.url} ({@code FIRSTCOME_REDIS_URL}) or
+ * {@code spring.data.redis.url/host}; {@code firstcome.kafka.bootstrap-servers}
+ * ({@code FIRSTCOME_KAFKA_BOOTSTRAP_SERVERS}) or {@code spring.kafka.bootstrap-servers};
+ * {@code firstcome.db.url/user/password} ({@code FIRSTCOME_DB_URL}, ...) or
+ * {@code spring.datasource.url}.
+ */
+public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String PROPERTY_SOURCE = "firstcome-infrastructure";
+    private final Log log;
+    private static final Map<SpringApplication, Lease> pending = new WeakHashMap<>();
+
+    public EmbeddedServersEnvironmentPostProcessor(DeferredLogFactory logFactory) {
+        this.log = logFactory.getLog(EmbeddedServersEnvironmentPostProcessor.class);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE - 10;
+    }
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment env, SpringApplication application) {
+        if (env.getPropertySources().contains(PROPERTY_SOURCE)) {
+            return;
+        }
+        Path dataDir = dataDir(env);
+        boolean embeddedAllowed = env.getProperty("firstcome.embedded.enabled", Boolean.class, true);
+        boolean stopWithContext = !"jvm".equalsIgnoreCase(env.getProperty("firstcome.embedded.stop", "context"));
+        var props = new LinkedHashMap<String, Object>();
+        var modes = new HashMap<String, String>();
+        var lease = new Lease(dataDir, stopWithContext);
+        try {
+            // Redis
+            String redisUrl = env.getProperty("firstcome.redis.url");
+            if (StringUtils.hasText(redisUrl)) {
+                props.put("spring.data.redis.url", redisUrl);
+                external("redis", redisUrl, modes, props);
+            } else if (StringUtils.hasText(env.getProperty("spring.data.redis.url"))
+                    || StringUtils.hasText(env.getProperty("spring.data.redis.host"))) {
+                String address = env.getProperty(
+                        "spring.data.redis.url",
+                        "redis://" + env.getProperty("spring.data.redis.host") + ":"
+                                + env.getProperty("spring.data.redis.port", "6379"));
+                external("redis", address, modes, props);
+            } else {
+                requireEmbedded(embeddedAllowed, "redis", "FIRSTCOME_REDIS_URL");
+                boolean persistent = env.getProperty("firstcome.embedded.redis-persistent", Boolean.class, true);
+                String address = EmbeddedServers.acquire(
+                        "redis", dataDir, () -> EmbeddedRedis.start(dataDir, persistent));
+                lease.components.add("redis");
+                props.put("spring.data.redis.url", address);
+                embedded("redis", address, modes, props);
+            }
+            // Kafka
+            String bootstrap = env.getProperty("firstcome.kafka.bootstrap-servers");
+            if (StringUtils.hasText(bootstrap)) {
+                props.put("spring.kafka.bootstrap-servers", bootstrap);
+                external("kafka", bootstrap, modes, props);
+            } else if (StringUtils.hasText(env.getProperty("spring.kafka.bootstrap-servers"))) {
+                external("kafka", env.getProperty("spring.kafka.bootstrap-servers"), modes, props);
+            } else {
+                requireEmbedded(embeddedAllowed, "kafka", "FIRSTCOME_KAFKA_BOOTSTRAP_SERVERS");
+                int partitions = env.getProperty("firstcome.kafka.partitions", Integer.class, 4);
+                String address = EmbeddedServers.acquire(
+                        "kafka", dataDir, () -> EmbeddedKafka.start(dataDir, partitions));
+                lease.components.add("kafka");
+                props.put("spring.kafka.bootstrap-servers", address);
+                embedded("kafka", address, modes, props);
+            }
+            // Database
+            String dbUrl = env.getProperty("firstcome.db.url");
+            if (StringUtils.hasText(dbUrl)) {
+                props.put("spring.datasource.url", dbUrl);
+                props.put("spring.datasource.username", env.getProperty("firstcome.db.user", ""));
+                props.put("spring.datasource.password", env.getProperty("firstcome.db.password", ""));
+                external("database", dbUrl, modes, props);
+            } else if (StringUtils.hasText(env.getProperty("spring.datasource.url"))) {
+                external("database", env.getProperty("spring.datasource.url"), modes, props);
+            } else {
+                requireEmbedded(embeddedAllowed, "database", "FIRSTCOME_DB_URL");
+                boolean fsync = env.getProperty("firstcome.embedded.postgres-fsync", Boolean.class, true);
+                String address = EmbeddedServers.acquire(
+                        "database", dataDir, () -> EmbeddedPostgresServer.start(dataDir, fsync));
+                lease.components.add("database");
+                props.put("spring.datasource.url", address);
+                props.put("spring.datasource.username", EmbeddedPostgresServer.USER);
+                props.put("spring.datasource.password", "");
+                embedded("database", address, modes, props);
+            }
+        } catch (RuntimeException e) {
+            lease.release();
+            throw e;
+        }
+        props.put("firstcome.infrastructure.data-dir", dataDir.toString());
+        if (!lease.components.isEmpty()) {
+            log.info("Embedded servers keep their state under " + dataDir);
+        }
+        env.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, props));
+        synchronized (pending) {
+            pending.put(application, lease);
+        }
+    }
+
+    /** The lease taken for this application, handed to the context once it exists. */
+    static Lease takeLease(SpringApplication application) {
+        synchronized (pending) {
+            return pending.remove(application);
+        }
+    }
+
+    static Path dataDir(ConfigurableEnvironment env) {
+        String configured = env.getProperty("firstcome.data-dir");
+        if (StringUtils.hasText(configured)) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        return Path.of(System.getProperty("user.home"), ".firstcome");
+    }
+
+    private static void requireEmbedded(boolean allowed, String component, String variable) {
+        if (!allowed) {
+            throw new IllegalStateException("No " + component + " address is configured and embedded servers are "
+                    + "disabled (firstcome.embedded.enabled=false): set " + variable);
+        }
+    }
+
+    private void external(String component, String address, Map<String, String> modes, Map<String, Object> props) {
+        modes.put(component, "external");
+        props.put("firstcome.infrastructure." + component + ".mode", "external");
+        props.put("firstcome.infrastructure." + component + ".address", redact(address));
+        log.info(capitalize(component) + ": external server at " + redact(address));
+    }
+
+    private void embedded(String component, String address, Map<String, String> modes, Map<String, Object> props) {
+        modes.put(component, "embedded");
+        props.put("firstcome.infrastructure." + component + ".mode", "embedded");
+        props.put("firstcome.infrastructure." + component + ".address", address);
+        log.info(capitalize(component) + ": embedded server listening on " + address);
+    }
+
+    /** Hides a password in a URL such as redis://:secret@host:6379. */
+    static String redact(String address) {
+        return address == null ? "" : address.replaceAll("//([^:/@]*):[^@/]*@", "//$1:***@");
+    }
+
+    private static String capitalize(String s) {
+        return s.equals("database") ? "Database" : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The embedded components one application context uses. */
+    static final class Lease {
+        private final Path dataDir;
+        private final boolean stopWithContext;
+        private final java.util.List<String> components = new java.util.ArrayList<>();
+        private boolean released;
+
+        Lease(Path dataDir, boolean stopWithContext) {
+            this.dataDir = dataDir;
+            this.stopWithContext = stopWithContext;
+        }
+
+        synchronized void release() {
+            if (released) {
+                return;
+            }
+            released = true;
+            var reversed = new java.util.ArrayList<>(components);
+            java.util.Collections.reverse(reversed);
+            for (String component : reversed) {
+                EmbeddedServers.release(component, dataDir, stopWithContext);
+            }
+        }
+    }
+}

@@ -1,0 +1,163 @@
+package dev.firstcome.backend.infra.embedded;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** Small helpers for the embedded servers: free ports, waiting for a port, orphan clean-up. */
+final class ProcessSupport {
+
+    /** uid/gid the embedded PostgreSQL runs as when the JVM runs as root (PostgreSQL refuses root). */
+    static final int UNPRIVILEGED_ID = 65534;
+
+    private ProcessSupport() {}
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free TCP port on the loopback interface", e);
+        }
+    }
+
+    static boolean portOpen(int port) {
+        try (var socket = new Socket()) {
+            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static void awaitPort(int port, Duration timeout, Process process, String what) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (portOpen(port)) {
+                return;
+            }
+            if (process != null && !process.isAlive()) {
+                throw new IllegalStateException(what + " exited with code " + process.exitValue() + " before listening on "
+                        + port);
+            }
+            pause(50);
+        }
+        throw new IllegalStateException(what + " did not listen on port " + port + " within " + timeout);
+    }
+
+    static void pause(long millis) {
+        try {
+            TimeUnit.MILLISECONDS.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting", e);
+        }
+    }
+
+    static boolean runningAsRoot() {
+        try {
+            Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+            return uid instanceof Integer i && i == 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "root".equals(System.getProperty("user.name"));
+        }
+    }
+
+    /** Prefixes {@code command} so that it runs as an unprivileged user when we are root. */
+    static List<String> unprivileged(List<String> command) {
+        if (!runningAsRoot()) {
+            return command;
+        }
+        var wrapped = new ArrayList<String>();
+        wrapped.add(findOnPath("setpriv").orElse("/usr/bin/setpriv"));
+        wrapped.add("--reuid=" + UNPRIVILEGED_ID);
+        wrapped.add("--regid=" + UNPRIVILEGED_ID);
+        wrapped.add("--clear-groups");
+        wrapped.add("--");
+        wrapped.addAll(command);
+        return wrapped;
+    }
+
+    static Optional<String> findOnPath(String executable) {
+        String path = System.getenv("PATH");
+        if (path == null) {
+            return Optional.empty();
+        }
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, executable);
+            if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
+                return Optional.of(candidate.toString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Runs a command to completion, returning its combined output; fails on a non-zero exit. */
+    static String run(List<String> command, Path workDir, Duration timeout) {
+        try {
+            var builder = new ProcessBuilder(command).redirectErrorStream(true);
+            if (workDir != null) {
+                builder.directory(workDir.toFile());
+            }
+            builder.environment().put("LC_ALL", "C");
+            Process process = builder.start();
+            byte[] out = process.getInputStream().readAllBytes();
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " timed out");
+            }
+            String text = new String(out);
+            if (process.exitValue() != 0) {
+                throw new IllegalStateException(
+                        String.join(" ", command) + " failed with exit code " + process.exitValue() + ":\n" + text);
+            }
+            return text;
+        } catch (IOException e) {
+            throw new IllegalStateException("could not run " + command.getFirst(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + command.getFirst(), e);
+        }
+    }
+
+    /** Kills a process left over by an earlier JVM that died without stopping it (its pid file still names it). */
+    static void killOrphan(Path pidFile, String expectedCommand) {
+        if (!Files.isRegularFile(pidFile)) {
+            return;
+        }
+        try {
+            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            if (first.isEmpty()) {
+                return;
+            }
+            long pid = Long.parseLong(first);
+            ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info()
+                            .command()
+                            .map(cmd -> cmd.contains(expectedCommand))
+                            .orElse(false))
+                    .ifPresent(handle -> {
+                        handle.destroyForcibly();
+                        handle.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+                    });
+        } catch (IOException | RuntimeException e) {
+            // best effort: a stale or foreign pid file is simply ignored
+        } finally {
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // the next start overwrites it
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.firstcome.backend.infra.web;
+
+import dev.firstcome.backend.admission.AdmissionUnavailableException;
+import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.event.EventValidationException;
+import jakarta.validation.ConstraintViolationException;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error of the HTTP API as {@code application/problem+json}: a clear {@code detail}, the
+ * offending {@code field} for bad input, never a stack trace.
+ */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(EventNotFoundException.class)
+    ResponseEntity<ProblemDetail> notFound(EventNotFoundException e) {
+        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", e.getMessage());
+        problem.setProperty("eventId", e.eventId());
+        return problem(problem);
+    }
+
+    @ExceptionHandler(EventValidationException.class)
+    ResponseEntity<ProblemDetail> invalidEvent(EventValidationException e) {
+        return problem(Problems.invalidField(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
+        return problem(Problems.invalidField(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e) {
+        var violation = e.getConstraintViolations().iterator().next();
+        String path = violation.getPropertyPath().toString();
+        String field = path.contains(".") ? path.substring(path.lastIndexOf('.') + 1) : path;
+        return problem(Problems.invalidField(field, field + " " + violation.getMessage()));
+    }
+
+    @ExceptionHandler(AdmissionUnavailableException.class)
+    ResponseEntity<ProblemDetail> unavailable(AdmissionUnavailableException e) {
+        return unavailableProblem(e.getMessage());
+    }
+
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        CannotGetJdbcConnectionException.class,
+        TransientDataAccessException.class
+    })
+    ResponseEntity<ProblemDetail> componentDown(Exception e) {
+        log.warn("A component is unavailable: {}", e.getMessage());
+        return unavailableProblem("A component FirstCome depends on is unavailable; nothing was changed. Retry shortly.");
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
+        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        return problem(Problems.invalidField(
+                e.getName(), e.getName() + " must be a valid " + type.toLowerCase() + ", got '" + e.getValue() + "'"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        log.error("Unexpected error answering a request", e);
+        return problem(Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal-error",
+                "Internal error",
+                "An unexpected error occurred; it was logged. Nothing is promised by this answer."));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        var errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(fe -> Map.of("field", fe.getField(), "message", String.valueOf(fe.getDefaultMessage())))
+                .toList();
+        String field = errors.isEmpty() ? "body" : errors.getFirst().get("field");
+        String detail = errors.isEmpty()
+                ? "The request body is invalid"
+                : errors.getFirst().get("field") + " " + errors.getFirst().get("message");
+        ProblemDetail problem = Problems.invalidField(field, detail);
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        String field = JsonErrors.fieldOf(ex).orElse("body");
+        String detail = "body".equals(field)
+                ? "The request body is missing or is not valid JSON"
+                : field + " has a value of the wrong type or format";
+        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+        problem.setProperty("field", field);
+        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(
+            Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+        HttpHeaders out = new HttpHeaders();
+        out.addAll(headers);
+        out.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return new ResponseEntity<>(body, out, statusCode);
+    }
+
+    private static ResponseEntity<ProblemDetail> unavailableProblem(String detail) {
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail));
+    }
+
+    private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    static List<String> ignored() {
+        return List.of();
+    }
+}

@@ -1,0 +1,26 @@
+package dev.firstcome.backend.infra.web;
+
+import java.net.URI;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/** RFC 9457 problem bodies with FirstCome's type URIs and an optional {@code field} naming the bad input. */
+public final class Problems {
+
+    private static final String BASE = "https://firstcome.dev/problems/";
+
+    private Problems() {}
+
+    public static ProblemDetail of(HttpStatusCode status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(BASE + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    public static ProblemDetail invalidField(String field, String detail) {
+        ProblemDetail problem = of(HttpStatusCode.valueOf(400), "invalid-field", "Invalid field", detail);
+        problem.setProperty("field", field);
+        return problem;
+    }
+}

@@ -1,0 +1,34 @@
+package dev.firstcome.backend.issuance;
+
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponView;
+import dev.firstcome.model.FailedIssueStatus;
+import dev.firstcome.model.FailedIssueView;
+import dev.firstcome.model.ReissueReport;
+import dev.firstcome.model.ReissueRequest;
+import java.util.List;
+
+/** Persisted coupons, failed issues and their reissue. */
+public interface IssuanceApi {
+
+    /** The user's persisted coupons, oldest first (empty for none). */
+    List<CouponView> couponsOf(String userId);
+
+    /** Number of coupon rows of the event. */
+    long persistedCount(long eventId);
+
+    /** Failed issues, optionally filtered by event and status, newest first. */
+    List<FailedIssueView> failedIssues(Long eventId, FailedIssueStatus status);
+
+    /** Number of OPEN failed issues of the event. */
+    long failedOpenCount(long eventId);
+
+    /** Reissues by ids or by event; idempotent; audited with the operator's identity. */
+    ReissueReport reissue(ReissueRequest request, String operator);
+
+    /** Every persisted admission of the event (coupon rows), for reconcile and Redis rebuild. */
+    List<CouponAdmitted> persistedAdmissions(long eventId);
+
+    /** Every OPEN failed admission of the event, for reconcile and Redis rebuild. */
+    List<CouponAdmitted> failedOpenAdmissions(long eventId);
+}

@@ -1,0 +1,24 @@
+package dev.firstcome.model;
+
+import java.time.Instant;
+import java.time.LocalTime;
+
+/**
+ * A partial edit: every null field is left as it is. {@code clearDailyQuantity} removes the daily
+ * limit; {@code clearDailyWindow} resets the daily open and close times to the whole day.
+ */
+public record EventChanges(
+        String name,
+        Integer totalQuantity,
+        Integer dailyQuantity,
+        Boolean clearDailyQuantity,
+        LocalTime dailyOpenTime,
+        LocalTime dailyCloseTime,
+        Boolean clearDailyWindow,
+        Instant startsAt,
+        Instant endsAt) {
+
+    public static EventChanges limits(Integer totalQuantity, Integer dailyQuantity) {
+        return new EventChanges(null, totalQuantity, dailyQuantity, null, null, null, null, null, null);
+    }
+}

@@ -1,0 +1,28 @@
+package dev.firstcome.model;
+
+import java.time.Instant;
+import java.time.LocalTime;
+
+/**
+ * A new event. Nullable fields are optional: {@code dailyQuantity} (no daily limit), open and close
+ * times (whole day), {@code zoneId} (the server's zone), {@code strategy} (lab events only: the
+ * admission strategy of the strategy lab; null or {@code lua} is the production script).
+ */
+public record EventDraft(
+        String name,
+        Integer totalQuantity,
+        Integer dailyQuantity,
+        LocalTime dailyOpenTime,
+        LocalTime dailyCloseTime,
+        Instant startsAt,
+        Instant endsAt,
+        String zoneId,
+        boolean lab,
+        String strategy) {
+
+    /** A production event (not a lab event) with the production admission script. */
+    public static EventDraft of(
+            String name, int totalQuantity, Integer dailyQuantity, Instant startsAt, Instant endsAt, String zoneId) {
+        return new EventDraft(name, totalQuantity, dailyQuantity, null, null, startsAt, endsAt, zoneId, false, null);
+    }
+}
