@@ -28,12 +28,20 @@ public final class FxUiExecutor implements UiExecutor, AutoCloseable {
                 return work.call();
             }
         };
-        task.setOnSucceeded(event -> onSuccess.accept(task.getValue()));
-        task.setOnFailed(event -> {
-            errors.report(action, task.getException());
-            onFailure.accept(task.getException());
+        task.setOnSucceeded(event -> {
+            try {
+                onSuccess.accept(task.getValue());
+            } catch (RuntimeException failure) {
+                fail(action, failure, onFailure);
+            }
         });
+        task.setOnFailed(event -> fail(action, task.getException(), onFailure));
         pool.execute(task);
+    }
+
+    private void fail(String action, Throwable failure, Consumer<Throwable> onFailure) {
+        errors.report(action, failure);
+        onFailure.accept(failure);
     }
 
     @Override

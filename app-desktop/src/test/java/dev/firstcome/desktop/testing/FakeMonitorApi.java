@@ -17,6 +17,11 @@ public final class FakeMonitorApi implements MonitorApi {
             new PipelineStatus("group", "topic", 0, 0, 0, LagStatus.OK, List.of(new PartitionLag("topic", 0, 0, 0, 0)));
     private volatile ReconcileReport reconcile;
     private volatile int heals;
+    private volatile String reconcileFailure;
+
+    public void failReconcileWith(String message) {
+        reconcileFailure = message;
+    }
 
     public void setStats(EventStats value) {
         stats = value;
@@ -36,7 +41,10 @@ public final class FakeMonitorApi implements MonitorApi {
 
     @Override
     public EventStats stats(long eventId) {
-        return stats;
+        EventStats value = stats;
+        return value != null && value.eventId() == eventId
+                ? value
+                : new EventStats(eventId, 0, 0, 0, null, 0, 0, 0, 0, 0);
     }
 
     @Override
@@ -46,6 +54,9 @@ public final class FakeMonitorApi implements MonitorApi {
 
     @Override
     public ReconcileReport reconcile(long eventId) {
+        if (reconcileFailure != null) {
+            throw new IllegalStateException(reconcileFailure);
+        }
         return reconcile;
     }
 

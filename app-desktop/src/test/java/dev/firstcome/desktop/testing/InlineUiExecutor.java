@@ -13,15 +13,12 @@ public final class InlineUiExecutor implements UiExecutor {
     @Override
     public <T> void submit(
             String action, Callable<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        T result;
         try {
-            result = work.call();
+            onSuccess.accept(work.call());
         } catch (Exception failure) {
             errors.report(action, failure);
             onFailure.accept(failure);
-            return;
         }
-        onSuccess.accept(result);
     }
 
     @Override

@@ -1,0 +1,25 @@
+package dev.firstcome.desktop.testing;
+
+import dev.firstcome.desktop.ConsoleBackend;
+
+/** A console backend of fakes, for view tests without the embedded servers. */
+public record FakeBackend(
+        FakeInfrastructureApi infrastructure,
+        FakeEventApi events,
+        FakeAdmissionApi admission,
+        FakeMonitorApi monitor,
+        FakeIssuanceApi issuance) {
+
+    public FakeBackend() {
+        this(
+                new FakeInfrastructureApi(),
+                new FakeEventApi(),
+                new FakeAdmissionApi(),
+                new FakeMonitorApi(),
+                new FakeIssuanceApi());
+    }
+
+    public ConsoleBackend console() {
+        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance);
+    }
+}
