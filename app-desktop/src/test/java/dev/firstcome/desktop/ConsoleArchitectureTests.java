@@ -17,9 +17,10 @@ class ConsoleArchitectureTests {
             .resideInAPackage("dev.firstcome.desktop..")
             .should()
             .onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                    "outside the backend, or a backend facade, its exception, Operators or the application root",
+                    "outside the backend, or a backend facade (with the rush handle), its exception, Operators or the application root",
                     c -> !c.getPackageName().startsWith("dev.firstcome.backend")
                             || c.getSimpleName().endsWith("Api")
+                            || c.getName().equals("dev.firstcome.backend.rush.RushHandle")
                             || c.getSimpleName().endsWith("Exception")
                             || c.getName().equals("dev.firstcome.backend.infra.web.Operators")
                             || c.getName().equals("dev.firstcome.backend.FirstComeApplication")));

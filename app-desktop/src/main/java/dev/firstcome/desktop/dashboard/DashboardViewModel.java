@@ -1,6 +1,7 @@
 package dev.firstcome.desktop.dashboard;
 
 import dev.firstcome.backend.event.EventApi;
+import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.monitor.MonitorApi;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.EventStats;
@@ -125,6 +126,18 @@ public final class DashboardViewModel {
         }
         event.set(watched);
         loadEvents();
+    }
+
+    /** Watches the event with this id (e.g. the rush's rehearsal event). */
+    public void watchId(long eventId) {
+        EventView current = event.get();
+        if (current != null && current.id() == eventId) {
+            return;
+        }
+        executor.submit(
+                "Loading event " + eventId,
+                () -> events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId)),
+                this::watch);
     }
 
     /** One refresh tick; skipped while the previous one is still running. */

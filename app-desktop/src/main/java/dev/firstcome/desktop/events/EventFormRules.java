@@ -18,6 +18,7 @@ import java.util.Map;
 public final class EventFormRules {
 
     public static final int MAX_NAME_LENGTH = 200;
+    public static final int MAX_QUANTITY = 100_000_000;
     public static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
     public static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
@@ -44,8 +45,8 @@ public final class EventFormRules {
             errors.put(EventField.NAME, "Name must be at most " + MAX_NAME_LENGTH + " characters");
         }
         Integer total = parseInt(input.totalQuantity());
-        if (total == null || total <= 0) {
-            errors.put(EventField.TOTAL_QUANTITY, "Total quantity must be a whole number greater than 0");
+        if (total == null || total <= 0 || total > MAX_QUANTITY) {
+            errors.put(EventField.TOTAL_QUANTITY, "Total quantity must be a whole number from 1 to 100,000,000");
         }
         if (!trim(input.dailyQuantity()).isEmpty()) {
             Integer daily = parseInt(input.dailyQuantity());
@@ -66,7 +67,7 @@ public final class EventFormRules {
             LocalTime close = parseTime(input.dailyCloseTime());
             if (close == null) {
                 errors.put(EventField.DAILY_CLOSE_TIME, "Close time must look like 18:00");
-            } else if (!close.isAfter(open == null ? LocalTime.MIDNIGHT : open)) {
+            } else if (open != null && !close.isAfter(open)) {
                 errors.put(EventField.DAILY_CLOSE_TIME, "Close time must be after the open time");
             }
         }

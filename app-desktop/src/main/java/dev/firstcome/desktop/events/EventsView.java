@@ -76,6 +76,11 @@ public final class EventsView {
                 .ifPresent(form -> new EventFormDialog(form, root.getScene().getWindow()).show(model::saved));
     }
 
+    /** Ctrl+R: the rush dialog for the selected event. */
+    public void simulateRush() {
+        model.selectedEvent().filter(e -> e.status() != EventStatus.CLOSED).ifPresent(simulateRush);
+    }
+
     public void togglePause() {
         model.togglePause();
     }

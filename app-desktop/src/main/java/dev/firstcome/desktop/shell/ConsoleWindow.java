@@ -8,7 +8,9 @@ import dev.firstcome.desktop.events.EventsView;
 import dev.firstcome.desktop.events.EventsViewModel;
 import dev.firstcome.desktop.failures.FailuresView;
 import dev.firstcome.desktop.failures.FailuresViewModel;
-import dev.firstcome.desktop.rush.RushPlaceholderView;
+import dev.firstcome.desktop.rush.RushDialog;
+import dev.firstcome.desktop.rush.RushView;
+import dev.firstcome.desktop.rush.RushViewModel;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.EventView;
 import java.time.Clock;
@@ -34,6 +36,8 @@ public final class ConsoleWindow {
     private final DashboardViewModel dashboardModel;
     private final DashboardView dashboardView;
     private final FailuresView failuresView;
+    private final RushViewModel rushModel;
+    private RushDialog rushDialog;
     private final ShellView shell;
     private final Scene scene;
 
@@ -46,6 +50,13 @@ public final class ConsoleWindow {
                 new EventsViewModel(backend.events(), backend.admission(), executor, clock),
                 this::openDashboard,
                 this::simulateRush);
+        rushModel = new RushViewModel(backend.rush(), executor);
+        rushModel.liveEventIdProperty().addListener((o, was, eventId) -> {
+            if (eventId != null) {
+                dashboardModel.watchId(eventId);
+                shellModel.sectionProperty().set(Section.DASHBOARD);
+            }
+        });
         failuresView = new FailuresView(new FailuresViewModel(backend.events(), backend.issuance(), executor));
         shell = new ShellView(
                 shellModel,
@@ -59,7 +70,7 @@ public final class ConsoleWindow {
                                         failuresView.refresh();
                                     }
                                 }),
-                        Section.RUSH, new RushPlaceholderView()));
+                        Section.RUSH, new RushView(rushModel, () -> simulateRush(null))));
         scene = new Scene(shell.root(), WIDTH, HEIGHT);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(ConsoleWindow.class.getResource("/dev/firstcome/desktop/console.css"))
@@ -105,8 +116,12 @@ public final class ConsoleWindow {
         shell.navigate(Section.DASHBOARD);
     }
 
-    private void simulateRush(EventView event) {
-        shell.navigate(Section.RUSH);
+    /** Opens the rush dialog for this event (null: fresh rehearsal events). */
+    public void simulateRush(EventView event) {
+        if (rushDialog == null) {
+            rushDialog = new RushDialog(rushModel, scene.getWindow());
+        }
+        rushDialog.open(event);
     }
 
     private void registerShortcuts() {
@@ -124,6 +139,7 @@ public final class ConsoleWindow {
         });
         shortcuts.put(new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), eventsView::editSelected);
         shortcuts.put(new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), eventsView::togglePause);
+        shortcuts.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), eventsView::simulateRush);
         shortcuts.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), dashboardView::reconcile);
         shortcuts.put(new KeyCodeCombination(KeyCode.F5), this::refreshCurrent);
         scene.getAccelerators().putAll(shortcuts);

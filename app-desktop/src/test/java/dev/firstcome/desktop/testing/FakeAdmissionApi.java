@@ -60,5 +60,14 @@ public final class FakeAdmissionApi implements AdmissionApi {
     public void republish(CouponAdmitted admitted) {}
 
     @Override
+    public void writeMeta(dev.firstcome.model.EventView event) {}
+
+    @Override
+    public java.util.Optional<String> changeLimits(
+            dev.firstcome.model.EventView event, int totalQuantity, Integer dailyQuantity) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
     public void stopAdmitting() {}
 }

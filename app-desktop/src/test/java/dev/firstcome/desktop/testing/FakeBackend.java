@@ -8,7 +8,8 @@ public record FakeBackend(
         FakeEventApi events,
         FakeAdmissionApi admission,
         FakeMonitorApi monitor,
-        FakeIssuanceApi issuance) {
+        FakeIssuanceApi issuance,
+        FakeRushApi rush) {
 
     public FakeBackend() {
         this(
@@ -16,10 +17,11 @@ public record FakeBackend(
                 new FakeEventApi(),
                 new FakeAdmissionApi(),
                 new FakeMonitorApi(),
-                new FakeIssuanceApi());
+                new FakeIssuanceApi(),
+                new FakeRushApi());
     }
 
     public ConsoleBackend console() {
-        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance);
+        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance, rush);
     }
 }

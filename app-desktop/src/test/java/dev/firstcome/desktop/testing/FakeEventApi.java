@@ -45,7 +45,7 @@ public final class FakeEventApi implements EventApi {
                 draft.endsAt(),
                 draft.zoneId(),
                 EventStatus.ACTIVE,
-                draft.lab(),
+                draft.isLab(),
                 draft.strategy(),
                 now,
                 now);
