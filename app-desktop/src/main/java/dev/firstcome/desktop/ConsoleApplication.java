@@ -34,6 +34,16 @@ public class ConsoleApplication extends Application {
         return exitCode;
     }
 
+    /** The running backend (null before {@link #init()} or after a failed start). */
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** The window (null before {@link #start(Stage)}). */
+    ConsoleWindow window() {
+        return window;
+    }
+
     @Override
     public void init() {
         try {
