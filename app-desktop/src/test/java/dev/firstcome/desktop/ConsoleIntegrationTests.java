@@ -82,7 +82,7 @@ class ConsoleIntegrationTests {
     }
 
     /** Clicks the table cell showing this text, once the table rendered it. */
-    private FxRobot clickRow(String text) {
+    private org.testfx.api.FxRobotInterface clickRow(String text) {
         await().atMost(WAIT).until(() -> robot.lookup(text).tryQuery().isPresent());
         return robot.clickOn(text);
     }
