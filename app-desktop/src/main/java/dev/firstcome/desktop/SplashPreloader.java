@@ -25,12 +25,14 @@ public final class SplashPreloader extends Preloader {
         Label title = new Label("FirstCome console");
         title.getStyleClass().add("title-2");
         bar.setPrefWidth(420);
+        status.setWrapText(true);
+        status.setMaxWidth(420);
         VBox box = new VBox(16, title, bar, status);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setStyle(
                 "-fx-padding: 32; -fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;");
         stage.initStyle(StageStyle.UNDECORATED);
-        stage.setScene(new Scene(box, 500, 180));
+        stage.setScene(new Scene(box, 500, 200));
         stage.setTitle("FirstCome console: starting");
         stage.show();
     }

@@ -22,8 +22,11 @@ public record EventRow(EventView event, AdmissionCounts counts) {
 
     public String window() {
         ZoneId zone = ZoneId.of(event.zoneId());
-        return EventFormRules.format(event.startsAt(), zone) + " – " + EventFormRules.format(event.endsAt(), zone) + " "
-                + event.zoneId();
+        return EventFormRules.format(event.startsAt(), zone) + " → " + EventFormRules.format(event.endsAt(), zone);
+    }
+
+    public String zone() {
+        return event.zoneId();
     }
 
     public String dailyHours() {

@@ -156,15 +156,16 @@ public final class EventsView {
         table.setPlaceholder(new Label("No events yet: create one with New event (Ctrl+N)."));
         table.getColumns()
                 .addAll(
-                        column("Name", 200, EventRow::name),
-                        column("Status", 80, row -> row.status().name()),
-                        column("Window", 300, EventRow::window),
-                        column("Daily open/close", 120, EventRow::dailyHours),
-                        column("Total", 70, EventRow::total),
-                        column("Daily", 70, EventRow::daily),
-                        column("Issued total", 90, EventRow::issuedTotal),
-                        column("Issued today", 90, EventRow::issuedToday),
-                        column("Remaining", 120, EventRow::remaining));
+                        column("Name", 180, EventRow::name),
+                        column("Status", 75, row -> row.status().name()),
+                        column("Window", 250, EventRow::window),
+                        column("Zone", 105, EventRow::zone),
+                        column("Daily hours", 100, EventRow::dailyHours),
+                        column("Total", 60, EventRow::total),
+                        column("Daily", 55, EventRow::daily),
+                        column("Issued", 65, EventRow::issuedTotal),
+                        column("Issued today", 95, EventRow::issuedToday),
+                        column("Remaining", 110, EventRow::remaining));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);

@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.input.KeyCode;
@@ -142,6 +143,7 @@ public final class ConsoleWindow {
         shortcuts.put(new KeyCodeCombination(KeyCode.R, KeyCombination.SHORTCUT_DOWN), eventsView::simulateRush);
         shortcuts.put(new KeyCodeCombination(KeyCode.K, KeyCombination.SHORTCUT_DOWN), dashboardView::reconcile);
         shortcuts.put(new KeyCodeCombination(KeyCode.F5), this::refreshCurrent);
+        shortcuts.put(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN), Platform::exit);
         scene.getAccelerators().putAll(shortcuts);
     }
 

@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -128,7 +129,7 @@ public final class ShellView {
     }
 
     private HBox createStatusBar() {
-        HBox componentsBox = new HBox(16);
+        HBox componentsBox = new HBox(12);
         componentsBox.setId("components");
         componentsBox.setAlignment(Pos.CENTER_LEFT);
         model.components().addListener((ListChangeListener<ComponentStatus>) change -> {
@@ -137,7 +138,7 @@ public final class ShellView {
                 Label label = new Label(ShellViewModel.describe(status));
                 label.setId("component-" + status.name());
                 label.getStyleClass().add(status.up() ? "component-up" : "component-down");
-                label.setTooltip(new Tooltip(status.detail()));
+                label.setTooltip(new Tooltip(status.address() + "\n" + status.detail()));
                 componentsBox.getChildren().add(label);
             }
         });
@@ -162,15 +163,20 @@ public final class ShellView {
         for (Button button : new Button[] {reveal, copy}) {
             button.getStyleClass().addAll("small", "flat");
         }
+        Label apiCaption = new Label("HTTP API");
+        Label tokenCaption = new Label("Admin token");
+        for (Label label : new Label[] {api, token, apiCaption, tokenCaption}) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(
                 componentsBox,
                 spacer,
-                new Label("HTTP API"),
+                apiCaption,
                 api,
                 new Separator(Orientation.VERTICAL),
-                new Label("Admin token"),
+                tokenCaption,
                 token,
                 reveal,
                 copy);

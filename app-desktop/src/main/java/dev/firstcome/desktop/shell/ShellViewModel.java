@@ -97,9 +97,29 @@ public final class ShellViewModel {
                 : value.substring(0, 4) + "•".repeat(Math.min(12, value.length() - 4));
     }
 
-    /** "redis UP embedded 127.0.0.1:6379". */
+    /** "redis UP · embedded · 127.0.0.1:6379" (the address without scheme, user or path). */
     public static String describe(ComponentStatus status) {
+        String address = shortAddress(status.address());
         return status.name() + " " + (status.up() ? "UP" : "DOWN") + " · " + status.mode()
-                + (status.address().isEmpty() ? "" : " · " + status.address());
+                + (address.isEmpty() ? "" : " · " + address);
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:5432/db?x} and {@code redis://u@h:1} become {@code host:port}. */
+    static String shortAddress(String address) {
+        if (address == null) {
+            return "";
+        }
+        String rest = address.contains("://") ? address.substring(address.indexOf("://") + 3) : address;
+        if (rest.contains("@")) {
+            rest = rest.substring(rest.lastIndexOf('@') + 1);
+        }
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?', ';'}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return rest.substring(0, end);
     }
 }

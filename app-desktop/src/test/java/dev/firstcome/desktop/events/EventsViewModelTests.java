@@ -48,7 +48,7 @@ class EventsViewModelTests {
         assertThat(row.issuedToday()).isEqualTo("7");
         assertThat(row.remaining()).isEqualTo("60 (today 3)");
         assertThat(row.dailyHours()).isEqualTo("all day");
-        assertThat(row.window()).isEqualTo("2026-06-01 08:00 – 2026-06-30 16:00 UTC");
+        assertThat(row.window()).isEqualTo("2026-06-01 08:00 → 2026-06-30 16:00");
     }
 
     @Test

@@ -20,7 +20,7 @@ class ShellViewModelTests {
                 .containsExactly(
                         "redis UP · embedded · 127.0.0.1:6390",
                         "kafka UP · embedded · 127.0.0.1:9092",
-                        "database DOWN · external · jdbc:postgresql://db/test");
+                        "database DOWN · external · db");
         assertThat(model.httpApiUrlProperty().get()).isEqualTo("http://127.0.0.1:8080");
     }
 
