@@ -150,6 +150,8 @@ abstract class AbstractApplyRaceTests {
 
     static Map<String, Long> outcomes(List<Answer> answers) {
         return answers.stream()
-                .collect(Collectors.groupingBy(a -> String.valueOf(a.text("outcome")), Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        a -> a.text("outcome") == null ? a.status() + ": " + a.text("detail") : a.text("outcome"),
+                        Collectors.counting()));
     }
 }
