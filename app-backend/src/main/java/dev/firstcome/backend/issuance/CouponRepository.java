@@ -102,16 +102,19 @@ class CouponRepository {
     }
 
     private List<CouponAdmitted> insertMysql(List<CouponAdmitted> admissions, Instant persistedAt) {
-        // Which ones exist already (same transaction), then one multi-row INSERT IGNORE per chunk.
+        // Which ones exist already (locked, same transaction), then one multi-row insert per chunk that
+        // leaves existing rows alone (ON DUPLICATE KEY UPDATE id = id: unlike INSERT IGNORE it hides no
+        // other error).
         Set<Key> existing = existingKeys(admissions);
         Timestamp persisted = Timestamp.from(persistedAt);
         for (int from = 0; from < admissions.size(); from += MYSQL_CHUNK) {
             List<CouponAdmitted> chunk = admissions.subList(from, Math.min(admissions.size(), from + MYSQL_CHUNK));
             StringBuilder sql = new StringBuilder(
-                    "INSERT IGNORE INTO coupon (event_id, user_id, `rank`, admission_id, day, admitted_at, persisted_at) VALUES ");
+                    "INSERT INTO coupon (event_id, user_id, `rank`, admission_id, day, admitted_at, persisted_at) VALUES ");
             for (int i = 0; i < chunk.size(); i++) {
                 sql.append(i == 0 ? "(?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?)");
             }
+            sql.append(" ON DUPLICATE KEY UPDATE id = id");
             jdbc.update(sql.toString(), ps -> {
                 int p = 1;
                 for (CouponAdmitted a : chunk) {
