@@ -39,9 +39,13 @@ class IssuanceController {
     }
 
     @PostMapping("/api/admin/failed-issues/reissue")
-    ReissueReport reissue(@RequestBody ReissueRequest request, HttpServletRequest http) {
-        return issuance.reissue(request, Operators.of(http));
+    ReissueReport reissue(@RequestBody ReissueBody body, HttpServletRequest http) {
+        return issuance.reissue(
+                new ReissueRequest(body.ids(), body.eventId(), Boolean.TRUE.equals(body.dryRun())), Operators.of(http));
     }
+
+    /** The reissue body: {@code ids} or {@code eventId}; {@code dryRun} optional (false). */
+    record ReissueBody(List<Long> ids, Long eventId, Boolean dryRun) {}
 
     private static FailedIssueStatus parseStatus(String status) {
         if (status == null || status.isBlank()) {

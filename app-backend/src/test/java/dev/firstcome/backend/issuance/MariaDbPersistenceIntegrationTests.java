@@ -2,7 +2,6 @@ package dev.firstcome.backend.issuance;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /** The persistence scenarios on the machine's MariaDB and Redis (run with -Pservices). */
 @Tag("services")
@@ -18,7 +17,6 @@ import org.springframework.context.annotation.Import;
             "firstcome.issuance.retry-attempts=2",
             "firstcome.issuance.retry-backoff=50ms"
         })
-@Import(RedisRevocationsAdmission.class)
 class MariaDbPersistenceIntegrationTests extends PersistenceScenarios {
 
     @Override

@@ -1,7 +1,6 @@
 package dev.firstcome.backend.issuance;
 
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /** The persistence scenarios on the embedded PostgreSQL, Redis and Kafka. */
 @SpringBootTest(
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Import;
             "firstcome.issuance.retry-attempts=2",
             "firstcome.issuance.retry-backoff=50ms"
         })
-@Import(RedisRevocationsAdmission.class)
 class PersistenceIntegrationTests extends PersistenceScenarios {
 
     @Override
