@@ -75,7 +75,8 @@ class CouponAdmittedListener {
         if (admitted.isEmpty()) {
             return;
         }
-        List<CouponAdmitted> values = admitted.stream().map(ConsumerRecord::value).toList();
+        List<CouponAdmitted> values =
+                admitted.stream().map(ConsumerRecord::value).toList();
         try {
             persister.persistWithRetry(values);
         } catch (DataAccessException e) {
@@ -130,7 +131,11 @@ class CouponAdmittedListener {
         for (ConsumerRecord<String, CouponAdmitted> record : distinct.values()) {
             CouponAdmitted a = record.value();
             if (revokedByEvent.getOrDefault(a.eventId(), Set.of()).contains(a.admissionId())) {
-                log.info("Dropping revoked admission {} of user {} in event {}", a.admissionId(), a.userId(), a.eventId());
+                log.info(
+                        "Dropping revoked admission {} of user {} in event {}",
+                        a.admissionId(),
+                        a.userId(),
+                        a.eventId());
             } else {
                 kept.add(record);
             }

@@ -67,7 +67,8 @@ class CouponPersister {
             try {
                 return persistOnce(admissions);
             } catch (DataAccessException e) {
-                if (attempt >= settings.retryAttempts() || Thread.currentThread().isInterrupted()) {
+                if (attempt >= settings.retryAttempts()
+                        || Thread.currentThread().isInterrupted()) {
                     throw e;
                 }
                 log.warn(

@@ -38,15 +38,13 @@ class FailedIssueRepository {
      * new reason and time, and is OPEN again.
      */
     void recordFailures(List<Failure> failures, Instant now) {
-        String sql = dialect == SqlDialect.POSTGRESQL
-                ? """
+        String sql = dialect == SqlDialect.POSTGRESQL ? """
                 INSERT INTO failed_issue (event_id, user_id, rank, admission_id, day, admitted_at, reason, attempts,
                                           first_failed_at, last_failed_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'OPEN')
                 ON CONFLICT (event_id, user_id) DO UPDATE SET attempts = failed_issue.attempts + 1,
                     reason = EXCLUDED.reason, last_failed_at = EXCLUDED.last_failed_at, status = 'OPEN',
-                    resolved_at = NULL"""
-                : """
+                    resolved_at = NULL""" : """
                 INSERT INTO failed_issue (event_id, user_id, `rank`, admission_id, day, admitted_at, reason, attempts,
                                           first_failed_at, last_failed_at, status)
                 VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'OPEN')
@@ -134,7 +132,14 @@ class FailedIssueRepository {
                 id);
     }
 
-    void audit(Instant at, String operator, String trigger, boolean dryRun, int requested, int persisted, int skipped,
+    void audit(
+            Instant at,
+            String operator,
+            String trigger,
+            boolean dryRun,
+            int requested,
+            int persisted,
+            int skipped,
             int stillFailing) {
         jdbc.update(
                 "INSERT INTO reissue_audit (at, operator, trigger_source, dry_run, requested, persisted, skipped,"

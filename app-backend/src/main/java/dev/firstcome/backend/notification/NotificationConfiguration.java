@@ -56,8 +56,7 @@ class NotificationConfiguration {
         factory.getContainerProperties().setShutdownTimeout(30_000);
         // A notice that keeps failing is given up after a few tries (its coupon stays unnotified).
         factory.setCommonErrorHandler(new DefaultErrorHandler(
-                (record, error) -> log.error(
-                        "Giving up the notice of {}: {}", record.value(), error.getMessage()),
+                (record, error) -> log.error("Giving up the notice of {}: {}", record.value(), error.getMessage()),
                 new FixedBackOff(1000, 5)));
         return factory;
     }

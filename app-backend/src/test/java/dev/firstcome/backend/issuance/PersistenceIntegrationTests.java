@@ -1,16 +1,7 @@
 package dev.firstcome.backend.issuance;
 
-import org.springframework.boot.test.context.SpringBootTest;
-
 /** The persistence scenarios on the embedded PostgreSQL, Redis and Kafka. */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "firstcome.namespace=issuance-it",
-            "firstcome.issuance.scheduled-reissue=false",
-            "firstcome.issuance.retry-attempts=2",
-            "firstcome.issuance.retry-backoff=50ms"
-        })
+@EmbeddedIssuanceContext
 class PersistenceIntegrationTests extends PersistenceScenarios {
 
     @Override

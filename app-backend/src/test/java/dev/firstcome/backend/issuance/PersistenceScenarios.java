@@ -3,8 +3,11 @@ package dev.firstcome.backend.issuance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.web.Operators;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventDraft;
+import dev.firstcome.model.EventView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,6 +17,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.junit.jupiter.api.AfterEach;
@@ -39,6 +46,9 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    EventApi events;
 
     private final List<Long> refusedEvents = new ArrayList<>();
 
@@ -110,23 +120,64 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
         await().atMost(Duration.ofSeconds(60)).until(() -> rows(eventId) > 0);
         container.stop();
         long rowsAtStop = rows(eventId);
+        long committedAtStop = committedSince(before);
         Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> rewind = before.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
-        await().atMost(Duration.ofSeconds(30))
-                .ignoreExceptions()
-                .until(() -> {
-                    admin.alterConsumerGroupOffsets(names.consumerGroup(), rewind)
-                            .all()
-                            .get();
-                    return true;
-                });
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            admin.alterConsumerGroupOffsets(names.consumerGroup(), rewind).all().get();
+            return true;
+        });
         container.start();
 
         await().atMost(Duration.ofSeconds(90)).until(() -> rows(eventId) == 5_000);
         awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
         assertThat(rowsAtStop).isPositive();
+        // the stopped container committed offsets only for records whose rows were committed
+        assertThat(committedAtStop).isLessThanOrEqualTo(rowsAtStop);
         assertThat(rows(eventId)).isEqualTo(5_000);
         assertThat(distinctUsers(eventId)).isEqualTo(5_000);
+    }
+
+    @Test
+    void concurrentAppliesOverHttpEndAsExactlyOneRowPerIssuedAnswer() throws Exception {
+        EventView event = events.create(EventDraft.of(
+                "persist-it",
+                1_500,
+                null,
+                Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(3600),
+                "UTC"));
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            users.add("http-" + i);
+        }
+        users.addAll(users.subList(0, 300));
+        java.util.Collections.shuffle(users);
+        AtomicInteger issued = new AtomicInteger();
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String user : users) {
+                answers.add(pool.submit(() -> HTTP.send(
+                                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/events/" + event.id() + "/apply"))
+                                        .header("Content-Type", "application/json")
+                                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}"))
+                                        .build(),
+                                HttpResponse.BodyHandlers.discarding())
+                        .statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                if (answer.get() == 201) {
+                    issued.incrementAndGet();
+                }
+            }
+        }
+
+        assertThat(issued.get()).isEqualTo(1_500);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(event.id()) == issued.get());
+        awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
+        assertThat(rows(event.id())).isEqualTo(issued.get());
+        assertThat(distinctUsers(event.id())).isEqualTo(issued.get());
     }
 
     @Test
@@ -184,13 +235,26 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
         acceptInserts(eventId);
         List<Map<String, Object>> before = failedRows(eventId);
 
-        JsonNode report = post("/api/admin/failed-issues/reissue", "{\"eventId\":" + eventId + ",\"dryRun\":true}", 200);
+        JsonNode report =
+                post("/api/admin/failed-issues/reissue", "{\"eventId\":" + eventId + ",\"dryRun\":true}", 200);
 
         assertThat(report.get("dryRun").asBoolean()).isTrue();
         assertThat(report.get("requested").asInt()).isEqualTo(5);
         assertThat(report.get("persisted").asInt()).isEqualTo(5);
         assertThat(rows(eventId)).isZero();
         assertThat(failedRows(eventId)).isEqualTo(before);
+    }
+
+    private long committedSince(Map<org.apache.kafka.common.TopicPartition, Long> before) throws Exception {
+        var committed = admin.listConsumerGroupOffsets(names.consumerGroup())
+                .partitionsToOffsetAndMetadata()
+                .get();
+        long sum = 0;
+        for (var start : before.entrySet()) {
+            OffsetAndMetadata done = committed.get(start.getKey());
+            sum += done == null ? 0 : Math.max(0, done.offset() - start.getValue());
+        }
+        return sum;
     }
 
     private List<Map<String, Object>> failedRows(long eventId) {
