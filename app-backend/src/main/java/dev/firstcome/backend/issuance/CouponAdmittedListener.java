@@ -2,6 +2,10 @@ package dev.firstcome.backend.issuance;
 
 import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.model.CouponAdmitted;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -13,8 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.log.LogAccessor;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
@@ -85,7 +87,7 @@ class CouponAdmittedListener {
                         "The database is unreachable; {} records go to the dead-letter topic: {}",
                         admitted.size(),
                         e.getMostSpecificCause().getMessage());
-                admitted.forEach(r -> deadLetters.accept(r, null, e));
+                admitted.forEach(r -> deadLetters.accept(r, null, new PersistFailedException(e)));
             } else {
                 persistOneByOne(admitted);
             }
@@ -100,7 +102,7 @@ class CouponAdmittedListener {
                 persister.persistOnce(List.of(record.value()));
             } catch (DataAccessException e) {
                 failed++;
-                deadLetters.accept(record, null, e);
+                deadLetters.accept(record, null, new PersistFailedException(e));
             }
         }
         log.warn("{} of {} records could not be persisted and went to the dead-letter topic", failed, records.size());
@@ -143,10 +145,26 @@ class CouponAdmittedListener {
         return kept;
     }
 
-    private static boolean isUnreachable(DataAccessException e) {
-        return e instanceof CannotGetJdbcConnectionException
-                || e instanceof DataAccessResourceFailureException
-                || e instanceof TransientDataAccessResourceException;
+    /**
+     * Whether the database could not be reached at all (no connection, connection lost, server
+     * shutting down or out of connections), as opposed to refusing these particular rows.
+     */
+    static boolean isUnreachable(DataAccessException e) {
+        if (e instanceof CannotGetJdbcConnectionException) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLRecoverableException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
+            }
+        }
+        return false;
     }
 
     private static Exception unreadable(ConsumerRecord<String, CouponAdmitted> record) {

@@ -67,7 +67,7 @@ class DeadLetterListener {
         Header type = record.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
         String text = message == null ? "" : new String(message.value(), StandardCharsets.UTF_8);
         String cause = type == null ? "" : new String(type.value(), StandardCharsets.UTF_8);
-        String reason = (cause.isEmpty() ? "" : cause + ": ") + text;
+        String reason = (cause.isEmpty() ? "" : cause.substring(cause.lastIndexOf('.') + 1) + ": ") + text;
         return reason.isBlank() ? "persisting failed after retries" : reason;
     }
 }

@@ -50,6 +50,9 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
     @Autowired
     EventApi events;
 
+    @Autowired
+    ScheduledReissue scheduledReissue;
+
     private final List<Long> refusedEvents = new ArrayList<>();
 
     /** Makes the database refuse every coupon insert of the event (until {@link #acceptInserts}). */
@@ -224,6 +227,31 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
                 Operators.identity(ADMIN_TOKEN),
                 java.sql.Timestamp.from(started));
         assertThat(audits).isEqualTo(1);
+    }
+
+    /** The scheduled retry (switched off in this context, so run by hand) reissues OPEN failures, audited. */
+    @Test
+    void scheduledReissuePersistsOpenFailuresOnceTheDatabaseAccepts() {
+        long eventId = newEventId();
+        refuse(eventId);
+        produce(admissions(eventId, "sched-", 7));
+        await().atMost(Duration.ofSeconds(60)).until(() -> openFailures(eventId) == 7);
+
+        scheduledReissue.run();
+        assertThat(rows(eventId)).isZero();
+        assertThat(openFailures(eventId)).isEqualTo(7);
+
+        acceptInserts(eventId);
+        scheduledReissue.run();
+
+        assertThat(rows(eventId)).isEqualTo(7);
+        assertThat(openFailures(eventId)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM reissue_audit WHERE trigger_source = 'SCHEDULE' AND operator = ?"
+                                + " AND persisted = 7",
+                        Integer.class,
+                        ScheduledReissue.OPERATOR))
+                .isPositive();
     }
 
     @Test
