@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.InfrastructureApi;
+import dev.firstcome.backend.issuance.IssuanceApi;
+import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
 import java.net.URI;
@@ -12,6 +14,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.UUID;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -24,6 +27,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -48,6 +52,8 @@ class ConsoleIntegrationTests {
 
     @BeforeAll
     void launch() throws Exception {
+        // the backend starts the embedded servers in init(): allow for a slow, busy machine
+        FxToolkit.toolkitContext().setSetupTimeoutInMillis(240_000);
         FxToolkit.registerPrimaryStage();
         app = (ConsoleApplication) FxToolkit.setupApplication(
                 ConsoleApplication.class,
@@ -146,5 +152,45 @@ class ConsoleIntegrationTests {
         HttpResponse<String> issued = apply(id, "resumed-user");
         assertThat(issued.statusCode()).isEqualTo(201);
         assertThat(issued.body()).contains("\"ISSUED\"");
+    }
+
+    @Test
+    @Order(4)
+    void reissueFromTheFailedCouponsViewClearsAFailure() throws Exception {
+        IssuanceApi issuance = app.context().getBean(IssuanceApi.class);
+        JdbcTemplate jdbc = app.context().getBean(JdbcTemplate.class);
+        EventView event = events.create(EventDraft.of(
+                "Failing " + eventName,
+                10,
+                null,
+                Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(3600),
+                "UTC"));
+        long id = event.id();
+        String user = "refused-" + id;
+        jdbc.execute("CREATE OR REPLACE FUNCTION fc_console_refuse_" + id + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN IF NEW.event_id = " + id + " THEN RAISE EXCEPTION 'refused by the console test';"
+                + " END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER fc_console_refuse_" + id + " BEFORE INSERT ON coupon FOR EACH ROW"
+                + " EXECUTE FUNCTION fc_console_refuse_" + id + "()");
+        try {
+            assertThat(apply(id, user).statusCode()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(60)).until(() -> issuance.failedOpenCount(id) == 1);
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS fc_console_refuse_" + id + " ON coupon");
+            jdbc.execute("DROP FUNCTION IF EXISTS fc_console_refuse_" + id + "()");
+        }
+        assertThat(issuance.persistedCount(id)).isZero();
+
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+        robot.press(KeyCode.F5).release(KeyCode.F5);
+        clickRow(user).clickOn("#reissue-selected");
+
+        Label result = robot.lookup("#reissue-result").queryAs(Label.class);
+        await().atMost(WAIT).until(() -> result.getText().startsWith("Reissued"));
+        assertThat(result.getText()).startsWith("Reissued: of 1 requested, 1 persisted");
+        assertThat(issuance.persistedCount(id)).isEqualTo(1);
+        assertThat(issuance.failedOpenCount(id)).isZero();
+        await().atMost(WAIT).until(() -> robot.lookup(user).tryQuery().isEmpty());
     }
 }

@@ -156,16 +156,18 @@ public final class EventsView {
         table.setPlaceholder(new Label("No events yet: create one with New event (Ctrl+N)."));
         table.getColumns()
                 .addAll(
-                        column("Name", 180, EventRow::name),
-                        column("Status", 75, row -> row.status().name()),
-                        column("Window", 250, EventRow::window),
-                        column("Zone", 105, EventRow::zone),
-                        column("Daily hours", 100, EventRow::dailyHours),
-                        column("Total", 60, EventRow::total),
+                        column("Name", 160, EventRow::name),
+                        column("Status", 70, row -> row.status().name()),
+                        column("Window", 270, EventRow::window),
+                        column("Zone", 95, EventRow::zone),
+                        column("Hours", 85, EventRow::dailyHours),
+                        column("Total", 55, EventRow::total),
                         column("Daily", 55, EventRow::daily),
-                        column("Issued", 65, EventRow::issuedTotal),
-                        column("Issued today", 95, EventRow::issuedToday),
-                        column("Remaining", 110, EventRow::remaining));
+                        group(
+                                "Issued",
+                                column("total", 60, EventRow::issuedTotal),
+                                column("today", 60, EventRow::issuedToday)),
+                        column("Remaining", 100, EventRow::remaining));
         table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 model.selectedProperty().set(now);
@@ -189,6 +191,13 @@ public final class EventsView {
             return row;
         });
         return table;
+    }
+
+    @SafeVarargs
+    private static TableColumn<EventRow, String> group(String title, TableColumn<EventRow, String>... children) {
+        TableColumn<EventRow, String> group = new TableColumn<>(title);
+        group.getColumns().addAll(children);
+        return group;
     }
 
     private static TableColumn<EventRow, String> column(String title, double width, Function<EventRow, String> value) {

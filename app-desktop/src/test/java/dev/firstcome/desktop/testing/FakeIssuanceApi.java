@@ -94,4 +94,12 @@ public final class FakeIssuanceApi implements IssuanceApi {
     public List<CouponAdmitted> failedOpenAdmissions(long eventId) {
         return List.of();
     }
+
+    @Override
+    public boolean claimNotification(long eventId, String userId) {
+        return false;
+    }
+
+    @Override
+    public void releaseNotification(long eventId, String userId) {}
 }
