@@ -156,10 +156,10 @@ public final class EventsView {
         table.setPlaceholder(new Label("No events yet: create one with New event (Ctrl+N)."));
         table.getColumns()
                 .addAll(
-                        column("Name", 160, EventRow::name),
+                        column("Name", 150, EventRow::name),
                         column("Status", 70, row -> row.status().name()),
-                        column("Window", 270, EventRow::window),
-                        column("Zone", 95, EventRow::zone),
+                        column("Window", 290, EventRow::window),
+                        column("Zone", 90, EventRow::zone),
                         column("Hours", 85, EventRow::dailyHours),
                         column("Total", 55, EventRow::total),
                         column("Daily", 55, EventRow::daily),

@@ -15,14 +15,13 @@ import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.Scene;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -33,12 +32,14 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.Modality;
+import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
 
@@ -46,21 +47,19 @@ import javafx.util.Duration;
 public final class RushDialog {
 
     private final RushViewModel model;
-    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final Stage stage = new Stage();
+    private final Label header = new Label();
     private final Timeline poller;
     private final FlowPane strategyBoxes = new FlowPane(12, 8);
     private final BarChart<String, Number> latency = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
     public RushDialog(RushViewModel model, Window owner) {
         this.model = model;
-        dialog.initOwner(owner);
-        dialog.initModality(Modality.NONE);
-        dialog.setTitle("Simulate rush");
-        dialog.setResizable(true);
-        dialog.getDialogPane().setId("rush-dialog");
-        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
-        dialog.getDialogPane().setPrefSize(980, 720);
-        dialog.headerTextProperty()
+        stage.initOwner(owner);
+        stage.initModality(Modality.NONE);
+        stage.setTitle("Simulate rush");
+        header.getStyleClass().add("title-4");
+        header.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
                             EventView event = model.eventProperty().get();
@@ -69,9 +68,20 @@ public final class RushDialog {
                                     : "Rush for #" + event.id() + " " + event.name();
                         },
                         model.eventProperty()));
-        VBox content = new VBox(12, createForm(), createStrategies(), createRun(), createReport());
-        content.setPadding(new Insets(4));
-        dialog.getDialogPane().setContent(content);
+        Button close = new Button("Close");
+        close.setId("close-rush");
+        close.setCancelButton(true);
+        close.setOnAction(event -> stage.hide());
+        HBox footer = new HBox(close);
+        footer.setAlignment(Pos.CENTER_RIGHT);
+        VBox content = new VBox(12, header, createForm(), createStrategies(), createRun(), createReport(), footer);
+        content.setId("rush-dialog");
+        content.setPadding(new Insets(16));
+        Scene scene = new Scene(content, 1000, 740);
+        if (owner != null && owner.getScene() != null) {
+            scene.getStylesheets().addAll(owner.getScene().getStylesheets());
+        }
+        stage.setScene(scene);
         poller = new Timeline(new KeyFrame(Duration.millis(250), event -> model.poll()));
         poller.setCycleCount(Timeline.INDEFINITE);
         model.runningProperty().addListener((o, was, running) -> {
@@ -89,13 +99,13 @@ public final class RushDialog {
             model.target(event);
         }
         model.loadStrategies();
-        if (!dialog.isShowing()) {
-            dialog.show();
-        }
+        stage.show();
+        stage.toFront();
     }
 
     private GridPane createForm() {
         GridPane grid = new GridPane(12, 8);
+        grid.getColumnConstraints().addAll(new ColumnConstraints(170), new ColumnConstraints());
         ToggleGroup target = new ToggleGroup();
         RadioButton onEvent = new RadioButton("This event");
         onEvent.setId("rush-on-event");

@@ -13,10 +13,17 @@ import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.FailedIssueStatus;
 import dev.firstcome.model.FailedIssueView;
+import dev.firstcome.model.LatencySummary;
+import dev.firstcome.model.OutcomeCount;
+import dev.firstcome.model.RushProgress;
+import dev.firstcome.model.RushReport;
+import dev.firstcome.model.RushResult;
+import dev.firstcome.model.RushState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -26,6 +33,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -50,6 +58,7 @@ class ConsoleWindowFxTests {
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(window::stop).get();
         executor.close();
+        FxToolkit.cleanupStages(); // no dialog or rush window of this test is left for the next one
     }
 
     private EventView event(String name) {
@@ -61,6 +70,13 @@ class ConsoleWindowFxTests {
                         Instant.parse("2026-06-01T08:00:00Z"),
                         Instant.parse("2026-06-30T16:00:00Z"),
                         "UTC"));
+    }
+
+    /** Clicks the node showing this text once it is on screen (cells and dialogs appear a pulse later). */
+    private static org.testfx.api.FxRobotInterface clickWhenShown(FxRobot robot, String text) {
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup(text).tryQuery().isPresent());
+        return robot.clickOn(text);
     }
 
     @SuppressWarnings("unchecked")
@@ -118,13 +134,15 @@ class ConsoleWindowFxTests {
         robot.clickOn("#refresh-events");
         TableView<Object> events = table(robot, "#events-table");
         await().atMost(Duration.ofSeconds(10)).until(() -> events.getItems().size() == 1);
-        robot.clickOn("Launch");
+        clickWhenShown(robot, "Launch");
 
         robot.clickOn("#close-event");
-        robot.clickOn("Cancel");
+        clickWhenShown(robot, "Cancel");
         assertThat(backend.events().find(launch.id()).orElseThrow().status()).isEqualTo(EventStatus.ACTIVE);
 
         robot.clickOn("#close-event");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".dialog-pane .button")
                 .match(node -> node instanceof Button b && b.getText().equals("Close event"))
                 .queryButton());
@@ -140,7 +158,7 @@ class ConsoleWindowFxTests {
         robot.clickOn("#refresh-events");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> table(robot, "#events-table").getItems().size() == 1);
-        robot.clickOn("Launch").clickOn("#open-dashboard");
+        clickWhenShown(robot, "Launch").clickOn("#open-dashboard");
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> robot.lookup("#persisted-value")
@@ -165,7 +183,7 @@ class ConsoleWindowFxTests {
         TableView<Object> failures = table(robot, "#failures-table");
         await().atMost(Duration.ofSeconds(10)).until(() -> failures.getItems().size() == 1);
 
-        robot.clickOn("alice").clickOn("#reissue-selected");
+        clickWhenShown(robot, "alice").clickOn("#reissue-selected");
 
         await().atMost(Duration.ofSeconds(10)).until(() -> failures.getItems().isEmpty());
         assertThat(robot.lookup("#reissue-result").queryAs(Label.class).getText())
@@ -179,7 +197,7 @@ class ConsoleWindowFxTests {
         robot.clickOn("#refresh-events");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> table(robot, "#events-table").getItems().size() == 1);
-        robot.clickOn("Launch").clickOn("#open-dashboard").clickOn("#reconcile");
+        clickWhenShown(robot, "Launch").clickOn("#open-dashboard").clickOn("#reconcile");
 
         Label notification = robot.lookup("#notification").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(10))
@@ -190,5 +208,91 @@ class ConsoleWindowFxTests {
         robot.clickOn("#dismiss-notification");
         assertThat(notification.getText()).isEmpty();
         assertThat(notification.getParent().isVisible()).isFalse();
+    }
+
+    @Test
+    void theRushDialogRunsSeveralStrategiesWhileTheDashboardFollowsTheRush(FxRobot robot) {
+        event("Launch");
+        EventView rehearsal = backend.events()
+                .create(new EventDraft(
+                        "Rehearsal",
+                        100,
+                        null,
+                        null,
+                        null,
+                        Instant.parse("2026-06-01T08:00:00Z"),
+                        Instant.parse("2026-06-30T16:00:00Z"),
+                        "UTC",
+                        true,
+                        "lua"));
+        robot.clickOn("#refresh-events");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("Launch").tryQuery().isPresent());
+        clickWhenShown(robot, "Launch");
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#strategy-db-naive").tryQuery().isPresent());
+        robot.clickOn("#strategy-db-naive");
+        robot.doubleClickOn("#rush-users").write("500");
+        robot.clickOn("#start-rush");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !backend.rush().started().isEmpty());
+        var handle = backend.rush().last();
+        assertThat(handle.request().strategies()).containsExactly("lua", "db-naive");
+        assertThat(handle.request().users()).isEqualTo(500);
+        handle.setProgress(new RushProgress(
+                "r1", RushState.RUNNING, 1, 2, "lua", rehearsal.id(), 300, 250, 1000, List.of(), Instant.now()));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#rush-status")
+                        .queryAs(Label.class)
+                        .getText()
+                        .contains("250 of 1,000"));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#dashboard-event")
+                        .tryQuery()
+                        .map(node -> ((javafx.scene.control.ComboBox<?>) node).getValue())
+                        .filter(value -> ((EventView) value).id() == rehearsal.id())
+                        .isPresent());
+
+        RushReport lua = report("lua", rehearsal.id(), 0);
+        RushReport naive = report("db-naive", rehearsal.id() + 1, 9);
+        handle.finish(new RushResult(
+                "r1",
+                RushState.COMPLETED,
+                handle.request(),
+                List.of(lua, naive),
+                null,
+                null,
+                Instant.now(),
+                Instant.now()));
+        TableView<Object> runs = table(robot, "#rush-reports");
+        await().atMost(Duration.ofSeconds(10)).until(() -> runs.getItems().size() == 2);
+        assertThat(table(robot, "#rush-comparison").getItems()).hasSize(2);
+        assertThat(robot.lookup("#rush-status").queryAs(Label.class).getText()).isEqualTo("COMPLETED");
+        robot.clickOn("#close-rush");
+    }
+
+    private static RushReport report(String strategy, long eventId, long oversold) {
+        return new RushReport(
+                "r1",
+                eventId,
+                strategy,
+                RushState.COMPLETED,
+                100,
+                500,
+                500,
+                List.of(new OutcomeCount("ISSUED", 100 + oversold)),
+                100 + oversold,
+                100 + oversold,
+                oversold,
+                0,
+                1000,
+                new LatencySummary(500, 2, 1, 4, 6, 9),
+                null,
+                false,
+                500,
+                Instant.now(),
+                Instant.now());
     }
 }
