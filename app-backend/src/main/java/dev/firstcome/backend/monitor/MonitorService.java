@@ -117,7 +117,7 @@ class MonitorService implements MonitorApi {
             throw new PipelineNotDrainedException(eventId, backlog);
         }
         if (!admission.stateLoaded(eventId)) {
-            int restored = rebuilder.restoreFromDatabase(eventId);
+            int restored = rebuilder.restoreNow(eventId, Duration.ofSeconds(60));
             return new HealReport(eventId, 0, restored);
         }
         Reconciliation reconciliation = compare(eventId);

@@ -15,10 +15,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -89,10 +92,29 @@ class RedisStateRebuilder implements DisposableBean {
     }
 
     /**
-     * Restores the event's Redis state from its coupon rows and OPEN failed issues. The caller
-     * guarantees the pipeline has drained. Returns the number of admissions restored.
+     * Restores the event's state now, on the rebuild thread (so never concurrently with a queued
+     * rebuild), unless it is loaded by then. The caller guarantees the pipeline has drained. Returns
+     * the number of admissions restored (0 when the state was loaded meanwhile).
      */
-    int restoreFromDatabase(long eventId) {
+    int restoreNow(long eventId, Duration timeout) {
+        Future<Integer> restored =
+                executor.submit(() -> admission.stateLoaded(eventId) ? 0 : restoreFromDatabase(eventId));
+        try {
+            return restored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while restoring event " + eventId, e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
+                    : new IllegalStateException("Restoring event " + eventId + " failed", e.getCause());
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Restoring event " + eventId + " did not finish within " + timeout, e);
+        }
+    }
+
+    /** Restores the event's Redis state from its coupon rows and OPEN failed issues (drained pipeline). */
+    private int restoreFromDatabase(long eventId) {
         List<CouponAdmitted> admissions = new ArrayList<>(issuance.persistedAdmissions(eventId));
         Set<String> users = new HashSet<>();
         admissions.forEach(a -> users.add(a.userId()));

@@ -240,6 +240,31 @@ abstract class MonitorScenarios {
     }
 
     @Test
+    void healRebuildsAnEventWhoseRedisStateIsGoneFromTheDatabase() throws Exception {
+        EventView event = createEvent(8);
+        List<String> winners = users("gone", 5);
+        assertThat(applyConcurrently(event.id(), winners)).containsOnly(201);
+        awaitPersisted(event.id(), 5);
+        deleteEventKeys(event.id());
+
+        JsonNode heal = adminPost("/api/admin/events/" + event.id() + "/heal", 200);
+
+        assertThat(heal.get("restoredToRedis").asInt()).isEqualTo(5);
+        assertThat(heal.get("republished").asInt()).isZero();
+        JsonNode stats = adminGet("/api/admin/events/" + event.id() + "/stats", 200);
+        assertThat(stats.get("admitted").asLong()).isEqualTo(5);
+        assertThat(stats.get("remaining").asLong()).isEqualTo(3);
+        assertThat(apply(event.id(), winners.getLast()).statusCode()).isEqualTo(409);
+        List<Integer> late = applyConcurrently(event.id(), users("gone-late", 6));
+        assertThat(late.stream().filter(s -> s == 201)).hasSize(3);
+        awaitPersisted(event.id(), 8);
+        assertThat(issuance.persistedAdmissions(event.id()).stream()
+                        .map(CouponAdmitted::admissionId)
+                        .distinct())
+                .hasSize(8);
+    }
+
+    @Test
     void adminEndpointsWithoutTheTokenAnswer401Problems() throws Exception {
         EventView event = createEvent(1);
         for (String path : List.of(
