@@ -2,9 +2,9 @@ package dev.firstcome.backend.infra.web;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.event.EventStateConflictException;
 import dev.firstcome.backend.event.EventValidationException;
 import jakarta.validation.ConstraintViolationException;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -46,6 +46,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.invalidField(e.field(), e.getMessage()));
     }
 
+    @ExceptionHandler(EventStateConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(EventStateConflictException e) {
+        return problem(
+                Problems.of(HttpStatus.CONFLICT, "event-state-conflict", "Event state conflict", e.getMessage()));
+    }
+
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {
         return problem(Problems.invalidField(e.field(), e.getMessage()));
@@ -71,12 +77,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> componentDown(Exception e) {
         log.warn("A component is unavailable: {}", e.getMessage());
-        return unavailableProblem("A component FirstCome depends on is unavailable; nothing was changed. Retry shortly.");
+        return unavailableProblem(
+                "A component FirstCome depends on is unavailable; nothing was changed. Retry shortly.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        String type =
+                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
         return problem(Problems.invalidField(
                 e.getName(), e.getName() + " must be a valid " + type.toLowerCase() + ", got '" + e.getValue() + "'"));
     }
@@ -103,7 +111,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : errors.getFirst().get("field") + " " + errors.getFirst().get("message");
         ProblemDetail problem = Problems.invalidField(field, detail);
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
@@ -115,7 +125,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : field + " has a value of the wrong type or format";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
         problem.setProperty("field", field);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
@@ -138,9 +150,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    static List<String> ignored() {
-        return List.of();
     }
 }
