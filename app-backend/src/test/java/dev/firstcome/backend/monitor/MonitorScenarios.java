@@ -34,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.listener.MessageListenerContainer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +70,9 @@ abstract class MonitorScenarios {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    KafkaListenerEndpointRegistry registry;
 
     @Autowired
     @Qualifier("admitScript")
@@ -262,6 +267,48 @@ abstract class MonitorScenarios {
                         .map(CouponAdmitted::admissionId)
                         .distinct())
                 .hasSize(8);
+    }
+
+    @Test
+    void pipelineTurnsStalledWhileTheConsumerIsStoppedAndOkOnceItResumes() throws Exception {
+        EventView event = createEvent(10);
+        List<MessageListenerContainer> consumers = registry.getAllListenerContainers().stream()
+                .filter(container -> names.consumerGroup().equals(container.getGroupId()))
+                .toList();
+        assertThat(consumers).isNotEmpty();
+        consumers.forEach(MessageListenerContainer::stop);
+        try {
+            assertThat(applyConcurrently(event.id(), users("stall", 6))).containsOnly(201);
+
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode pipeline = adminGet("/api/admin/pipeline", 200);
+                assertThat(pipeline.get("totalLag").asLong()).isEqualTo(6);
+                assertThat(pipeline.get("status").asString()).isEqualTo("STALLED");
+                assertThat(pipeline.get("persistRatePerSecond").asDouble()).isZero();
+                assertThat(pipeline.get("lagSeconds").asDouble()).isEqualTo(-1);
+            });
+            JsonNode stats = adminGet("/api/admin/events/" + event.id() + "/stats", 200);
+            assertThat(stats.get("admitted").asLong()).isEqualTo(6);
+            assertThat(stats.get("persisted").asLong()).isZero();
+            assertThat(stats.get("consumerLag").asLong()).isEqualTo(6);
+            assertThat(stats.get("lagSeconds").asDouble()).isEqualTo(-1);
+            JsonNode report = adminGet("/api/admin/events/" + event.id() + "/reconcile", 200);
+            assertThat(report.get("drained").asBoolean()).isFalse();
+            assertThat(report.get("inFlight").asLong()).isEqualTo(6);
+            assertThat(report.get("lost").asLong()).isZero();
+            JsonNode notDrained = adminPost("/api/admin/events/" + event.id() + "/heal", 409);
+            assertThat(notDrained.get("backlog").asLong()).isEqualTo(6);
+        } finally {
+            consumers.forEach(MessageListenerContainer::start);
+        }
+
+        awaitPersisted(event.id(), 6);
+        await().atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(adminGet("/api/admin/pipeline", 200)
+                                .get("status")
+                                .asString())
+                        .isEqualTo("OK"));
+        awaitReconciled(event.id());
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "firstcome.db.password=",
             "firstcome.redis.url=redis://127.0.0.1:6379",
             "firstcome.namespace=monitor-svc",
-            "firstcome.monitor.rebuild-retry=1s"
+            "firstcome.monitor.rebuild-retry=1s",
+            "firstcome.monitor.heal-drain-wait=1s"
         })
 class MonitorServicesIntegrationTests extends MonitorScenarios {}
