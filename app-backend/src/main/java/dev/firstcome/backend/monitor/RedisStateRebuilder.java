@@ -76,6 +76,11 @@ class RedisStateRebuilder implements DisposableBean {
 
     @EventListener(ApplicationReadyEvent.class)
     void onReady() {
+        checkAllEvents();
+    }
+
+    /** Queues a rebuild of every non-closed event whose state is not loaded (done at startup). */
+    void checkAllEvents() {
         executor.execute(this::checkAll);
     }
 

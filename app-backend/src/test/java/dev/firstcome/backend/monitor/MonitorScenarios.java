@@ -3,6 +3,7 @@ package dev.firstcome.backend.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
@@ -73,6 +74,12 @@ abstract class MonitorScenarios {
 
     @Autowired
     KafkaListenerEndpointRegistry registry;
+
+    @Autowired
+    AdmissionApi admission;
+
+    @Autowired
+    RedisStateRebuilder rebuilder;
 
     @Autowired
     @Qualifier("admitScript")
@@ -309,6 +316,28 @@ abstract class MonitorScenarios {
                                 .asString())
                         .isEqualTo("OK"));
         awaitReconciled(event.id());
+    }
+
+    @Test
+    void theStartupCheckRebuildsEveryOpenEventWhoseStateIsGoneButNotClosedOnes() throws Exception {
+        EventView open = createEvent(5);
+        EventView closed = createEvent(5);
+        List<String> winners = users("startup", 3);
+        assertThat(applyConcurrently(open.id(), winners)).containsOnly(201);
+        assertThat(applyConcurrently(closed.id(), users("startup-closed", 2))).containsOnly(201);
+        awaitPersisted(open.id(), 3);
+        awaitPersisted(closed.id(), 2);
+        events.close(closed.id());
+        deleteEventKeys(open.id());
+        deleteEventKeys(closed.id());
+
+        rebuilder.checkAllEvents(); // what ApplicationReadyEvent triggers
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> admission.stateLoaded(open.id()));
+        assertThat(admission.admitted(open.id())).containsOnlyKeys(winners);
+        assertThat(admission.counts(open.id()).remaining()).isEqualTo(2);
+        assertThat(admission.stateLoaded(closed.id())).isFalse();
+        assertThat(apply(open.id(), winners.getFirst()).statusCode()).isEqualTo(409);
     }
 
     @Test
