@@ -9,17 +9,21 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
  * Samples, once a second, the Micrometer counter {@value #PERSISTED_COUNTER} (summed over its tags)
- * into a {@link RateWindow}, and the issuance group's per-partition lag into a {@link LagTrend}.
+ * into a {@link RateWindow}, and the issuance group's per-partition lag into a {@link LagTrend}. It
+ * runs on its own thread, so that a slow or unreachable Kafka never delays other scheduled tasks.
  */
 @Component
-class PersistRateSampler {
+class PersistRateSampler implements SmartLifecycle {
 
     /** Incremented by the issuance consumer for every coupon row it wrote. */
     static final String PERSISTED_COUNTER = "firstcome.issuance.persisted";
@@ -31,6 +35,7 @@ class PersistRateSampler {
     private final RateWindow rate;
     private final LagTrend trend;
     private volatile boolean lagUnavailableLogged;
+    private ScheduledExecutorService executor;
 
     PersistRateSampler(MeterRegistry registry, KafkaLagProbe lagProbe, FirstComeProperties properties) {
         this.registry = registry;
@@ -39,7 +44,38 @@ class PersistRateSampler {
         this.trend = new LagTrend(properties.monitor().window());
     }
 
-    @Scheduled(fixedDelay = 1000, initialDelay = 1000)
+    @Override
+    public synchronized void start() {
+        if (executor == null) {
+            executor = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform()
+                    .name("firstcome-monitor-sampler")
+                    .daemon()
+                    .factory());
+            executor.scheduleWithFixedDelay(this::sampleSafely, 1, 1, TimeUnit.SECONDS);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+
+    private void sampleSafely() {
+        try {
+            sample();
+        } catch (RuntimeException e) {
+            log.warn("Monitor sample failed: {}", e.getMessage());
+        }
+    }
+
     void sample() {
         rate.record(System.nanoTime(), persistedCount());
         try {
