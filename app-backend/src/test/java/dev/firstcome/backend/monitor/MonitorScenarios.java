@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -185,6 +186,53 @@ abstract class MonitorScenarios {
         assertThat(rows.stream().map(CouponAdmitted::userId)).containsAll(firstWave);
         JsonNode report = awaitReconciled(event.id());
         assertThat(report.get("admitted").asLong()).isEqualTo(40);
+        assertThat(report.get("unknownToRedis").asLong()).isZero();
+    }
+
+    @Test
+    void redisFlushedMidRushNeverSellsMoreThanTheTotalNorTwoCouponsToAUser() throws Exception {
+        EventView event = createEvent(100);
+        List<String> rush = users("midrush", 220);
+        AtomicInteger answered = new AtomicInteger();
+        AtomicInteger unavailable = new AtomicInteger();
+        List<Integer> statuses;
+        try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String user : rush) {
+                answers.add(pool.submit(() -> {
+                    // a client retries a 503 until it gets a decision
+                    int status = await().atMost(Duration.ofSeconds(60))
+                            .pollInterval(Duration.ofMillis(100))
+                            .until(
+                                    () -> {
+                                        int s = apply(event.id(), user).statusCode();
+                                        if (s == 503) {
+                                            unavailable.incrementAndGet();
+                                        }
+                                        return s;
+                                    },
+                                    s -> s != 503);
+                    answered.incrementAndGet();
+                    return status;
+                }));
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.get() >= 40);
+            deleteEventKeys(event.id()); // Redis restarted empty, mid-rush
+            statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        }
+
+        assertThat(statuses.stream().filter(s -> s == 201)).hasSize(100);
+        assertThat(statuses.stream().filter(s -> s == 409)).hasSize(120);
+        assertThat(unavailable.get()).isPositive();
+        awaitPersisted(event.id(), 100);
+        List<CouponAdmitted> rows = issuance.persistedAdmissions(event.id());
+        assertThat(rows.stream().map(CouponAdmitted::userId).distinct()).hasSize(100);
+        JsonNode report = awaitReconciled(event.id());
+        assertThat(report.get("admitted").asLong()).isEqualTo(100);
+        assertThat(report.get("persisted").asLong()).isEqualTo(100);
         assertThat(report.get("unknownToRedis").asLong()).isZero();
     }
 
