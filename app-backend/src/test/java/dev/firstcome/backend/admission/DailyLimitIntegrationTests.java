@@ -107,6 +107,6 @@ class DailyLimitIntegrationTests {
     }
 
     static Map<String, Long> outcomes(List<Answer> answers) {
-        return ApplyRaceIntegrationTests.outcomes(answers);
+        return AbstractApplyRaceTests.outcomes(answers);
     }
 }
