@@ -27,8 +27,8 @@ public class AdminToken {
             value = properties.adminToken().trim();
             return;
         }
-        Path file = Path.of(env.getProperty("firstcome.infrastructure.data-dir",
-                        System.getProperty("user.home") + "/.firstcome"))
+        Path file = Path.of(env.getProperty(
+                        "firstcome.infrastructure.data-dir", System.getProperty("user.home") + "/.firstcome"))
                 .resolve("admin-token");
         try {
             if (Files.isRegularFile(file)) {

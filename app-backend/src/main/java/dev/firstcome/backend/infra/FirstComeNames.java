@@ -18,7 +18,9 @@ public class FirstComeNames {
         this.properties = properties;
         String ns = properties.namespace() == null ? "" : properties.namespace().trim();
         this.topicPrefix = ns.isEmpty() ? "" : ns + ".";
-        this.keyPrefix = ns.isEmpty() ? properties.redis().keyPrefix() : properties.redis().keyPrefix() + "-" + ns;
+        this.keyPrefix = ns.isEmpty()
+                ? properties.redis().keyPrefix()
+                : properties.redis().keyPrefix() + "-" + ns;
     }
 
     public String admittedTopic() {

@@ -39,12 +39,24 @@ public record FirstComeProperties(
     public record Kafka(
             String bootstrapServers,
             @Min(1) @DefaultValue("4") int partitions,
-            @NotBlank @DefaultValue("firstcome.coupon-admitted") String admittedTopic,
-            @NotBlank @DefaultValue("firstcome.coupon-admitted.dlt") String deadLetterTopic,
-            @NotBlank @DefaultValue("firstcome.coupon-persisted") String notificationsTopic,
+
+            @NotBlank @DefaultValue("firstcome.coupon-admitted")
+            String admittedTopic,
+
+            @NotBlank @DefaultValue("firstcome.coupon-admitted.dlt")
+            String deadLetterTopic,
+
+            @NotBlank @DefaultValue("firstcome.coupon-persisted")
+            String notificationsTopic,
+
             @NotBlank @DefaultValue("firstcome-issuance") String consumerGroup,
-            @NotBlank @DefaultValue("firstcome-dead-letters") String deadLetterGroup,
-            @NotBlank @DefaultValue("firstcome-notifications") String notificationsGroup,
+
+            @NotBlank @DefaultValue("firstcome-dead-letters")
+            String deadLetterGroup,
+
+            @NotBlank @DefaultValue("firstcome-notifications")
+            String notificationsGroup,
+
             @DefaultValue("5s") Duration sendTimeout) {}
 
     /** External database; empty means the embedded PostgreSQL. */
@@ -72,8 +84,11 @@ public record FirstComeProperties(
 
     /** Winner notices. */
     public record Notifications(
-            @DefaultValue("true") boolean enabled, @DefaultValue("coupons@firstcome.local") String from) {}
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("coupons@firstcome.local") String from) {}
 
     /** Rush simulator defaults. */
-    public record Rush(@Min(1) @DefaultValue("64") int defaultConcurrency, @DefaultValue("30s") Duration requestTimeout) {}
+    public record Rush(
+            @Min(1) @DefaultValue("64") int defaultConcurrency,
+            @DefaultValue("30s") Duration requestTimeout) {}
 }

@@ -11,6 +11,7 @@ class FlywayVendorConfiguration {
 
     @Bean
     FlywayConfigurationCustomizer firstcomeMigrationLocations(DataSource dataSource) {
-        return configuration -> configuration.locations("classpath:db/migration/" + SqlDialect.detect(dataSource).folder());
+        return configuration -> configuration.locations(
+                "classpath:db/migration/" + SqlDialect.detect(dataSource).folder());
     }
 }

@@ -22,7 +22,14 @@ class InfrastructureHealthIndicator implements HealthIndicator {
             builder.withDetail(
                     c.name(),
                     java.util.Map.of(
-                            "status", c.up() ? "UP" : "DOWN", "mode", c.mode(), "address", c.address(), "detail", c.detail()));
+                            "status",
+                            c.up() ? "UP" : "DOWN",
+                            "mode",
+                            c.mode(),
+                            "address",
+                            c.address(),
+                            "detail",
+                            c.detail()));
         }
         return builder.build();
     }

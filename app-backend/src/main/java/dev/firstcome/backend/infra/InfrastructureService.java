@@ -25,7 +25,11 @@ class InfrastructureService implements InfrastructureApi {
     private volatile String httpApiUrl = "";
 
     InfrastructureService(
-            Environment env, RedisConnectionFactory redis, Admin kafkaAdmin, DataSource dataSource, AdminToken adminToken) {
+            Environment env,
+            RedisConnectionFactory redis,
+            Admin kafkaAdmin,
+            DataSource dataSource,
+            AdminToken adminToken) {
         this.env = env;
         this.redis = redis;
         this.kafkaAdmin = kafkaAdmin;
@@ -58,10 +62,7 @@ class InfrastructureService implements InfrastructureApi {
 
     ComponentStatus kafka() {
         try {
-            var nodes = kafkaAdmin
-                    .describeCluster()
-                    .nodes()
-                    .get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            var nodes = kafkaAdmin.describeCluster().nodes().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
             return status("kafka", !nodes.isEmpty(), nodes.size() + " broker(s)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

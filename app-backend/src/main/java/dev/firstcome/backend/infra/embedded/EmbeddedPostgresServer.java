@@ -133,13 +133,19 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         if (!ProcessSupport.runningAsRoot()) {
             return Files.createDirectories(firstcomeDataDir.resolve("postgres"));
         }
-        String hash = sha1(firstcomeDataDir.toAbsolutePath().normalize().toString()).substring(0, 12);
+        String hash =
+                sha1(firstcomeDataDir.toAbsolutePath().normalize().toString()).substring(0, 12);
         Path home = Files.createDirectories(Path.of("/var/tmp", "firstcome-postgres-" + hash));
         Files.writeString(home.resolve("OWNER"), firstcomeDataDir.toAbsolutePath() + "\n");
         chown(home);
-        Files.setPosixFilePermissions(home, EnumSet.of(
-                PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_EXECUTE));
+        Files.setPosixFilePermissions(
+                home,
+                EnumSet.of(
+                        PosixFilePermission.OWNER_READ,
+                        PosixFilePermission.OWNER_WRITE,
+                        PosixFilePermission.OWNER_EXECUTE,
+                        PosixFilePermission.GROUP_EXECUTE,
+                        PosixFilePermission.OTHERS_EXECUTE));
         Path link = firstcomeDataDir.resolve("postgres");
         if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             Files.createDirectories(firstcomeDataDir);
@@ -154,7 +160,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             return target;
         }
         try (Stream<Path> stale = Files.list(home)) {
-            for (Path p : stale.filter(p -> p.getFileName().toString().startsWith("pg18-extract")).toList()) {
+            for (Path p : stale.filter(p -> p.getFileName().toString().startsWith("pg18-extract"))
+                    .toList()) {
                 deleteTree(p);
             }
         }
@@ -230,7 +237,15 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         try {
             ProcessSupport.run(
                     ProcessSupport.unprivileged(List.of(
-                            bin.resolve("pg_ctl").toString(), "-D", data.toString(), "stop", "-m", "fast", "-w", "-t", "30")),
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            data.toString(),
+                            "stop",
+                            "-m",
+                            "fast",
+                            "-w",
+                            "-t",
+                            "30")),
                     data.getParent(),
                     Duration.ofSeconds(40));
             log.info("Database: stopped an orphaned embedded PostgreSQL on {}", data);
@@ -244,8 +259,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         SQLException last = null;
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("PostgreSQL exited with code " + process.exitValue()
-                        + "; see " + dataDir.getParent().resolve("postgres.log"));
+                throw new IllegalStateException("PostgreSQL exited with code " + process.exitValue() + "; see "
+                        + dataDir.getParent().resolve("postgres.log"));
             }
             try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "")) {
                 try (var st = c.createStatement();

@@ -25,7 +25,8 @@ public final class EmbeddedServers {
     private EmbeddedServers() {}
 
     /** Starts (or reuses) one component and takes a lease on it. Returns the address clients use. */
-    static synchronized String acquire(String component, Path dataDir, java.util.function.Supplier<EmbeddedServer> starter) {
+    static synchronized String acquire(
+            String component, Path dataDir, java.util.function.Supplier<EmbeddedServer> starter) {
         installShutdownHook();
         String key = key(component, dataDir);
         EmbeddedServer server = running.get(key);
@@ -89,14 +90,16 @@ public final class EmbeddedServers {
     private static void installShutdownHook() {
         if (hookInstalled.compareAndSet(false, true)) {
             Runtime.getRuntime()
-                    .addShutdownHook(Thread.ofPlatform().name("firstcome-embedded-stop").unstarted(() -> {
-                        // give Spring's own hook the chance to close contexts (flush producer, commit offsets) first
-                        long deadline = System.nanoTime() + 10_000_000_000L;
-                        while (hasLeases() && System.nanoTime() < deadline) {
-                            ProcessSupport.pause(100);
-                        }
-                        stopAll();
-                    }));
+                    .addShutdownHook(
+                            Thread.ofPlatform().name("firstcome-embedded-stop").unstarted(() -> {
+                                // give Spring's own hook the chance to close contexts (flush producer, commit offsets)
+                                // first
+                                long deadline = System.nanoTime() + 10_000_000_000L;
+                                while (hasLeases() && System.nanoTime() < deadline) {
+                                    ProcessSupport.pause(100);
+                                }
+                                stopAll();
+                            }));
         }
     }
 

@@ -22,7 +22,8 @@ public class EmbeddedServersApplicationListener implements ApplicationListener<A
             if (lease != null) {
                 if (prepared.getApplicationContext() instanceof GenericApplicationContext context) {
                     // a bean (not a plain singleton) so that destroy() runs; created first, destroyed last
-                    context.registerBean("firstcomeEmbeddedServersLease", LeaseHolder.class, () -> new LeaseHolder(lease));
+                    context.registerBean(
+                            "firstcomeEmbeddedServersLease", LeaseHolder.class, () -> new LeaseHolder(lease));
                 } else {
                     prepared.getApplicationContext().addApplicationListener(closed -> {
                         if (closed instanceof org.springframework.context.event.ContextClosedEvent) {

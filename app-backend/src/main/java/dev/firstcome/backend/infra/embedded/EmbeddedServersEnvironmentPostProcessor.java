@@ -6,9 +6,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
 import org.apache.commons.logging.Log;
-import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
@@ -67,8 +67,8 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             } else {
                 requireEmbedded(embeddedAllowed, "redis", "FIRSTCOME_REDIS_URL");
                 boolean persistent = env.getProperty("firstcome.embedded.redis-persistent", Boolean.class, true);
-                String address = EmbeddedServers.acquire(
-                        "redis", dataDir, () -> EmbeddedRedis.start(dataDir, persistent));
+                String address =
+                        EmbeddedServers.acquire("redis", dataDir, () -> EmbeddedRedis.start(dataDir, persistent));
                 lease.components.add("redis");
                 props.put("spring.data.redis.url", address);
                 embedded("redis", address, modes, props);
@@ -83,8 +83,8 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             } else {
                 requireEmbedded(embeddedAllowed, "kafka", "FIRSTCOME_KAFKA_BOOTSTRAP_SERVERS");
                 int partitions = env.getProperty("firstcome.kafka.partitions", Integer.class, 4);
-                String address = EmbeddedServers.acquire(
-                        "kafka", dataDir, () -> EmbeddedKafka.start(dataDir, partitions));
+                String address =
+                        EmbeddedServers.acquire("kafka", dataDir, () -> EmbeddedKafka.start(dataDir, partitions));
                 lease.components.add("kafka");
                 props.put("spring.kafka.bootstrap-servers", address);
                 embedded("kafka", address, modes, props);

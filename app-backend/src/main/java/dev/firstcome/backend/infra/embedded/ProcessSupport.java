@@ -46,8 +46,8 @@ final class ProcessSupport {
                 return;
             }
             if (process != null && !process.isAlive()) {
-                throw new IllegalStateException(what + " exited with code " + process.exitValue() + " before listening on "
-                        + port);
+                throw new IllegalStateException(
+                        what + " exited with code " + process.exitValue() + " before listening on " + port);
             }
             pause(50);
         }
@@ -135,7 +135,8 @@ final class ProcessSupport {
             return;
         }
         try {
-            String first = Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
             if (first.isEmpty()) {
                 return;
             }

@@ -71,12 +71,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> componentDown(Exception e) {
         log.warn("A component is unavailable: {}", e.getMessage());
-        return unavailableProblem("A component FirstCome depends on is unavailable; nothing was changed. Retry shortly.");
+        return unavailableProblem(
+                "A component FirstCome depends on is unavailable; nothing was changed. Retry shortly.");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String type = e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        String type =
+                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
         return problem(Problems.invalidField(
                 e.getName(), e.getName() + " must be a valid " + type.toLowerCase() + ", got '" + e.getValue() + "'"));
     }
@@ -103,7 +105,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : errors.getFirst().get("field") + " " + errors.getFirst().get("message");
         ProblemDetail problem = Problems.invalidField(field, detail);
         problem.setProperty("errors", errors);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
@@ -115,7 +119,9 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 : field + " has a value of the wrong type or format";
         ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
         problem.setProperty("field", field);
-        return ResponseEntity.badRequest().contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     @Override
