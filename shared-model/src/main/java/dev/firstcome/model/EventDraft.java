@@ -17,12 +17,17 @@ public record EventDraft(
         Instant startsAt,
         Instant endsAt,
         String zoneId,
-        boolean lab,
+        Boolean lab,
         String strategy) {
 
     /** A production event (not a lab event) with the production admission script. */
     public static EventDraft of(
             String name, int totalQuantity, Integer dailyQuantity, Instant startsAt, Instant endsAt, String zoneId) {
         return new EventDraft(name, totalQuantity, dailyQuantity, null, null, startsAt, endsAt, zoneId, false, null);
+    }
+
+    /** Whether this is a lab (rehearsal) event; absent means no. */
+    public boolean isLab() {
+        return Boolean.TRUE.equals(lab);
     }
 }

@@ -3,6 +3,7 @@ package dev.firstcome.backend.admission;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.ApplyResult;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventView;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -44,6 +45,18 @@ public interface AdmissionApi {
 
     /** Publishes an admission again and waits for the broker's ack (heal of a lost record). */
     void republish(CouponAdmitted admitted);
+
+    /**
+     * Writes the event's meta hash (limits, paused, closed) so the very next apply sees it. Called by
+     * the event feature on create, pause, resume and close.
+     */
+    void writeMeta(EventView event);
+
+    /**
+     * Changes the limits atomically, refusing a total below the coupons already issued or a daily
+     * quantity below today's. Returns empty when applied, otherwise the refusal reason.
+     */
+    java.util.Optional<String> changeLimits(EventView event, int totalQuantity, Integer dailyQuantity);
 
     /** Stops admitting (every apply answers 503); used by graceful shutdown. */
     void stopAdmitting();

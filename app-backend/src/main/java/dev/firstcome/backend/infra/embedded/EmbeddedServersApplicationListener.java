@@ -18,7 +18,7 @@ public class EmbeddedServersApplicationListener implements ApplicationListener<A
     @Override
     public void onApplicationEvent(ApplicationEvent event) {
         if (event instanceof ApplicationPreparedEvent prepared) {
-            var lease = EmbeddedServersEnvironmentPostProcessor.takeLease(prepared.getSpringApplication());
+            var lease = EmbeddedServersEnvironmentPostProcessor.leaseOf(prepared.getSpringApplication());
             if (lease != null) {
                 if (prepared.getApplicationContext() instanceof GenericApplicationContext context) {
                     // a bean (not a plain singleton) so that destroy() runs; created first, destroyed last
@@ -33,7 +33,7 @@ public class EmbeddedServersApplicationListener implements ApplicationListener<A
                 }
             }
         } else if (event instanceof ApplicationFailedEvent failed) {
-            var lease = EmbeddedServersEnvironmentPostProcessor.takeLease(failed.getSpringApplication());
+            var lease = EmbeddedServersEnvironmentPostProcessor.leaseOf(failed.getSpringApplication());
             if (lease != null) {
                 lease.release();
             }

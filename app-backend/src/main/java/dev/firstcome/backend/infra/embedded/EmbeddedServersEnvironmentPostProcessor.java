@@ -123,10 +123,10 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         }
     }
 
-    /** The lease taken for this application, handed to the context once it exists. */
-    static Lease takeLease(SpringApplication application) {
+    /** The lease taken for this application (kept until released: a failed start must still release it). */
+    static Lease leaseOf(SpringApplication application) {
         synchronized (pending) {
-            return pending.remove(application);
+            return pending.get(application);
         }
     }
 

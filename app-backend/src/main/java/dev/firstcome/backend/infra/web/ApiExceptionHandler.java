@@ -2,9 +2,9 @@ package dev.firstcome.backend.infra.web;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.event.EventStateConflictException;
 import dev.firstcome.backend.event.EventValidationException;
 import jakarta.validation.ConstraintViolationException;
-import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +44,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(EventValidationException.class)
     ResponseEntity<ProblemDetail> invalidEvent(EventValidationException e) {
         return problem(Problems.invalidField(e.field(), e.getMessage()));
+    }
+
+    @ExceptionHandler(EventStateConflictException.class)
+    ResponseEntity<ProblemDetail> conflict(EventStateConflictException e) {
+        return problem(
+                Problems.of(HttpStatus.CONFLICT, "event-state-conflict", "Event state conflict", e.getMessage()));
     }
 
     @ExceptionHandler(InvalidRequestException.class)
@@ -144,9 +150,5 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    static List<String> ignored() {
-        return List.of();
     }
 }

@@ -1,0 +1,40 @@
+package dev.firstcome.backend.admission;
+
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * Graceful shutdown, first step: stop admitting (applies answer 503) and flush the producer before the
+ * web server drains and the Kafka listeners finish and commit their batch.
+ */
+@Component
+class AdmissionLifecycle implements SmartLifecycle {
+
+    private final AdmissionApi admission;
+    private volatile boolean running;
+
+    AdmissionLifecycle(AdmissionApi admission) {
+        this.admission = admission;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+    }
+
+    @Override
+    public void stop() {
+        admission.stopAdmitting();
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE;
+    }
+}

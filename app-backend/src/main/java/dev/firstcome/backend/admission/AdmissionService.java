@@ -1,0 +1,413 @@
+package dev.firstcome.backend.admission;
+
+import dev.firstcome.backend.admission.AdmissionStrategy.Decision;
+import dev.firstcome.backend.admission.AdmissionStrategy.EventLimits;
+import dev.firstcome.backend.admission.CouponAdmittedPublisher.PublishFailedException;
+import dev.firstcome.backend.admission.LuaAdmissionStrategy.AdmissionStateMissingException;
+import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.model.AdmissionCounts;
+import dev.firstcome.model.ApplyOutcome;
+import dev.firstcome.model.ApplyResult;
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventStatus;
+import dev.firstcome.model.EventView;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+
+@Service
+class AdmissionService implements AdmissionApi {
+
+    private static final Logger log = LoggerFactory.getLogger(AdmissionService.class);
+    private static final int UNDO_ATTEMPTS = 3;
+
+    private final EventLookup events;
+    private final Map<String, AdmissionStrategy> strategies;
+    private final AdmissionStrategy production;
+    private final CouponAdmittedPublisher publisher;
+    private final StringRedisTemplate redis;
+    private final AdmissionKeys keys;
+
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> limitsScript;
+
+    private final ApplicationEventPublisher applicationEvents;
+    private final Clock clock;
+    private final long dayTtlSeconds;
+    private final Map<ApplyOutcome, Counter> outcomes = new EnumMap<>(ApplyOutcome.class);
+    private final Counter unavailable;
+    private final Timer latency;
+    private final ConcurrentLinkedQueue<PendingUndo> pendingUndos = new ConcurrentLinkedQueue<>();
+    private final Set<Long> missingAnnounced = ConcurrentHashMap.newKeySet();
+    private volatile boolean admitting = true;
+
+    @SuppressWarnings("rawtypes")
+    AdmissionService(
+            EventLookup events,
+            List<AdmissionStrategy> strategies,
+            CouponAdmittedPublisher publisher,
+            StringRedisTemplate redis,
+            AdmissionKeys keys,
+            RedisScript<List> limitsScript,
+            ApplicationEventPublisher applicationEvents,
+            Clock clock,
+            FirstComeProperties properties,
+            MeterRegistry meters) {
+        this.events = events;
+        this.strategies = new HashMap<>();
+        strategies.forEach(s -> this.strategies.put(s.name(), s));
+        this.production = this.strategies.get(LuaAdmissionStrategy.NAME);
+        this.publisher = publisher;
+        this.redis = redis;
+        this.keys = keys;
+        this.limitsScript = limitsScript;
+        this.applicationEvents = applicationEvents;
+        this.clock = clock;
+        this.dayTtlSeconds = properties.redis().dayCounterTtl().toSeconds();
+        for (ApplyOutcome outcome : ApplyOutcome.values()) {
+            outcomes.put(
+                    outcome,
+                    Counter.builder("firstcome.apply")
+                            .description("Applies by outcome")
+                            .tag("outcome", outcome.name())
+                            .register(meters));
+        }
+        this.unavailable = Counter.builder("firstcome.apply")
+                .description("Applies by outcome")
+                .tag("outcome", "UNAVAILABLE")
+                .register(meters);
+        this.latency = Timer.builder("firstcome.apply.latency")
+                .description("Apply latency, Redis decision and Kafka acknowledgement included")
+                .publishPercentileHistogram()
+                .register(meters);
+    }
+
+    @Override
+    public ApplyResult apply(long eventId, String userId) {
+        UserIds.require(userId);
+        long start = System.nanoTime();
+        try {
+            ApplyResult result = decide(eventId, userId);
+            outcomes.get(result.outcome()).increment();
+            return result;
+        } catch (AdmissionUnavailableException e) {
+            unavailable.increment();
+            throw e;
+        } finally {
+            latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+    }
+
+    private ApplyResult decide(long eventId, String userId) {
+        if (!admitting) {
+            throw new AdmissionUnavailableException("FirstCome is shutting down and no longer admits; retry shortly");
+        }
+        EventView event = events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        Instant now = clock.instant();
+        Optional<ApplyOutcome> refusal = AdmissionWindow.refusal(event, now);
+        if (refusal.isPresent()) {
+            return ApplyResult.refused(refusal.get(), eventId, userId);
+        }
+        AdmissionStrategy strategy = strategyOf(event);
+        if (strategy != production && event.status() == EventStatus.PAUSED) {
+            return ApplyResult.refused(ApplyOutcome.PAUSED, eventId, userId);
+        }
+        LocalDate day = AdmissionWindow.day(event, now);
+        EventLimits limits = new EventLimits(eventId, event.totalQuantity(), event.dailyQuantity());
+        Decision decision;
+        try {
+            decision = strategy.admit(limits, userId, day, now);
+        } catch (AdmissionStateMissingException e) {
+            if (missingAnnounced.add(eventId)) {
+                applicationEvents.publishEvent(new AdmissionStateMissingEvent(eventId));
+            }
+            throw new AdmissionUnavailableException(
+                    "Event " + eventId + " is being restored after Redis lost its state; retry shortly", e);
+        } catch (DataAccessException e) {
+            throw new AdmissionUnavailableException("Redis is unavailable; nothing was admitted", e);
+        }
+        missingAnnounced.remove(eventId);
+        if (decision.outcome() != ApplyOutcome.ISSUED) {
+            return ApplyResult.refused(decision.outcome(), eventId, userId);
+        }
+        var admitted = new CouponAdmitted(eventId, userId, decision.rank(), decision.admissionId(), day, now);
+        try {
+            publisher.publish(admitted);
+        } catch (PublishFailedException e) {
+            undo(strategy, limits, userId, day, decision);
+            throw new AdmissionUnavailableException(
+                    "Kafka did not acknowledge the admission; it was undone and you may apply again", e);
+        }
+        return new ApplyResult(ApplyOutcome.ISSUED, eventId, userId, decision.rank(), decision.admissionId());
+    }
+
+    private AdmissionStrategy strategyOf(EventView event) {
+        if (!event.lab() || event.strategy() == null || LuaAdmissionStrategy.NAME.equals(event.strategy())) {
+            return production;
+        }
+        AdmissionStrategy strategy = strategies.get(event.strategy());
+        if (strategy == null) {
+            throw new AdmissionUnavailableException("Lab strategy '" + event.strategy() + "' is not available here");
+        }
+        return strategy;
+    }
+
+    private void undo(AdmissionStrategy strategy, EventLimits limits, String userId, LocalDate day, Decision decision) {
+        for (int attempt = 1; attempt <= UNDO_ATTEMPTS; attempt++) {
+            try {
+                strategy.undo(limits, userId, day, decision);
+                return;
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Undo of admission {} (event {}, user {}) failed, attempt {}: {}",
+                        decision.admissionId(),
+                        limits.eventId(),
+                        userId,
+                        attempt,
+                        e.getMessage());
+                pause(50L * attempt);
+            }
+        }
+        log.error(
+                "Admission {} of event {} for user {} could not be undone yet; retrying in the background",
+                decision.admissionId(),
+                limits.eventId(),
+                userId);
+        pendingUndos.add(new PendingUndo(strategy, limits, userId, day, decision));
+    }
+
+    @Scheduled(fixedDelay = 5000)
+    void retryPendingUndos() {
+        int n = pendingUndos.size();
+        for (int i = 0; i < n; i++) {
+            PendingUndo p = pendingUndos.poll();
+            if (p == null) {
+                return;
+            }
+            try {
+                p.strategy().undo(p.limits(), p.userId(), p.day(), p.decision());
+                log.info(
+                        "Admission {} of event {} undone after a delay",
+                        p.decision().admissionId(),
+                        p.limits().eventId());
+            } catch (RuntimeException e) {
+                pendingUndos.add(p);
+            }
+        }
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public AdmissionCounts counts(long eventId) {
+        EventView event = events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        LocalDate today = AdmissionWindow.day(event, clock.instant());
+        try {
+            List<String> values = redis.opsForValue().multiGet(List.of(keys.total(eventId), keys.day(eventId, today)));
+            long admitted = parse(values == null ? null : values.get(0));
+            long admittedToday = parse(values == null ? null : values.get(1));
+            long remaining = Math.max(0, event.totalQuantity() - admitted);
+            Long remainingToday = event.dailyQuantity() == null
+                    ? null
+                    : Math.max(0, Math.min(remaining, event.dailyQuantity() - admittedToday));
+            return new AdmissionCounts(eventId, admitted, admittedToday, remaining, remainingToday);
+        } catch (DataAccessException e) {
+            throw new AdmissionUnavailableException("Redis is unavailable", e);
+        }
+    }
+
+    @Override
+    public boolean stateLoaded(long eventId) {
+        return Boolean.TRUE.equals(redis.hasKey(keys.meta(eventId)));
+    }
+
+    @Override
+    public Map<String, CouponAdmitted> admitted(long eventId) {
+        Map<Object, Object> entries = redis.opsForHash().entries(keys.applied(eventId));
+        var result = new LinkedHashMap<String, CouponAdmitted>(entries.size() * 2);
+        entries.forEach((user, value) ->
+                result.put(user.toString(), AppliedEntry.parse(eventId, user.toString(), value.toString())));
+        return result;
+    }
+
+    @Override
+    public Set<Long> revoked(long eventId, Collection<Long> admissionIds) {
+        if (admissionIds.isEmpty()) {
+            return Set.of();
+        }
+        Map<Object, Boolean> members = redis.opsForSet()
+                .isMember(
+                        keys.revoked(eventId),
+                        admissionIds.stream().map(String::valueOf).toArray());
+        var revoked = new HashSet<Long>();
+        if (members != null) {
+            members.forEach((id, member) -> {
+                if (Boolean.TRUE.equals(member)) {
+                    revoked.add(Long.parseLong(id.toString()));
+                }
+            });
+        }
+        return revoked;
+    }
+
+    @Override
+    public void restoreState(long eventId, List<CouponAdmitted> admissions, long seqFloor) {
+        EventView event = events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        LocalDate today = AdmissionWindow.day(event, clock.instant());
+        // meta stays absent until the end: applies keep answering 503 while this runs
+        redis.delete(List.of(keys.meta(eventId), keys.applied(eventId)));
+        writeApplied(eventId, admissions);
+        long todayCount = admissions.stream().filter(a -> today.equals(a.day())).count();
+        redis.opsForValue().set(keys.total(eventId), Long.toString(admissions.size()));
+        redis.opsForValue()
+                .set(keys.day(eventId, today), Long.toString(todayCount), java.time.Duration.ofSeconds(dayTtlSeconds));
+        long seq = parse(redis.opsForValue().get(keys.seq(eventId)));
+        if (seq < seqFloor) {
+            redis.opsForValue().set(keys.seq(eventId), Long.toString(seqFloor));
+        }
+        writeMeta(event);
+        missingAnnounced.remove(eventId);
+        log.info(
+                "Restored the Redis state of event {}: {} admitted, {} today, sequence >= {}",
+                eventId,
+                admissions.size(),
+                todayCount,
+                seqFloor);
+    }
+
+    private void writeApplied(long eventId, List<CouponAdmitted> admissions) {
+        String key = keys.applied(eventId);
+        for (int from = 0; from < admissions.size(); from += 1000) {
+            var chunk = new HashMap<String, String>();
+            for (CouponAdmitted a : admissions.subList(from, Math.min(admissions.size(), from + 1000))) {
+                chunk.put(a.userId(), AppliedEntry.format(a));
+            }
+            redis.opsForHash().putAll(key, chunk);
+        }
+    }
+
+    @Override
+    public int restoreUsers(long eventId, List<CouponAdmitted> admissions) {
+        EventView event = events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
+        LocalDate today = AdmissionWindow.day(event, clock.instant());
+        int added = 0;
+        int addedToday = 0;
+        for (CouponAdmitted a : admissions) {
+            if (Boolean.TRUE.equals(
+                    redis.opsForHash().putIfAbsent(keys.applied(eventId), a.userId(), AppliedEntry.format(a)))) {
+                added++;
+                if (today.equals(a.day())) {
+                    addedToday++;
+                }
+            }
+        }
+        if (added > 0) {
+            redis.opsForValue().increment(keys.total(eventId), added);
+        }
+        if (addedToday > 0) {
+            redis.opsForValue().increment(keys.day(eventId, today), addedToday);
+            redis.expire(keys.day(eventId, today), java.time.Duration.ofSeconds(dayTtlSeconds));
+        }
+        long maxId =
+                admissions.stream().mapToLong(CouponAdmitted::admissionId).max().orElse(0);
+        long seq = parse(redis.opsForValue().get(keys.seq(eventId)));
+        if (seq < maxId) {
+            redis.opsForValue().set(keys.seq(eventId), Long.toString(maxId));
+        }
+        return added;
+    }
+
+    @Override
+    public void republish(CouponAdmitted admitted) {
+        try {
+            publisher.publish(admitted);
+        } catch (PublishFailedException e) {
+            throw new AdmissionUnavailableException("Kafka did not acknowledge the republished admission", e);
+        }
+    }
+
+    @Override
+    public void writeMeta(EventView event) {
+        var meta = new LinkedHashMap<String, String>();
+        meta.put("total", Integer.toString(event.totalQuantity()));
+        meta.put("daily", event.dailyQuantity() == null ? "0" : Integer.toString(event.dailyQuantity()));
+        meta.put("paused", event.status() == EventStatus.PAUSED ? "1" : "0");
+        meta.put("closed", event.status() == EventStatus.CLOSED ? "1" : "0");
+        try {
+            redis.opsForHash().putAll(keys.meta(event.id()), meta);
+        } catch (DataAccessException e) {
+            throw new AdmissionUnavailableException("Redis is unavailable; the change was not applied", e);
+        }
+    }
+
+    @Override
+    public Optional<String> changeLimits(EventView event, int totalQuantity, Integer dailyQuantity) {
+        LocalDate today = AdmissionWindow.day(event, clock.instant());
+        List<?> result;
+        try {
+            result = redis.execute(
+                    limitsScript,
+                    keys.limitKeys(event.id(), today),
+                    Integer.toString(totalQuantity),
+                    dailyQuantity == null ? "0" : Integer.toString(dailyQuantity));
+        } catch (DataAccessException e) {
+            throw new AdmissionUnavailableException("Redis is unavailable; the limits were not changed", e);
+        }
+        String status = String.valueOf(result.getFirst());
+        return switch (status) {
+            case "OK" -> Optional.empty();
+            case "TOTAL_BELOW_ISSUED" ->
+                Optional.of("totalQuantity cannot be lower than the " + result.get(1) + " coupons already issued");
+            case "DAILY_BELOW_ISSUED" ->
+                Optional.of("dailyQuantity cannot be lower than the " + result.get(1) + " coupons issued today");
+            default -> {
+                // no state yet (Redis restarted): write the meta hash with the new limits; a rebuild follows
+                writeMeta(event);
+                yield Optional.empty();
+            }
+        };
+    }
+
+    @Override
+    public void stopAdmitting() {
+        admitting = false;
+        publisher.flush();
+    }
+
+    private static long parse(String value) {
+        return value == null ? 0 : Long.parseLong(value);
+    }
+
+    private record PendingUndo(
+            AdmissionStrategy strategy, EventLimits limits, String userId, LocalDate day, Decision decision) {}
+}

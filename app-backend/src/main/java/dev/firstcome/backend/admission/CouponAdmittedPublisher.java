@@ -1,0 +1,86 @@
+package dev.firstcome.backend.admission;
+
+import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.model.CouponAdmitted;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.stereotype.Component;
+
+/**
+ * Hands an admission to Kafka (key = eventId, idempotent producer, acks=all) and waits for the
+ * broker's acknowledgement, bounded by {@code firstcome.kafka.send-timeout}.
+ */
+@Component
+class CouponAdmittedPublisher implements AutoCloseable {
+
+    private final KafkaTemplate<String, CouponAdmitted> template;
+    private final DefaultKafkaProducerFactory<String, CouponAdmitted> factory;
+    private final String topic;
+    private final Duration timeout;
+
+    CouponAdmittedPublisher(KafkaProperties kafka, FirstComeProperties properties, FirstComeNames names) {
+        var config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 1);
+        long timeoutMs = properties.kafka().sendTimeout().toMillis();
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.max(1000, timeoutMs - 500));
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000 + timeoutMs - 500));
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "firstcome-admission");
+        this.factory = new DefaultKafkaProducerFactory<>(
+                config, new StringSerializer(), new JacksonJsonSerializer<CouponAdmitted>().noTypeInfo());
+        this.template = new KafkaTemplate<>(factory);
+        this.topic = names.admittedTopic();
+        this.timeout = properties.kafka().sendTimeout();
+    }
+
+    /** Returns once the broker acknowledged the record; throws when it did not within the timeout. */
+    void publish(CouponAdmitted admitted) throws PublishFailedException {
+        try {
+            template.send(topic, Long.toString(admitted.eventId()), admitted)
+                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException(
+                    "Kafka refused the admission: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge within " + timeout, e);
+        } catch (RuntimeException e) {
+            throw new PublishFailedException("Kafka send failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until every record sent so far is acknowledged (graceful shutdown). */
+    void flush() {
+        template.flush();
+    }
+
+    @Override
+    public void close() {
+        try {
+            template.flush();
+        } finally {
+            factory.destroy();
+        }
+    }
+
+    /** The hand-off failed or its outcome is unknown. */
+    static final class PublishFailedException extends Exception {
+        PublishFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package dev.firstcome.backend.event;
+
+import dev.firstcome.model.EventStatus;
+import dev.firstcome.model.EventView;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalTime;
+
+@Entity
+@Table(name = "coupon_event")
+class EventEntity {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 200)
+    private String name;
+
+    @Column(name = "total_quantity", nullable = false)
+    private int totalQuantity;
+
+    @Column(name = "daily_quantity")
+    private Integer dailyQuantity;
+
+    @Column(name = "daily_open_time")
+    private LocalTime dailyOpenTime;
+
+    @Column(name = "daily_close_time")
+    private LocalTime dailyCloseTime;
+
+    @Column(name = "starts_at", nullable = false)
+    private Instant startsAt;
+
+    @Column(name = "ends_at", nullable = false)
+    private Instant endsAt;
+
+    @Column(name = "zone_id", nullable = false, length = 64)
+    private String zoneId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16)
+    private EventStatus status;
+
+    @Column(nullable = false)
+    private boolean lab;
+
+    @Column(nullable = false, length = 32)
+    private String strategy;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected EventEntity() {}
+
+    EventEntity(
+            String name,
+            int totalQuantity,
+            Integer dailyQuantity,
+            LocalTime dailyOpenTime,
+            LocalTime dailyCloseTime,
+            Instant startsAt,
+            Instant endsAt,
+            String zoneId,
+            boolean lab,
+            String strategy,
+            Instant now) {
+        this.name = name;
+        this.totalQuantity = totalQuantity;
+        this.dailyQuantity = dailyQuantity;
+        this.dailyOpenTime = dailyOpenTime;
+        this.dailyCloseTime = dailyCloseTime;
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.zoneId = zoneId;
+        this.status = EventStatus.ACTIVE;
+        this.lab = lab;
+        this.strategy = strategy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    EventView toView() {
+        return new EventView(
+                id,
+                name,
+                totalQuantity,
+                dailyQuantity,
+                dailyOpenTime,
+                dailyCloseTime,
+                startsAt,
+                endsAt,
+                zoneId,
+                status,
+                lab,
+                strategy,
+                createdAt,
+                updatedAt);
+    }
+
+    /** Copies the (already validated) values of a view into this entity. */
+    void apply(EventView v, Instant now) {
+        this.name = v.name();
+        this.totalQuantity = v.totalQuantity();
+        this.dailyQuantity = v.dailyQuantity();
+        this.dailyOpenTime = v.dailyOpenTime();
+        this.dailyCloseTime = v.dailyCloseTime();
+        this.startsAt = v.startsAt();
+        this.endsAt = v.endsAt();
+        this.status = v.status();
+        this.updatedAt = now;
+    }
+
+    Long id() {
+        return id;
+    }
+}

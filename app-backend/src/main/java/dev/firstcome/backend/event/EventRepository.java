@@ -1,0 +1,5 @@
+package dev.firstcome.backend.event;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface EventRepository extends JpaRepository<EventEntity, Long> {}

@@ -1,0 +1,136 @@
+package dev.firstcome.backend.event;
+
+import dev.firstcome.model.EventChanges;
+import dev.firstcome.model.EventDraft;
+import dev.firstcome.model.EventStatus;
+import dev.firstcome.model.EventView;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Set;
+
+/**
+ * The rules every event obeys, shared by the HTTP API and the console. Each failure names its field.
+ */
+final class EventRules {
+
+    static final int MAX_NAME = 200;
+    static final int MAX_QUANTITY = 100_000_000;
+    static final String PRODUCTION_STRATEGY = "lua";
+
+    private EventRules() {}
+
+    /** Validates a draft and returns the event it describes (id 0, ACTIVE). */
+    static EventView fromDraft(EventDraft d, ZoneId defaultZone, Set<String> strategies, Instant now) {
+        if (d == null) {
+            throw new EventValidationException("body", "an event body is required");
+        }
+        String zone = d.zoneId() == null || d.zoneId().isBlank()
+                ? defaultZone.getId()
+                : d.zoneId().trim();
+        String strategy = d.strategy() == null || d.strategy().isBlank()
+                ? PRODUCTION_STRATEGY
+                : d.strategy().trim();
+        if (d.totalQuantity() == null) {
+            throw new EventValidationException("totalQuantity", "totalQuantity is required");
+        }
+        var view = new EventView(
+                0,
+                d.name() == null ? null : d.name().trim(),
+                d.totalQuantity(),
+                d.dailyQuantity(),
+                d.dailyOpenTime(),
+                d.dailyCloseTime(),
+                d.startsAt(),
+                d.endsAt(),
+                zone,
+                EventStatus.ACTIVE,
+                d.isLab(),
+                strategy,
+                now,
+                now);
+        validate(view, strategies);
+        return view;
+    }
+
+    /** Applies a partial edit to an event and validates the result. */
+    static EventView merge(EventView e, EventChanges c) {
+        if (c == null) {
+            throw new EventValidationException("body", "a body with the fields to change is required");
+        }
+        boolean clearDaily = Boolean.TRUE.equals(c.clearDailyQuantity());
+        boolean clearWindow = Boolean.TRUE.equals(c.clearDailyWindow());
+        if (clearDaily && c.dailyQuantity() != null) {
+            throw new EventValidationException("dailyQuantity", "give dailyQuantity or clearDailyQuantity, not both");
+        }
+        var merged = new EventView(
+                e.id(),
+                c.name() != null ? c.name().trim() : e.name(),
+                c.totalQuantity() != null ? c.totalQuantity() : e.totalQuantity(),
+                clearDaily ? null : (c.dailyQuantity() != null ? c.dailyQuantity() : e.dailyQuantity()),
+                clearWindow ? null : (c.dailyOpenTime() != null ? c.dailyOpenTime() : e.dailyOpenTime()),
+                clearWindow ? null : (c.dailyCloseTime() != null ? c.dailyCloseTime() : e.dailyCloseTime()),
+                c.startsAt() != null ? c.startsAt() : e.startsAt(),
+                c.endsAt() != null ? c.endsAt() : e.endsAt(),
+                e.zoneId(),
+                e.status(),
+                e.lab(),
+                e.strategy(),
+                e.createdAt(),
+                e.updatedAt());
+        validate(merged, null);
+        return merged;
+    }
+
+    static void validate(EventView v, Set<String> strategies) {
+        if (v.name() == null || v.name().isBlank()) {
+            throw new EventValidationException("name", "name is required");
+        }
+        if (v.name().length() > MAX_NAME) {
+            throw new EventValidationException("name", "name must be at most " + MAX_NAME + " characters");
+        }
+        if (v.totalQuantity() <= 0 || v.totalQuantity() > MAX_QUANTITY) {
+            throw new EventValidationException(
+                    "totalQuantity",
+                    "totalQuantity must be between 1 and " + MAX_QUANTITY + ", got " + v.totalQuantity());
+        }
+        if (v.dailyQuantity() != null && (v.dailyQuantity() < 1 || v.dailyQuantity() > v.totalQuantity())) {
+            throw new EventValidationException(
+                    "dailyQuantity",
+                    "dailyQuantity must be between 1 and totalQuantity (" + v.totalQuantity() + "), got "
+                            + v.dailyQuantity());
+        }
+        if (v.dailyOpenTime() != null
+                && v.dailyCloseTime() != null
+                && !v.dailyCloseTime().isAfter(v.dailyOpenTime())) {
+            throw new EventValidationException("dailyCloseTime", "dailyCloseTime must be after dailyOpenTime");
+        }
+        if (v.startsAt() == null) {
+            throw new EventValidationException("startsAt", "startsAt is required (ISO-8601 instant)");
+        }
+        if (v.endsAt() == null) {
+            throw new EventValidationException("endsAt", "endsAt is required (ISO-8601 instant)");
+        }
+        if (!v.startsAt().isBefore(v.endsAt())) {
+            throw new EventValidationException("endsAt", "endsAt must be after startsAt");
+        }
+        try {
+            ZoneId.of(v.zoneId());
+        } catch (DateTimeException e) {
+            throw new EventValidationException(
+                    "zoneId", "zoneId must be an IANA time zone such as Europe/Paris, got '" + v.zoneId() + "'");
+        }
+        if (strategies != null) {
+            if (!v.lab() && !PRODUCTION_STRATEGY.equals(v.strategy())) {
+                throw new EventValidationException(
+                        "strategy",
+                        "only lab events may use an admission strategy other than '" + PRODUCTION_STRATEGY + "'");
+            }
+            if (!strategies.contains(v.strategy())) {
+                throw new EventValidationException(
+                        "strategy",
+                        "unknown strategy '" + v.strategy() + "'; known: " + new java.util.TreeSet<>(strategies));
+            }
+        }
+    }
+}
