@@ -6,19 +6,24 @@ import static org.awaitility.Awaitility.await;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.issuance.IssuanceApi;
+import dev.firstcome.desktop.testing.PngWriter;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.RushReport;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,5 +197,59 @@ class ConsoleIntegrationTests {
         assertThat(issuance.persistedCount(id)).isEqualTo(1);
         assertThat(issuance.failedOpenCount(id)).isZero();
         await().atMost(WAIT).until(() -> robot.lookup(user).tryQuery().isEmpty());
+    }
+
+    @Test
+    @Order(5)
+    void aRushFromTheDialogEndsWithTheDashboardsPersistedCountAtTheIssuedCount() throws Exception {
+        Path screenshot = Optional.ofNullable(System.getProperty("firstcome.screenshot"))
+                .filter(p -> !p.isBlank())
+                .map(Path::of)
+                .orElse(null);
+        int users = screenshot == null ? 400 : 8_000;
+        int quantity = screenshot == null ? 100 : 3_000;
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+        clickRow(eventName);
+        robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
+        await().atMost(WAIT).until(() -> robot.lookup("#start-rush").tryQuery().isPresent());
+        robot.doubleClickOn("#rush-users").write(Integer.toString(users));
+        robot.doubleClickOn("#rush-quantity").write(Integer.toString(quantity));
+        robot.doubleClickOn("#rush-concurrency").write("32");
+        robot.doubleClickOn("#rush-duplicates").write("10");
+        robot.clickOn("#start-rush");
+
+        await().atMost(WAIT)
+                .until(() -> robot.lookup("#admitted-value").tryQuery().isPresent());
+        Label admitted = robot.lookup("#admitted-value").queryAs(Label.class);
+        Label persisted = robot.lookup("#persisted-value").queryAs(Label.class);
+        Label status = robot.lookup("#rush-status").queryAs(Label.class);
+        if (screenshot != null) {
+            await().atMost(Duration.ofMinutes(3))
+                    .until(() -> status.getText().startsWith("RUNNING") && count(persisted) > quantity / 5);
+            snapshot(screenshot);
+        }
+        await().atMost(Duration.ofMinutes(3)).until(() -> status.getText().startsWith("COMPLETED"));
+        TableView<?> runs = robot.lookup("#rush-reports").queryAs(TableView.class);
+        RushReport report = (RushReport) runs.getItems().getFirst();
+        assertThat(report.winners()).isEqualTo(quantity);
+        assertThat(report.oversold()).isZero();
+        assertThat(report.duplicates()).isZero();
+
+        await().atMost(Duration.ofMinutes(2)).until(() -> count(admitted) == quantity && count(persisted) == quantity);
+        assertThat(robot.lookup("#dashboard-event").queryComboBox().getValue())
+                .extracting(v -> ((EventView) v).id())
+                .isEqualTo(report.eventId());
+    }
+
+    private static long count(Label label) {
+        String digits = label.getText().replace(",", "");
+        return digits.matches("\\d+") ? Long.parseLong(digits) : -1;
+    }
+
+    private void snapshot(Path file) throws Exception {
+        WritableImage image = WaitForAsyncUtils.asyncFx(
+                        () -> robot.lookup("#shell").query().getScene().snapshot(null))
+                .get();
+        PngWriter.write(image, file);
     }
 }

@@ -34,12 +34,21 @@ public final class DashboardViewModel {
     private final UiExecutor executor;
     private final LongSupplier nanoTime;
     private final ObservableList<EventView> eventChoices = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<EventView> eventChoicesView = FXCollections.unmodifiableObservableList(eventChoices);
+
     private final ObjectProperty<EventView> event = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<EventStats> stats = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PipelineStatus> pipeline = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LagStatus> lagStatus = new ReadOnlyObjectWrapper<>();
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<PartitionLag> partitionsView = FXCollections.unmodifiableObservableList(partitions);
+
     private final ObservableList<RatePoint> rates = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<RatePoint> ratesView = FXCollections.unmodifiableObservableList(rates);
+
     private final ReadOnlyObjectWrapper<ReconcileReport> reconcile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HealReport> heal = new ReadOnlyObjectWrapper<>();
     private boolean refreshing;
@@ -63,7 +72,7 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<EventView> eventChoices() {
-        return FXCollections.unmodifiableObservableList(eventChoices);
+        return eventChoicesView;
     }
 
     /** The watched event (the view's picker binds it). */
@@ -84,11 +93,11 @@ public final class DashboardViewModel {
     }
 
     public ObservableList<PartitionLag> partitions() {
-        return FXCollections.unmodifiableObservableList(partitions);
+        return partitionsView;
     }
 
     public ObservableList<RatePoint> rates() {
-        return FXCollections.unmodifiableObservableList(rates);
+        return ratesView;
     }
 
     public ReadOnlyObjectProperty<ReconcileReport> reconcileProperty() {

@@ -29,6 +29,9 @@ public final class EventsViewModel {
     private final UiExecutor executor;
     private final Clock clock;
     private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<EventRow> rowsView = FXCollections.unmodifiableObservableList(rows);
+
     private final ObjectProperty<EventRow> selected = new SimpleObjectProperty<>();
     private final BooleanProperty includeLab = new SimpleBooleanProperty(false);
     private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper();
@@ -44,7 +47,7 @@ public final class EventsViewModel {
     }
 
     public ObservableList<EventRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsView;
     }
 
     /** The selected row (the table binds it). */

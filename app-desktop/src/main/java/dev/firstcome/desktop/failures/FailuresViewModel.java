@@ -27,7 +27,13 @@ public final class FailuresViewModel {
     private final IssuanceApi issuance;
     private final UiExecutor executor;
     private final ObservableList<EventView> eventChoices = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<EventView> eventChoicesView = FXCollections.unmodifiableObservableList(eventChoices);
+
     private final ObservableList<FailedIssueView> failures = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<FailedIssueView> failuresView = FXCollections.unmodifiableObservableList(failures);
+
     private final ObjectProperty<EventView> eventFilter = new SimpleObjectProperty<>();
     private final ObjectProperty<FailedIssueStatus> statusFilter = new SimpleObjectProperty<>(FailedIssueStatus.OPEN);
     private final ReadOnlyObjectWrapper<ReissueReport> lastReport = new ReadOnlyObjectWrapper<>();
@@ -42,11 +48,11 @@ public final class FailuresViewModel {
     }
 
     public ObservableList<EventView> eventChoices() {
-        return FXCollections.unmodifiableObservableList(eventChoices);
+        return eventChoicesView;
     }
 
     public ObservableList<FailedIssueView> failures() {
-        return FXCollections.unmodifiableObservableList(failures);
+        return failuresView;
     }
 
     /** Null: every event. */

@@ -48,6 +48,9 @@ public final class RushViewModel {
     private final BooleanProperty onEvent = new SimpleBooleanProperty(false);
     private final ReadOnlyObjectWrapper<EventView> event = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> strategies = FXCollections.observableArrayList(PRODUCTION_STRATEGY);
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<String> strategiesView = FXCollections.unmodifiableObservableList(strategies);
+
     private final ObservableSet<String> chosen = FXCollections.observableSet(PRODUCTION_STRATEGY);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
@@ -56,8 +59,17 @@ public final class RushViewModel {
     private final ReadOnlyObjectWrapper<Long> liveEventId = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<RushResult> result = new ReadOnlyObjectWrapper<>();
     private final ObservableList<RushReport> reports = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<RushReport> reportsView = FXCollections.unmodifiableObservableList(reports);
+
     private final ObservableList<StrategyResult> comparison = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<StrategyResult> comparisonView = FXCollections.unmodifiableObservableList(comparison);
+
     private final ObservableList<OutcomeCount> outcomes = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<OutcomeCount> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
+
     private RushHandle handle;
     private boolean polling;
 
@@ -111,7 +123,7 @@ public final class RushViewModel {
     }
 
     public ObservableList<String> strategies() {
-        return FXCollections.unmodifiableObservableList(strategies);
+        return strategiesView;
     }
 
     /** The strategies to run (one fresh rehearsal event each). */
@@ -145,16 +157,16 @@ public final class RushViewModel {
     }
 
     public ObservableList<RushReport> reports() {
-        return FXCollections.unmodifiableObservableList(reports);
+        return reportsView;
     }
 
     public ObservableList<StrategyResult> comparison() {
-        return FXCollections.unmodifiableObservableList(comparison);
+        return comparisonView;
     }
 
     /** Answers by kind over every run of the rush. */
     public ObservableList<OutcomeCount> outcomes() {
-        return FXCollections.unmodifiableObservableList(outcomes);
+        return outcomesView;
     }
 
     public void loadStrategies() {

@@ -20,6 +20,9 @@ public final class ShellViewModel {
     private final UiExecutor executor;
     private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
     private final ObservableList<ComponentStatus> components = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<ComponentStatus> componentsView = FXCollections.unmodifiableObservableList(components);
+
     private final ReadOnlyStringWrapper httpApiUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tokenRevealed = new ReadOnlyBooleanWrapper();
@@ -38,7 +41,7 @@ public final class ShellViewModel {
     }
 
     public ObservableList<ComponentStatus> components() {
-        return FXCollections.unmodifiableObservableList(components);
+        return componentsView;
     }
 
     public ReadOnlyStringProperty httpApiUrlProperty() {

@@ -125,4 +125,10 @@ class DashboardViewModelTests {
         assertThat(monitor.heals()).isEqualTo(1);
         assertThat(model.healProperty().get().republished()).isEqualTo(1);
     }
+
+    @Test
+    void theChartsPointsAreOneInstanceSoThatTheChartsListenerStaysAttached() {
+        assertThat(model.rates()).isSameAs(model.rates());
+        assertThat(model.partitions()).isSameAs(model.partitions());
+    }
 }

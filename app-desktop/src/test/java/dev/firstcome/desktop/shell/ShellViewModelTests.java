@@ -40,4 +40,9 @@ class ShellViewModelTests {
     void theEventsSectionIsShownFirst() {
         assertThat(model.sectionProperty().get()).isEqualTo(Section.EVENTS);
     }
+
+    @Test
+    void theReadOnlyListIsOneInstanceSoThatTheViewsListenerStaysAttached() {
+        assertThat(model.components()).isSameAs(model.components());
+    }
 }
