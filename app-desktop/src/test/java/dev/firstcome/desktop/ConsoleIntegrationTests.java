@@ -72,6 +72,7 @@ class ConsoleIntegrationTests {
     @AfterAll
     void close() throws Exception {
         FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages(); // the window and the rush window: later GUI tests start from a clean screen
         assertThat(app.context().isActive())
                 .as("the context is closed on stop()")
                 .isFalse();
@@ -153,6 +154,8 @@ class ConsoleIntegrationTests {
         assertThat(paused.statusCode()).isEqualTo(409);
         assertThat(paused.body()).contains("\"PAUSED\"");
 
+        Button toggle = robot.lookup("#pause-event").queryButton();
+        await().atMost(WAIT).until(() -> toggle.getText().equals("Resume"));
         clickRow(eventName).clickOn("#pause-event");
         await().atMost(WAIT).until(() -> created().status() == EventStatus.ACTIVE);
         HttpResponse<String> issued = apply(id, "resumed-user");
@@ -243,6 +246,7 @@ class ConsoleIntegrationTests {
         assertThat(robot.lookup("#dashboard-event").queryComboBox().getValue())
                 .extracting(v -> ((EventView) v).id())
                 .isEqualTo(report.eventId());
+        robot.clickOn("#close-rush");
     }
 
     private static long count(Label label) {

@@ -128,6 +128,19 @@ public final class EventsViewModel {
         refresh();
     }
 
+    /** Shows a changed event at once (its status decides what the buttons do), before the reload. */
+    private void replace(EventView changed) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i).id() == changed.id()) {
+                EventRow row = new EventRow(changed, rows.get(i).counts());
+                rows.set(i, row);
+                if (selected.get() != null && selected.get().id() == changed.id()) {
+                    selected.set(row);
+                }
+            }
+        }
+    }
+
     /** Pauses an active event or resumes a paused one (the kill switch). */
     public void togglePause() {
         selectedEvent().filter(e -> e.status() != EventStatus.CLOSED).ifPresent(event -> {
@@ -137,6 +150,7 @@ public final class EventsViewModel {
                     () -> pause ? events.pause(event.id()) : events.resume(event.id()),
                     changed -> {
                         status.set((pause ? "Paused " : "Resumed ") + changed.name());
+                        replace(changed);
                         refresh();
                     });
         });
