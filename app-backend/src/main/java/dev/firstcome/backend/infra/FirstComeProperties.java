@@ -70,8 +70,10 @@ public record FirstComeProperties(
             @DefaultValue("true") boolean redisPersistent,
             @DefaultValue("true") boolean postgresFsync) {}
 
-    /** The apply path. */
-    public record Admission(@DefaultValue("30s") Duration eventCacheRefresh) {}
+    /** The apply path; {@code fastPath} answers applies from a servlet filter (see FastApplyFilter). */
+    public record Admission(
+            @DefaultValue("30s") Duration eventCacheRefresh,
+            @DefaultValue("true") boolean fastPath) {}
 
     /** Kafka to database. */
     public record Issuance(
