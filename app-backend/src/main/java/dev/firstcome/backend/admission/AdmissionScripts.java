@@ -25,6 +25,11 @@ class AdmissionScripts {
     }
 
     @Bean
+    RedisScript<Long> metaScript() {
+        return RedisScript.of(text("scripts/meta.lua"), Long.class);
+    }
+
+    @Bean
     RedisScript<Long> undoScript() {
         return RedisScript.of(text("scripts/undo.lua"), Long.class);
     }
