@@ -1,6 +1,5 @@
 package dev.firstcome.backend.notification;
 
-import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.model.CouponPersisted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,11 +18,11 @@ class CouponPersistedListener {
 
     private static final Logger log = LoggerFactory.getLogger(CouponPersistedListener.class);
 
-    private final IssuanceApi issuance;
+    private final NoticeClaims claims;
     private final NotificationSender sender;
 
-    CouponPersistedListener(IssuanceApi issuance, ObjectProvider<NotificationSender> senders) {
-        this.issuance = issuance;
+    CouponPersistedListener(NoticeClaims claims, ObjectProvider<NotificationSender> senders) {
+        this.claims = claims;
         this.sender = senders.orderedStream().findFirst().orElseGet(LoggingNotificationSender::new);
     }
 
@@ -37,14 +36,14 @@ class CouponPersistedListener {
             log.error("A notification record could not be read; skipped");
             return;
         }
-        if (!issuance.claimNotification(coupon.eventId(), coupon.userId())) {
+        if (!claims.claim(coupon.eventId(), coupon.userId())) {
             log.debug("Coupon of user {} in event {} was already notified", coupon.userId(), coupon.eventId());
             return;
         }
         try {
             sender.send(coupon);
         } catch (RuntimeException e) {
-            issuance.releaseNotification(coupon.eventId(), coupon.userId());
+            claims.release(coupon.eventId(), coupon.userId());
             throw e;
         }
     }
