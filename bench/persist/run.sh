@@ -13,7 +13,7 @@ JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
   -Dmdep.outputFile=target/bench-classpath.txt >/dev/null
 CP="app-backend/target/test-classes:app-backend/target/classes:shared-model/target/classes:$(cat app-backend/target/bench-classpath.txt)"
 exec "$JAVA" -Xmx2g -XX:+UseParallelGC --enable-native-access=ALL-UNNAMED \
-  -Dbench.records="$RECORDS" \
+  -Dbench.records="$RECORDS" -Dserver.port=0 \
   -Dfirstcome.data-dir="$PWD/app-backend/target/bench-data" \
   "$@" \
   -cp "$CP" dev.firstcome.backend.issuance.PersistBenchmark
