@@ -19,7 +19,7 @@ class RedisClientConfiguration {
         return builder -> builder.clientOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .autoReconnect(true)
-                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(2)))
+                .timeoutOptions(TimeoutOptions.enabled(Duration.ofSeconds(3)))
                 .build());
     }
 }

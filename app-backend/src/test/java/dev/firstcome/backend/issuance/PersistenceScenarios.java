@@ -161,13 +161,23 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
         try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
             List<Future<Integer>> answers = new ArrayList<>();
             for (String user : users) {
-                answers.add(pool.submit(() -> HTTP.send(
-                                HttpRequest.newBuilder(URI.create(baseUrl() + "/api/events/" + event.id() + "/apply"))
-                                        .header("Content-Type", "application/json")
-                                        .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}"))
-                                        .build(),
-                                HttpResponse.BodyHandlers.discarding())
-                        .statusCode()));
+                // a client retries a 503 (the admission was undone), as customer clients are told to
+                answers.add(pool.submit(() -> {
+                    int status;
+                    int attempts = 0;
+                    do {
+                        status = HTTP.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(baseUrl() + "/api/events/" + event.id() + "/apply"))
+                                                .header("Content-Type", "application/json")
+                                                .POST(HttpRequest.BodyPublishers.ofString(
+                                                        "{\"userId\":\"" + user + "\"}"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                    } while (status == 503 && ++attempts < 20);
+                    return status;
+                }));
             }
             for (Future<Integer> answer : answers) {
                 if (answer.get() == 201) {
