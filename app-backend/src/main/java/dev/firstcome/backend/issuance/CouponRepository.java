@@ -148,7 +148,7 @@ class CouponRepository {
                 args.add(eventId);
                 args.addAll(chunk);
                 jdbc.query(
-                        "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ")",
+                        "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ") FOR UPDATE",
                         rs -> {
                             keys.add(new Key(eventId, rs.getString(1)));
                         },
@@ -188,6 +188,20 @@ class CouponRepository {
                         + " WHERE event_id = ? ORDER BY admission_id",
                 ADMISSION,
                 eventId);
+    }
+
+    /** Claims the coupon's notice: true for exactly one caller, however often it is asked. */
+    boolean claimNotification(long eventId, String userId, Instant now) {
+        return jdbc.update(
+                        "UPDATE coupon SET notified_at = ? WHERE event_id = ? AND user_id = ? AND notified_at IS NULL",
+                        Timestamp.from(now),
+                        eventId,
+                        userId)
+                == 1;
+    }
+
+    void releaseNotification(long eventId, String userId) {
+        jdbc.update("UPDATE coupon SET notified_at = NULL WHERE event_id = ? AND user_id = ?", eventId, userId);
     }
 
     private String rank() {

@@ -83,6 +83,16 @@ class IssuanceService implements IssuanceApi {
         return failures.findOpenAdmissions(eventId);
     }
 
+    @Override
+    public boolean claimNotification(long eventId, String userId) {
+        return coupons.claimNotification(eventId, userId, persister.now());
+    }
+
+    @Override
+    public void releaseNotification(long eventId, String userId) {
+        coupons.releaseNotification(eventId, userId);
+    }
+
     /** Every event with OPEN failures gets a reissue (the scheduled retry). */
     void reissueAllOpen(String operator) {
         for (long eventId : failures.eventsWithOpen()) {

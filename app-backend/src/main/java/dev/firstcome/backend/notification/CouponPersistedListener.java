@@ -1,5 +1,6 @@
 package dev.firstcome.backend.notification;
 
+import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.model.CouponPersisted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,11 +19,11 @@ class CouponPersistedListener {
 
     private static final Logger log = LoggerFactory.getLogger(CouponPersistedListener.class);
 
-    private final NoticeClaims claims;
+    private final IssuanceApi issuance;
     private final NotificationSender sender;
 
-    CouponPersistedListener(NoticeClaims claims, ObjectProvider<NotificationSender> senders) {
-        this.claims = claims;
+    CouponPersistedListener(IssuanceApi issuance, ObjectProvider<NotificationSender> senders) {
+        this.issuance = issuance;
         this.sender = senders.orderedStream().findFirst().orElseGet(LoggingNotificationSender::new);
     }
 
@@ -36,14 +37,14 @@ class CouponPersistedListener {
             log.error("A notification record could not be read; skipped");
             return;
         }
-        if (!claims.claim(coupon.eventId(), coupon.userId())) {
+        if (!issuance.claimNotification(coupon.eventId(), coupon.userId())) {
             log.debug("Coupon of user {} in event {} was already notified", coupon.userId(), coupon.eventId());
             return;
         }
         try {
             sender.send(coupon);
         } catch (RuntimeException e) {
-            claims.release(coupon.eventId(), coupon.userId());
+            issuance.releaseNotification(coupon.eventId(), coupon.userId());
             throw e;
         }
     }
