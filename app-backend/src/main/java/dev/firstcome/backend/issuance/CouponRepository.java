@@ -148,7 +148,7 @@ class CouponRepository {
                 args.add(eventId);
                 args.addAll(chunk);
                 jdbc.query(
-                        "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ") FOR UPDATE",
+                        "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ")",
                         rs -> {
                             keys.add(new Key(eventId, rs.getString(1)));
                         },
