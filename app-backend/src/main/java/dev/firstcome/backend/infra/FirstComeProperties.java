@@ -77,7 +77,7 @@ public record FirstComeProperties(
 
     /** Kafka to database. */
     public record Issuance(
-            @Min(1) @DefaultValue("1000") int batchSize,
+            @Min(1) @DefaultValue("5000") int batchSize,
             @Min(1) @DefaultValue("2") int concurrency,
             @DefaultValue("50ms") Duration pollTimeout,
             @Min(0) @DefaultValue("3") int retryAttempts,
