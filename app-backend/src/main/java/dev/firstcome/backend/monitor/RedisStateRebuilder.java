@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +42,7 @@ import org.springframework.stereotype.Component;
  * is done the event's applies keep answering 503 (AdmissionApi sees the state missing).
  */
 @Component
-class RedisStateRebuilder implements DisposableBean {
+class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStateRebuilder.class);
 
@@ -69,9 +70,37 @@ class RedisStateRebuilder implements DisposableBean {
         this.retry = properties.monitor().rebuildRetry();
     }
 
+    private volatile boolean running;
+    private volatile boolean startedBefore;
+
     @EventListener
     void onStateMissing(AdmissionStateMissingEvent event) {
         request(event.eventId());
+    }
+
+    /**
+     * Rebuilds only run while the context runs. When a stopped context starts again (a paused test
+     * context, for instance), Redis may have lost state meanwhile: every event is checked again.
+     */
+    @Override
+    public void start() {
+        running = true;
+        if (startedBefore) {
+            checkAllEvents();
+        }
+        startedBefore = true;
+    }
+
+    /** Drops queued rebuilds; an apply that finds the state missing asks again once running. */
+    @Override
+    public void stop() {
+        running = false;
+        pending.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -90,10 +119,6 @@ class RedisStateRebuilder implements DisposableBean {
             log.warn("Redis state of event {} is missing: rebuilding it from the database once drained", eventId);
             executor.execute(() -> attempt(eventId));
         }
-    }
-
-    boolean pending(long eventId) {
-        return pending.contains(eventId);
     }
 
     /**
@@ -140,6 +165,9 @@ class RedisStateRebuilder implements DisposableBean {
     }
 
     private void checkAll() {
+        if (!running) {
+            return;
+        }
         try {
             for (EventView event : events.list(true)) {
                 if (event.status() != EventStatus.CLOSED && !admission.stateLoaded(event.id())) {
@@ -152,6 +180,10 @@ class RedisStateRebuilder implements DisposableBean {
     }
 
     private void attempt(long eventId) {
+        if (!running) {
+            pending.remove(eventId);
+            return;
+        }
         try {
             if (admission.stateLoaded(eventId)) {
                 pending.remove(eventId);
