@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -50,6 +51,7 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
     private final IssuanceApi issuance;
     private final EventApi events;
     private final KafkaLagProbe lagProbe;
+    private final RebuildLock lock;
     private final Duration drainWait;
     private final Duration retry;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
@@ -61,11 +63,13 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
             IssuanceApi issuance,
             EventApi events,
             KafkaLagProbe lagProbe,
+            RebuildLock lock,
             FirstComeProperties properties) {
         this.admission = admission;
         this.issuance = issuance;
         this.events = events;
         this.lagProbe = lagProbe;
+        this.lock = lock;
         this.drainWait = properties.monitor().drainWait();
         this.retry = properties.monitor().rebuildRetry();
     }
@@ -128,7 +132,10 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
      */
     int restoreNow(long eventId, Duration timeout) {
         Future<Integer> restored =
-                executor.submit(() -> admission.stateLoaded(eventId) ? 0 : restoreFromDatabase(eventId));
+                executor.submit(() -> restoreUnderLock(eventId).orElseGet(() -> {
+                    log.info("Event {} is being rebuilt by another instance", eventId);
+                    return 0;
+                }));
         try {
             return restored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -141,6 +148,14 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Restoring event " + eventId + " did not finish within " + timeout, e);
         }
+    }
+
+    /**
+     * Restores the state unless it is loaded, holding the event's database lock; empty when another
+     * instance holds it (and is rebuilding).
+     */
+    private Optional<Integer> restoreUnderLock(long eventId) {
+        return lock.tryWithLock(eventId, () -> admission.stateLoaded(eventId) ? 0 : restoreFromDatabase(eventId));
     }
 
     /** Restores the event's Redis state from its coupon rows and OPEN failed issues (drained pipeline). */
@@ -199,8 +214,10 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
                 retryLater(eventId);
                 return;
             }
-            if (!admission.stateLoaded(eventId)) {
-                restoreFromDatabase(eventId);
+            if (restoreUnderLock(eventId).isEmpty()) {
+                log.info("Event {} is being rebuilt by another instance; checked again in {}", eventId, retry);
+                retryLater(eventId);
+                return;
             }
             pending.remove(eventId);
         } catch (EventNotFoundException e) {
