@@ -70,8 +70,10 @@ public record FirstComeProperties(
             @DefaultValue("true") boolean redisPersistent,
             @DefaultValue("true") boolean postgresFsync) {}
 
-    /** The apply path. */
-    public record Admission(@DefaultValue("30s") Duration eventCacheRefresh) {}
+    /** The apply path; {@code fastPath} answers applies from a servlet filter (see FastApplyFilter). */
+    public record Admission(
+            @DefaultValue("30s") Duration eventCacheRefresh,
+            @DefaultValue("true") boolean fastPath) {}
 
     /** Kafka to database. */
     public record Issuance(
@@ -88,10 +90,19 @@ public record FirstComeProperties(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("coupons@firstcome.local") String from) {}
 
-    /** Rush simulator defaults. */
+    /**
+     * Rush simulator defaults and bounds: {@code drainTimeout} bounds the wait for persisted rows after
+     * a run; {@code syncMaxRequests} bounds {@code POST /api/admin/rush?wait=true}; warm-up size.
+     */
     public record Rush(
             @Min(1) @DefaultValue("64") int defaultConcurrency,
-            @DefaultValue("30s") Duration requestTimeout) {}
+            @DefaultValue("30s") Duration requestTimeout,
+            @DefaultValue("30s") Duration drainTimeout,
+            @Min(1) @DefaultValue("1000000") int maxUsers,
+            @Min(1) @DefaultValue("1024") int maxConcurrency,
+            @Min(1) @DefaultValue("50000") int syncMaxRequests,
+            @Min(1) @DefaultValue("20000") int warmupUsers,
+            @Min(1) @DefaultValue("64") int warmupConcurrency) {}
 
     /**
      * Monitoring, reconcile and Redis-loss recovery: the persist-rate and lag-trend window, how long

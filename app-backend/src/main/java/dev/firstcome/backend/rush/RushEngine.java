@@ -1,0 +1,151 @@
+package dev.firstcome.backend.rush;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Sends one rush run over real HTTP: {@code POST {baseUrl}/api/events/{id}/apply} with body {@code
+ * {"userId":"..."}}, one virtual thread per request, at most {@code concurrency} in flight, and
+ * records every answer in a {@link RushTally}. No Spring: the command-line runner uses it too.
+ */
+final class RushEngine {
+
+    private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([A-Z_]+)\"");
+
+    private final HttpClient client;
+
+    RushEngine(HttpClient client) {
+        this.client = client;
+    }
+
+    static HttpClient newClient() {
+        return HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .executor(Executors.newVirtualThreadPerTaskExecutor())
+                .build();
+    }
+
+    /** What to send. {@code users} is the whole schedule (repeats included), in sending order. */
+    record Plan(
+            String baseUrl,
+            long eventId,
+            List<String> users,
+            int concurrency,
+            int bursts,
+            int burstPauseMillis,
+            Duration requestTimeout) {}
+
+    /**
+     * The users to send for: {@code users} distinct ids {@code <prefix>-<n>}, plus {@code repeatShare
+     * * users} repeated ones, shuffled (seeded: the same request gives the same order).
+     */
+    static List<String> schedule(String prefix, int users, double repeatShare, long seed) {
+        Random random = new Random(seed);
+        int repeats = (int) Math.round(users * repeatShare);
+        List<String> schedule = new ArrayList<>(users + repeats);
+        for (int i = 0; i < users; i++) {
+            schedule.add(prefix + "-" + i);
+        }
+        for (int i = 0; i < repeats; i++) {
+            schedule.add(prefix + "-" + random.nextInt(users));
+        }
+        Collections.shuffle(schedule, random);
+        return schedule;
+    }
+
+    /** Sends the plan; returns the elapsed nanoseconds. Stops sending as soon as {@code cancelled}. */
+    long run(Plan plan, RushTally tally, BooleanSupplier cancelled) throws InterruptedException {
+        URI uri = URI.create(stripSlash(plan.baseUrl()) + "/api/events/" + plan.eventId() + "/apply");
+        int waves = Math.max(1, plan.bursts());
+        int perWave = (plan.users().size() + waves - 1) / waves;
+        Semaphore inFlight = new Semaphore(plan.concurrency());
+        long start = System.nanoTime();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int wave = 0; wave < waves && !cancelled.getAsBoolean(); wave++) {
+                int from = wave * perWave;
+                int to = Math.min(plan.users().size(), from + perWave);
+                for (int i = from; i < to && !cancelled.getAsBoolean(); i++) {
+                    String user = plan.users().get(i);
+                    inFlight.acquire();
+                    tally.sent();
+                    executor.execute(() -> {
+                        try {
+                            send(uri, user, plan.requestTimeout(), tally);
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
+                }
+                if (waves > 1 && wave < waves - 1) {
+                    inFlight.acquire(plan.concurrency()); // the wave is over
+                    inFlight.release(plan.concurrency());
+                    pause(plan.burstPauseMillis(), cancelled);
+                }
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    private void send(URI uri, String user, Duration timeout, RushTally tally) {
+        HttpRequest request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}"))
+                .build();
+        long start = System.nanoTime();
+        try {
+            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            tally.answered(user, classify(response.statusCode(), response.body()), System.nanoTime() - start);
+        } catch (HttpTimeoutException e) {
+            tally.unanswered(user, RushTally.TIMEOUT);
+        } catch (IOException e) {
+            tally.unanswered(user, RushTally.ERROR);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            tally.unanswered(user, RushTally.ERROR);
+        }
+    }
+
+    /** 201 = ISSUED; 409 = the body's {@code outcome}; 503 = UNAVAILABLE; anything else HTTP_<status>. */
+    static String classify(int status, String body) {
+        if (status == 201) {
+            return RushTally.ISSUED;
+        }
+        if (status == 503) {
+            return RushTally.UNAVAILABLE;
+        }
+        if (status == 409 || status == 200) {
+            Matcher matcher = OUTCOME.matcher(body == null ? "" : body);
+            if (matcher.find()) {
+                return matcher.group(1);
+            }
+        }
+        return "HTTP_" + status;
+    }
+
+    private static void pause(int millis, BooleanSupplier cancelled) throws InterruptedException {
+        long until = System.nanoTime() + millis * 1_000_000L;
+        while (!cancelled.getAsBoolean() && System.nanoTime() < until) {
+            Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
+        }
+    }
+
+    private static String stripSlash(String url) {
+        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+}

@@ -1,0 +1,161 @@
+package dev.firstcome.backend.rush;
+
+import dev.firstcome.model.LatencySummary;
+import dev.firstcome.model.OutcomeCount;
+import dev.firstcome.model.RushReport;
+import dev.firstcome.model.RushState;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * What one rush run has seen so far, safe to update from many threads and to read while it runs:
+ * requests sent and answered, answers by kind, ISSUED answers per user, and the latency of every
+ * answered request (HdrHistogram in microseconds, 3 significant digits, up to 10 minutes).
+ */
+final class RushTally {
+
+    static final String ISSUED = "ISSUED";
+    static final String UNAVAILABLE = "UNAVAILABLE";
+    static final String TIMEOUT = "TIMEOUT";
+    static final String ERROR = "ERROR";
+
+    private static final long HIGHEST_MICROS = 600_000_000L;
+
+    private final long total;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
+    private final Map<String, Integer> wins = new ConcurrentHashMap<>();
+    private final ConcurrentHistogram latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+
+    RushTally(long total) {
+        this.total = total;
+    }
+
+    long total() {
+        return total;
+    }
+
+    void sent() {
+        sent.incrementAndGet();
+    }
+
+    long sentCount() {
+        return sent.get();
+    }
+
+    long completedCount() {
+        return completed.get();
+    }
+
+    /** An answered request: its kind (ISSUED, a refusal, UNAVAILABLE, HTTP_xxx) and latency. */
+    void answered(String userId, String outcome, long latencyNanos) {
+        latency.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, latencyNanos / 1_000)));
+        count(userId, outcome);
+    }
+
+    /** A request without an answer (TIMEOUT, ERROR): counted, no latency. */
+    void unanswered(String userId, String outcome) {
+        count(userId, outcome);
+    }
+
+    private void count(String userId, String outcome) {
+        outcomes.computeIfAbsent(outcome, o -> new LongAdder()).increment();
+        if (ISSUED.equals(outcome)) {
+            wins.merge(userId, 1, Integer::sum);
+        }
+        completed.incrementAndGet();
+    }
+
+    /** Answers by kind, most frequent first. */
+    List<OutcomeCount> outcomes() {
+        return outcomes.entrySet().stream()
+                .map(e -> new OutcomeCount(e.getKey(), e.getValue().sum()))
+                .sorted(Comparator.comparingLong(OutcomeCount::count).reversed().thenComparing(OutcomeCount::outcome))
+                .toList();
+    }
+
+    long issuedAnswers() {
+        LongAdder issued = outcomes.get(ISSUED);
+        return issued == null ? 0 : issued.sum();
+    }
+
+    /** Distinct users with at least one ISSUED answer. */
+    long winners() {
+        return wins.size();
+    }
+
+    /** Users with more than one ISSUED answer. */
+    long duplicates() {
+        return wins.values().stream().filter(n -> n > 1).count();
+    }
+
+    /** ISSUED answers beyond the limit (coupons promised that do not exist). */
+    static long oversold(long issuedAnswers, int limit) {
+        return Math.max(0, issuedAnswers - limit);
+    }
+
+    static double throughput(long completed, long elapsedNanos) {
+        return elapsedNanos <= 0 ? 0 : completed * 1_000_000_000.0 / elapsedNanos;
+    }
+
+    LatencySummary latency() {
+        Histogram copy = latency.copy();
+        if (copy.getTotalCount() == 0) {
+            return LatencySummary.EMPTY;
+        }
+        return new LatencySummary(
+                copy.getTotalCount(),
+                millis(copy.getMean()),
+                millis(copy.getValueAtPercentile(50)),
+                millis(copy.getValueAtPercentile(95)),
+                millis(copy.getValueAtPercentile(99)),
+                millis(copy.getMaxValue()));
+    }
+
+    private static double millis(double micros) {
+        return Math.round(micros) / 1000.0;
+    }
+
+    RushReport report(
+            String rushId,
+            long eventId,
+            String strategy,
+            RushState state,
+            int limit,
+            long elapsedNanos,
+            Long persisted,
+            Instant startedAt,
+            Instant finishedAt) {
+        long issued = issuedAnswers();
+        long winners = winners();
+        long done = completed.get();
+        return new RushReport(
+                rushId,
+                eventId,
+                strategy,
+                state,
+                limit,
+                sent.get(),
+                done,
+                outcomes(),
+                issued,
+                winners,
+                oversold(issued, limit),
+                duplicates(),
+                Math.round(throughput(done, elapsedNanos) * 10) / 10.0,
+                latency(),
+                persisted,
+                persisted != null && persisted == winners,
+                elapsedNanos / 1_000_000,
+                startedAt,
+                finishedAt);
+    }
+}

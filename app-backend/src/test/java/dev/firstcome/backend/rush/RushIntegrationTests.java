@@ -1,0 +1,147 @@
+package dev.firstcome.backend.rush;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.firstcome.backend.infra.InfrastructureApi;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The rush engine and {@code /api/admin/rush} over real HTTP against this test server. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "firstcome.namespace=rush-test")
+class RushIntegrationTests {
+
+    private static final long NO_SUCH_EVENT = 987_654_321L;
+
+    @Autowired
+    InfrastructureApi infrastructure;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final AtomicBoolean cancelled = new AtomicBoolean();
+
+    @AfterEach
+    void stopSending() {
+        cancelled.set(true);
+    }
+
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "{\"users\":0,\"quantity\":10}|users",
+                "{\"users\":-5,\"quantity\":10}|users",
+                "{\"users\":10,\"quantity\":10,\"concurrency\":0}|concurrency",
+                "{\"users\":10,\"quantity\":10,\"concurrency\":100000}|concurrency",
+                "{\"users\":10,\"quantity\":10,\"strategies\":[\"lua\",\"no-such-strategy\"]}|strategies",
+                "{\"users\":10,\"quantity\":0}|quantity",
+                "{\"users\":10,\"quantity\":10,\"repeatShare\":1.5}|repeatShare",
+                "{\"users\":10,\"quantity\":10,\"baseUrl\":\"ftp://x\"}|baseUrl"
+            })
+    void badRushRequestIsRefusedNamingTheField(String body, String field) throws Exception {
+        HttpResponse<String> response = post("/api/admin/rush", body, "test-admin-token");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
+        assertThat(response.body()).contains("\"field\":\"" + field + "\"");
+    }
+
+    @Test
+    void rushApiNeedsTheAdminToken() throws Exception {
+        assertThat(post("/api/admin/rush", "{\"users\":10,\"quantity\":1}", null)
+                        .statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void strategiesListsLuaAndTheLab() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(infrastructure.httpApiUrl() + "/api/admin/rush/strategies"))
+                        .header("Authorization", "Bearer test-admin-token")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"lua\"", "\"db-naive\"", "\"redis-lock\"", "\"jvm-synchronized\"");
+    }
+
+    @Test
+    void unknownRushIsNotFound() throws Exception {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(infrastructure.httpApiUrl() + "/api/admin/rush/nope"))
+                        .header("Authorization", "Bearer test-admin-token")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void progressReachesTotalAndEveryRequestIsAnswered() throws Exception {
+        RushTally tally = new RushTally(300);
+        try (var client = RushEngine.newClient()) {
+            long elapsed = new RushEngine(client)
+                    .run(plan(RushEngine.schedule("progress", 300, 0, 1), 16), tally, cancelled::get);
+
+            assertThat(elapsed).isPositive();
+        }
+        assertThat(tally.sentCount()).isEqualTo(300);
+        assertThat(tally.completedCount()).isEqualTo(tally.total());
+        assertThat(tally.latency().count()).isEqualTo(300);
+        // no such event: every answer is a 404 problem, counted as such
+        assertThat(tally.outcomes())
+                .singleElement()
+                .satisfies(o -> assertThat(o.outcome()).isEqualTo("HTTP_404"));
+    }
+
+    @Test
+    void cancelStopsSendingAndLetsInFlightRequestsFinish() throws Exception {
+        RushTally tally = new RushTally(1_000_000);
+        AtomicBoolean stop = new AtomicBoolean();
+        var executor = Executors.newVirtualThreadPerTaskExecutor();
+        Future<Long> running = executor.submit(() -> {
+            try (var client = RushEngine.newClient()) {
+                return new RushEngine(client)
+                        .run(plan(RushEngine.schedule("cancel", 1_000_000, 0, 2), 4), tally, stop::get);
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> tally.completedCount() >= 200);
+
+        stop.set(true);
+
+        await().atMost(Duration.ofSeconds(30)).until(running::isDone);
+        executor.close();
+        assertThat(running.get()).isPositive();
+        assertThat(tally.sentCount()).isLessThan(1_000_000);
+        assertThat(tally.completedCount()).isEqualTo(tally.sentCount());
+    }
+
+    private RushEngine.Plan plan(java.util.List<String> users, int concurrency) {
+        return new RushEngine.Plan(
+                infrastructure.httpApiUrl(), NO_SUCH_EVENT, users, concurrency, 0, 0, Duration.ofSeconds(10));
+    }
+
+    private HttpResponse<String> post(String path, String body, String token) throws Exception {
+        var builder = HttpRequest.newBuilder(URI.create(infrastructure.httpApiUrl() + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Benchmarks 1 and 2 and the readiness measurements (see docs/benchmarks.md):
+#   apply over real HTTP at 64 connections (wrk, separate process, unique users) against the headless
+#   server on the embedded defaults: cold = the first COLD_SECONDS after UP, warm = after LOAD_SECONDS
+#   at load; and redis-benchmark EVALSHA of the same admit.lua against the same Redis (50 connections,
+#   no pipelining). Modes:
+#     plain   start, cold, 3 minutes at load, warm, redis-benchmark
+#     warmup  start, run the readiness warm-up (POST /api/admin/rush/warmup), then cold
+#     aot     JDK 25 AOT cache: a training run writes it (-XX:AOTCacheOutput), the server starts with
+#             it (-XX:AOTCache), then cold
+# usage: bench/apply-bench.sh [plain] [warmup] [aot]      (default: all three)
+# env:   COLD_SECONDS=15 LOAD_SECONDS=180 WARM_SECONDS=15 WARMUP_USERS=20000
+source "$(dirname "$0")/lib.sh"
+trap stop_started EXIT
+ensure_tools
+ensure_jar
+mkdir -p "$WORK"
+
+COLD="${COLD_SECONDS:-15}"
+LOAD="${LOAD_SECONDS:-180}"
+WARM="${WARM_SECONDS:-15}"
+WARMUP_USERS="${WARMUP_USERS:-20000}"
+MODES=("$@")
+((${#MODES[@]})) || MODES=(plain warmup aot)
+SUMMARY="$WORK/apply-summary.txt"
+machine | tee "$SUMMARY"
+
+prepare_aot() {
+  local extracted="$WORK/extracted"
+  rm -rf "$extracted" "$WORK/firstcome.aot"
+  "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$extracted" >/dev/null
+  SERVER_JAR="$extracted/firstcome-server.jar"
+  # training run: the cache is written when this JVM exits
+  start_server aot-training -XX:AOTCacheOutput="$WORK/firstcome.aot"
+  local event; event=$(create_event '"totalQuantity":100000000')
+  wrk_run aot-training 30 "$event" >/dev/null
+  stop_server
+  ls -la "$WORK/firstcome.aot" | tee -a "$SUMMARY"
+}
+
+
+for mode in "${MODES[@]}"; do
+  unset SERVER_JAR
+  extra=()
+  case "$mode" in
+    plain | warmup) ;;
+    aot)
+      prepare_aot
+      SERVER_JAR="$WORK/extracted/firstcome-server.jar"
+      extra=(-XX:AOTCache="$WORK/firstcome.aot")
+      ;;
+    *) echo "unknown mode $mode" >&2; exit 2 ;;
+  esac
+  start_server "$mode" "${extra[@]}"
+  echo "$mode: UP after ${SERVER_UP_SECONDS}s" | tee -a "$SUMMARY"
+  [[ "$mode" == warmup ]] && warm_up "$WARMUP_USERS"
+  event=$(create_event '"totalQuantity":100000000')
+  wrk_run "$mode-cold" "$COLD" "$event"
+  echo "$mode cold (first ${COLD}s): $(wrk_rps "$mode-cold") req/s, p99 $(wrk_p99 "$mode-cold") ms" | tee -a "$SUMMARY"
+  if [[ "$mode" == plain ]]; then
+    wrk_run "$mode-load" "$LOAD" "$event"
+    wrk_run "$mode-warm" "$WARM" "$event"
+    echo "$mode warm (after ${LOAD}s at load): $(wrk_rps "$mode-warm") req/s, p99 $(wrk_p99 "$mode-warm") ms" | tee -a "$SUMMARY"
+    redis_bench "$(redis_port "$mode")"
+    rb=$(redis_rps)
+    echo "redis-benchmark EVALSHA admit.lua (50 connections, no pipelining): $rb req/s" | tee -a "$SUMMARY"
+    python3 -c "print('ratio apply/redis-benchmark: cold %.3f, warm %.3f' % ($(wrk_rps "$mode-cold")/$rb, $(wrk_rps "$mode-warm")/$rb))" | tee -a "$SUMMARY"
+  fi
+  stop_server
+done
+echo "summary in $SUMMARY"

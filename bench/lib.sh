@@ -1,0 +1,146 @@
+#!/usr/bin/env bash
+# Shared helpers of the FirstCome benchmarks. Source it; every process started here is stopped by
+# stop_started (called from an EXIT trap by the scripts).
+set -euo pipefail
+
+BENCH_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(cd "$BENCH_DIR/.." && pwd)"
+JAR="$ROOT/app-backend/target/firstcome-server.jar"
+WORK="${FIRSTCOME_BENCH_WORK:-$ROOT/bench/work}"
+PORT="${FIRSTCOME_BENCH_PORT:-18080}"
+TOKEN="${FIRSTCOME_BENCH_TOKEN:-bench-token}"
+BASE="http://127.0.0.1:$PORT"
+STARTED_PIDS=()
+
+java_bin() {
+  if [[ -n "${JAVA_HOME:-}" && -x "$JAVA_HOME/bin/java" ]] && "$JAVA_HOME/bin/java" -version 2>&1 | grep -q '"25'; then
+    echo "$JAVA_HOME/bin/java"
+  elif [[ -x /usr/lib/jvm/temurin-25-jdk-amd64/bin/java ]]; then
+    echo /usr/lib/jvm/temurin-25-jdk-amd64/bin/java
+  else
+    echo "JDK 25 not found: set JAVA_HOME" >&2
+    exit 1
+  fi
+}
+JAVA="$(java_bin)"
+
+ensure_tools() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v redis-benchmark >/dev/null || missing+=(redis-tools)
+  command -v curl >/dev/null || missing+=(curl)
+  command -v python3 >/dev/null || missing+=(python3)
+  if ((${#missing[@]})); then
+    apt-get install -y "${missing[@]}" || { apt-get update && apt-get install -y "${missing[@]}"; }
+  fi
+}
+
+ensure_jar() {
+  if [[ ! -f "$JAR" ]]; then
+    (cd "$ROOT" && ./mvnw -B -q -ntp -DskipTests -pl app-backend -am package)
+  fi
+}
+
+# start_server <name> [extra java options...]: a fresh headless server on the embedded defaults.
+start_server() {
+  local name="$1"; shift
+  local data="$WORK/$name-data"
+  rm -rf "$data"; mkdir -p "$data"
+  local t0; t0=$(date +%s.%N)
+  FIRSTCOME_HTTP_PORT="$PORT" "$JAVA" -Xmx2g "$@" \
+    -Dfirstcome.data-dir="$data" -Dfirstcome.admin-token="$TOKEN" \
+    -jar "${SERVER_JAR:-$JAR}" \
+    >"$WORK/$name-server.log" 2>&1 &
+  SERVER_PID=$!
+  STARTED_PIDS+=("$SERVER_PID")
+  for _ in $(seq 1 300); do
+    if curl -sf "$BASE/actuator/health" >"$WORK/$name-health.json" 2>/dev/null; then
+      SERVER_UP_SECONDS=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
+      echo "server $name UP after ${SERVER_UP_SECONDS}s (pid $SERVER_PID)"
+      return 0
+    fi
+    if ! kill -0 "$SERVER_PID" 2>/dev/null; then
+      echo "server $name died; see $WORK/$name-server.log" >&2
+      tail -20 "$WORK/$name-server.log" >&2
+      return 1
+    fi
+    sleep 0.5
+  done
+  echo "server $name not UP after 150 s" >&2
+  return 1
+}
+
+stop_server() {
+  if [[ -n "${SERVER_PID:-}" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
+    kill "$SERVER_PID"
+    for _ in $(seq 1 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    kill -9 "$SERVER_PID" 2>/dev/null || true
+  fi
+  SERVER_PID=""
+}
+
+stop_started() {
+  for pid in "${STARTED_PIDS[@]}"; do
+    if kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
+  done
+}
+
+# redis_port <name>: the embedded Redis port the server reports in its health details.
+redis_port() {
+  python3 -c "import json,sys; d=json.load(open('$WORK/$1-health.json')); print(d['components']['infrastructure']['details']['redis']['address'].rsplit(':',1)[1])"
+}
+
+# create_event <json-extra>: prints the id of a new event open from a minute ago for a day.
+create_event() {
+  local now start end
+  now=$(date -u +%s)
+  start=$(date -u -d @$((now - 60)) +%Y-%m-%dT%H:%M:%SZ)
+  end=$(date -u -d @$((now + 86400)) +%Y-%m-%dT%H:%M:%SZ)
+  curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"bench\",\"startsAt\":\"$start\",\"endsAt\":\"$end\",\"zoneId\":\"UTC\",$1}" \
+    "$BASE/api/admin/events" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
+}
+
+# wrk_run <label> <seconds> <eventId>: 64 connections, unique users; prints and keeps the summary.
+wrk_run() {
+  local label="$1" seconds="$2" event="$3"
+  wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/apply.lua" "$BASE" -- "$event" "$label-$RANDOM" \
+    | tee "$WORK/wrk-$label.txt"
+}
+
+wrk_rps() { grep '^throughput:' "$WORK/wrk-$1.txt" | awk '{print $2}'; }
+wrk_p99() { grep '^latency:' "$WORK/wrk-$1.txt" | sed 's/.*p99=\([0-9.]*\)ms.*/\1/'; }
+
+# redis_bench <port>: EVALSHA of the production admit.lua, 50 connections, no pipelining, unique users.
+redis_bench() {
+  local port="$1" sha day
+  sha=$(redis-cli -p "$port" SCRIPT LOAD "$(cat "$ROOT/app-backend/src/main/resources/scripts/admit.lua")")
+  redis-cli -p "$port" HSET 'bench:{evt:bench}:meta' total 100000000 daily 0 paused 0 closed 0 >/dev/null
+  day=$(date -u +%F)
+  redis-benchmark -p "$port" -c 50 -P 1 -n "${REDIS_BENCH_N:-300000}" -r 100000000 -q \
+    EVALSHA "$sha" 5 'bench:{evt:bench}:meta' 'bench:{evt:bench}:applied' 'bench:{evt:bench}:total' \
+    "bench:{evt:bench}:day:$day" 'bench:{evt:bench}:seq' 'u:__rand_int__' "$day" "$(date +%s000)" 345600 \
+    | tr '\r' '\n' | grep 'requests per second' | tail -1 | tee "$WORK/redis-benchmark.txt"
+}
+
+redis_rps() { sed 's/.*: \([0-9.]*\) requests per second.*/\1/' "$WORK/redis-benchmark.txt"; }
+
+machine() {
+  echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/{print $2}') GB RAM"
+  echo "java: $("$JAVA" -version 2>&1 | head -1)"
+  echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)   load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+}
+
+# warm_up <users>: the readiness warm-up through the admin API; waits for its result.
+warm_up() {
+  local users="$1"
+  local t0 id; t0=$(date +%s.%N)
+  id=$(curl -sf -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"users\":$users}" "$BASE/api/admin/rush/warmup" | python3 -c 'import json,sys; print(json.load(sys.stdin)["rushId"])')
+  until curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/rush/$id" \
+      | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["result"] else 1)'; do
+    sleep 1
+  done
+  curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/rush/$id" >"$WORK/warmup-result.json"
+  echo "warm-up of $users users took $(python3 -c "import time; print(round(time.time() - $t0, 1))") s" | tee -a "${SUMMARY:-/dev/null}"
+}

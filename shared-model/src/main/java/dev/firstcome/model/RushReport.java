@@ -1,0 +1,46 @@
+package dev.firstcome.model;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The result of one rush run on one event. {@code limit} is the number of coupons the event may give
+ * (the total, or the daily quantity when smaller). {@code issuedAnswers} counts 201 ISSUED answers,
+ * {@code winners} the distinct users among them; {@code oversold} = issued answers beyond the limit;
+ * {@code duplicates} = users with more than one ISSUED answer. {@code persisted} is the number of
+ * coupon rows of the event after waiting (bounded) for the consumer to drain, null when not measured;
+ * {@code persistedMatches} when it equals {@code winners}.
+ */
+public record RushReport(
+        String rushId,
+        long eventId,
+        String strategy,
+        RushState state,
+        int limit,
+        long requests,
+        long completed,
+        List<OutcomeCount> outcomes,
+        long issuedAnswers,
+        long winners,
+        long oversold,
+        long duplicates,
+        double throughputPerSecond,
+        LatencySummary latency,
+        Long persisted,
+        boolean persistedMatches,
+        long elapsedMillis,
+        Instant startedAt,
+        Instant finishedAt) {
+
+    public long count(String outcome) {
+        return outcomes.stream()
+                .filter(o -> o.outcome().equals(outcome))
+                .mapToLong(OutcomeCount::count)
+                .sum();
+    }
+
+    /** No oversell and no duplicate winner. */
+    public boolean safe() {
+        return oversold == 0 && duplicates == 0;
+    }
+}

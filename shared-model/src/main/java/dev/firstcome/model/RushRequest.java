@@ -1,0 +1,105 @@
+package dev.firstcome.model;
+
+import java.util.List;
+
+/**
+ * A simulated rush: {@code users} virtual users sending applies over real HTTP with {@code
+ * concurrency} requests in flight.
+ *
+ * <p>Target: either an existing lab event ({@code eventId}), or, when {@code eventId} is null, one
+ * fresh lab event per entry of {@code strategies} (default {@code ["lua"]}), each with {@code
+ * quantity} coupons (and {@code dailyQuantity} when set): several strategies give a comparison table.
+ *
+ * <p>{@code repeatShare} (0..1): extra requests, as a share of {@code users}, sent again for users
+ * already in the rush (to show dedupe). {@code bursts} (0 or 1 = one continuous stream): the
+ * requests are sent in that many waves, each released at once, {@code burstPauseMillis} apart.
+ * {@code baseUrl}: where to send (default: this server's own HTTP API). Nullable fields take the
+ * defaults described in {@link #defaults(int, int)}.
+ */
+public record RushRequest(
+        Long eventId,
+        List<String> strategies,
+        Integer quantity,
+        Integer dailyQuantity,
+        int users,
+        Integer concurrency,
+        Double repeatShare,
+        Integer bursts,
+        Integer burstPauseMillis,
+        String baseUrl) {
+
+    public RushRequest {
+        strategies = strategies == null ? List.of() : List.copyOf(strategies);
+    }
+
+    /** A rush of {@code users} users for {@code quantity} coupons on a fresh lab event with the lua strategy. */
+    public static RushRequest defaults(int users, int quantity) {
+        return new RushRequest(null, List.of("lua"), quantity, null, users, null, 0.0, 0, 0, null);
+    }
+
+    /** The same rush on one fresh lab event per strategy, to compare them. */
+    public static RushRequest comparing(int users, int quantity, int concurrency, List<String> strategies) {
+        return new RushRequest(null, strategies, quantity, null, users, concurrency, 0.0, 0, 0, null);
+    }
+
+    /** The same rush against an existing lab event. */
+    public static RushRequest onEvent(long eventId, int users, int concurrency) {
+        return new RushRequest(eventId, List.of(), null, null, users, concurrency, 0.0, 0, 0, null);
+    }
+
+    public RushRequest withConcurrency(int value) {
+        return new RushRequest(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                value,
+                repeatShare,
+                bursts,
+                burstPauseMillis,
+                baseUrl);
+    }
+
+    public RushRequest withRepeatShare(double value) {
+        return new RushRequest(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                concurrency,
+                value,
+                bursts,
+                burstPauseMillis,
+                baseUrl);
+    }
+
+    public RushRequest withBursts(int count, int pauseMillis) {
+        return new RushRequest(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                concurrency,
+                repeatShare,
+                count,
+                pauseMillis,
+                baseUrl);
+    }
+
+    public RushRequest withBaseUrl(String value) {
+        return new RushRequest(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                concurrency,
+                repeatShare,
+                bursts,
+                burstPauseMillis,
+                value);
+    }
+}
