@@ -10,15 +10,17 @@ import org.springframework.stereotype.Component;
 @Component
 class AdmissionLifecycle implements SmartLifecycle {
 
-    private final AdmissionApi admission;
+    private final AdmissionService admission;
     private volatile boolean running;
 
-    AdmissionLifecycle(AdmissionApi admission) {
+    AdmissionLifecycle(AdmissionService admission) {
         this.admission = admission;
     }
 
+    /** Also called when a stopped context is started again (e.g. a paused test context is reused). */
     @Override
     public void start() {
+        admission.resumeAdmitting();
         running = true;
     }
 

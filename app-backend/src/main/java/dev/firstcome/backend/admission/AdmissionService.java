@@ -404,6 +404,10 @@ class AdmissionService implements AdmissionApi {
         publisher.flush();
     }
 
+    void resumeAdmitting() {
+        admitting = true;
+    }
+
     private static long parse(String value) {
         return value == null ? 0 : Long.parseLong(value);
     }

@@ -50,21 +50,25 @@ class EventService implements EventApi {
     public EventView create(EventDraft draft) {
         Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         EventView valid = EventRules.fromDraft(draft, clock.getZone(), strategies, now);
-        EventView saved = tx.execute(status -> repository
-                .save(new EventEntity(
-                        valid.name(),
-                        valid.totalQuantity(),
-                        valid.dailyQuantity(),
-                        valid.dailyOpenTime(),
-                        valid.dailyCloseTime(),
-                        valid.startsAt(),
-                        valid.endsAt(),
-                        valid.zoneId(),
-                        valid.lab(),
-                        valid.strategy(),
-                        now))
-                .toView());
-        admission.writeMeta(saved);
+        // the meta hash is written inside the transaction: if Redis refuses, no event row is committed
+        EventView saved = tx.execute(status -> {
+            EventView view = repository
+                    .save(new EventEntity(
+                            valid.name(),
+                            valid.totalQuantity(),
+                            valid.dailyQuantity(),
+                            valid.dailyOpenTime(),
+                            valid.dailyCloseTime(),
+                            valid.startsAt(),
+                            valid.endsAt(),
+                            valid.zoneId(),
+                            valid.lab(),
+                            valid.strategy(),
+                            now))
+                    .toView();
+            admission.writeMeta(view);
+            return view;
+        });
         return published(saved);
     }
 
@@ -117,7 +121,12 @@ class EventService implements EventApi {
         EventView changed = withStatus(current, target);
         // Redis first: the kill switch must refuse the very next apply, on every instance
         admission.writeMeta(changed);
-        return published(save(changed));
+        try {
+            return published(save(changed));
+        } catch (RuntimeException e) {
+            admission.writeMeta(current);
+            throw e;
+        }
     }
 
     @Override

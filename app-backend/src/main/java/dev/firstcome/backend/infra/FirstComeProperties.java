@@ -26,7 +26,8 @@ public record FirstComeProperties(
         @Valid @DefaultValue Admission admission,
         @Valid @DefaultValue Issuance issuance,
         @Valid @DefaultValue Notifications notifications,
-        @Valid @DefaultValue Rush rush) {
+        @Valid @DefaultValue Rush rush,
+        @Valid @DefaultValue Monitor monitor) {
 
     /** Redis address and key layout. Keys are {@code <prefix>:{evt:<id>}:<name>}. */
     public record Redis(
@@ -100,4 +101,16 @@ public record FirstComeProperties(
             @Min(1) @DefaultValue("50000") int syncMaxRequests,
             @Min(1) @DefaultValue("20000") int warmupUsers,
             @Min(1) @DefaultValue("64") int warmupConcurrency) {}
+
+    /**
+     * Monitoring, reconcile and Redis-loss recovery: the persist-rate and lag-trend window, how long
+     * AdminClient answers are cached, how long a rebuild or heal waits for the consumer to drain and
+     * when a rebuild that could not drain is tried again.
+     */
+    public record Monitor(
+            @DefaultValue("10s") Duration window,
+            @DefaultValue("500ms") Duration lagCacheTtl,
+            @DefaultValue("30s") Duration drainWait,
+            @DefaultValue("10s") Duration healDrainWait,
+            @DefaultValue("5s") Duration rebuildRetry) {}
 }

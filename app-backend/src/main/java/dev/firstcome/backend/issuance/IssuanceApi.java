@@ -31,4 +31,13 @@ public interface IssuanceApi {
 
     /** Every OPEN failed admission of the event, for reconcile and Redis rebuild. */
     List<CouponAdmitted> failedOpenAdmissions(long eventId);
+
+    /**
+     * Claims the notice of a coupon: true exactly once per coupon (sets {@code notified_at}), false
+     * when it was already claimed or no such coupon exists.
+     */
+    boolean claimNotification(long eventId, String userId);
+
+    /** Gives a claimed notice back (its sending failed), so a redelivery sends it. */
+    void releaseNotification(long eventId, String userId);
 }

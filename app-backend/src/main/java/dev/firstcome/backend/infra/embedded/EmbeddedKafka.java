@@ -35,7 +35,8 @@ final class EmbeddedKafka implements EmbeddedServer {
         this.port = port;
     }
 
-    static EmbeddedKafka start(Path dataDir, int defaultPartitions) {
+    static EmbeddedKafka start(Path requestedDataDir, int defaultPartitions) {
+        Path dataDir = requestedDataDir.toAbsolutePath().normalize();
         try {
             Path logDir = Files.createDirectories(dataDir.resolve("kafka"));
             int port = ProcessSupport.freePort();

@@ -52,7 +52,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         this.port = port;
     }
 
-    static EmbeddedPostgresServer start(Path firstcomeDataDir, boolean fsync) {
+    static EmbeddedPostgresServer start(Path requestedFirstcomeDataDir, boolean fsync) {
+        Path firstcomeDataDir = requestedFirstcomeDataDir.toAbsolutePath().normalize();
         try {
             Path home = home(firstcomeDataDir);
             Path binRoot = extractBinaries(home);

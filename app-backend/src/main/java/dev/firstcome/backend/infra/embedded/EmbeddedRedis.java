@@ -34,11 +34,17 @@ final class EmbeddedRedis implements EmbeddedServer {
     }
 
     static EmbeddedRedis start(Path dataDir, boolean persistent) {
+        return start(dataDir, persistent, true);
+    }
+
+    /** {@code preferPath=false} always uses the bundled Redis 7.0.15 binary (what a fresh machine runs). */
+    static EmbeddedRedis start(Path requestedDataDir, boolean persistent, boolean preferPath) {
+        Path dataDir = requestedDataDir.toAbsolutePath().normalize();
         try {
             Path dir = Files.createDirectories(dataDir.resolve("redis"));
             Path pidFile = dir.resolve("firstcome-redis.pid");
             ProcessSupport.killOrphan(pidFile, "redis-server");
-            String executable = executable(dataDir);
+            String executable = executable(dataDir, preferPath);
             int port = ProcessSupport.freePort();
             var command = new ArrayList<>(List.of(
                     executable,
@@ -74,13 +80,13 @@ final class EmbeddedRedis implements EmbeddedServer {
         }
     }
 
-    private static String executable(Path dataDir) throws IOException {
+    private static String executable(Path dataDir, boolean preferPath) throws IOException {
         String override = System.getProperty("firstcome.embedded.redis-executable");
         if (override != null && !override.isBlank()) {
             return override;
         }
         var onPath = ProcessSupport.findOnPath("redis-server");
-        if (onPath.isPresent()) {
+        if (preferPath && onPath.isPresent()) {
             return onPath.get();
         }
         Path target = Files.createDirectories(dataDir.resolve("bin")).resolve(BUNDLED);

@@ -67,6 +67,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AdmissionUnavailableException.class)
     ResponseEntity<ProblemDetail> unavailable(AdmissionUnavailableException e) {
+        log.warn(
+                "503: {}{}",
+                e.getMessage(),
+                e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
         return unavailableProblem(e.getMessage());
     }
 

@@ -1,0 +1,45 @@
+package dev.firstcome.backend.issuance;
+
+import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponPersisted;
+import java.time.Instant;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces committed coupon rows on the notifications topic. Sent after the database commit;
+ * asynchronous (a failed send is logged: the coupon itself is safe).
+ */
+@Component
+class CouponPersistedPublisher {
+
+    private static final Logger log = LoggerFactory.getLogger(CouponPersistedPublisher.class);
+
+    private final IssuanceKafka kafka;
+    private final FirstComeNames names;
+
+    CouponPersistedPublisher(IssuanceKafka kafka, FirstComeNames names) {
+        this.kafka = kafka;
+        this.names = names;
+    }
+
+    void publish(List<CouponAdmitted> inserted, Instant persistedAt) {
+        for (CouponAdmitted a : inserted) {
+            var persisted = new CouponPersisted(a.eventId(), a.userId(), a.rank(), a.admissionId(), persistedAt);
+            kafka.template()
+                    .send(names.notificationsTopic(), Long.toString(a.eventId()), persisted)
+                    .whenComplete((result, error) -> {
+                        if (error != null) {
+                            log.warn(
+                                    "Could not announce the coupon of user {} in event {}: {}",
+                                    a.userId(),
+                                    a.eventId(),
+                                    error.getMessage());
+                        }
+                    });
+        }
+    }
+}

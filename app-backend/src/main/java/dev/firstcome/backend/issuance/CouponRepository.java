@@ -1,0 +1,223 @@
+package dev.firstcome.backend.issuance;
+
+import dev.firstcome.backend.infra.SqlDialect;
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponView;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code coupon} table. Inserts ignore a row whose {@code (event_id, user_id)} exists, so a
+ * redelivered admission is a no-op; they report which admissions were actually inserted.
+ */
+@Repository
+class CouponRepository {
+
+    /** Rows per statement on MySQL/MariaDB (multi-row VALUES; 8 parameters a row). */
+    private static final int MYSQL_CHUNK = 1000;
+
+    private static final String PG_INSERT = """
+            INSERT INTO coupon (event_id, user_id, rank, admission_id, day, admitted_at, persisted_at)
+            SELECT e, u, r, a, d, t, ?::timestamptz
+              FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::date[], ?::timestamptz[])
+                   AS x(e, u, r, a, d, t)
+            ON CONFLICT (event_id, user_id) DO NOTHING
+            RETURNING event_id, user_id""";
+
+    private final JdbcTemplate jdbc;
+    private final SqlDialect dialect;
+
+    CouponRepository(DataSource dataSource) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.dialect = SqlDialect.detect(dataSource);
+    }
+
+    SqlDialect dialect() {
+        return dialect;
+    }
+
+    /**
+     * Inserts the admissions (no duplicate (event, user) pairs among them), ignoring existing rows.
+     * Must run inside a transaction. Returns the admissions that were inserted.
+     */
+    List<CouponAdmitted> insertIgnoringExisting(List<CouponAdmitted> admissions, Instant persistedAt) {
+        if (admissions.isEmpty()) {
+            return List.of();
+        }
+        return dialect == SqlDialect.POSTGRESQL
+                ? insertPostgres(admissions, persistedAt)
+                : insertMysql(admissions, persistedAt);
+    }
+
+    private List<CouponAdmitted> insertPostgres(List<CouponAdmitted> admissions, Instant persistedAt) {
+        int n = admissions.size();
+        Long[] events = new Long[n];
+        String[] users = new String[n];
+        Long[] ranks = new Long[n];
+        Long[] ids = new Long[n];
+        String[] days = new String[n];
+        String[] admittedAt = new String[n];
+        for (int i = 0; i < n; i++) {
+            CouponAdmitted a = admissions.get(i);
+            events[i] = a.eventId();
+            users[i] = a.userId();
+            ranks[i] = a.rank();
+            ids[i] = a.admissionId();
+            days[i] = a.day().toString();
+            admittedAt[i] = a.admittedAt().toString();
+        }
+        Set<Key> inserted = jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(PG_INSERT)) {
+                ps.setTimestamp(1, Timestamp.from(persistedAt));
+                ps.setArray(2, c.createArrayOf("bigint", events));
+                ps.setArray(3, c.createArrayOf("varchar", users));
+                ps.setArray(4, c.createArrayOf("bigint", ranks));
+                ps.setArray(5, c.createArrayOf("bigint", ids));
+                ps.setArray(6, c.createArrayOf("varchar", days));
+                ps.setArray(7, c.createArrayOf("varchar", admittedAt));
+                Set<Key> keys = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(new Key(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+                return keys;
+            }
+        });
+        return admissions.stream()
+                .filter(a -> inserted.contains(new Key(a.eventId(), a.userId())))
+                .toList();
+    }
+
+    private List<CouponAdmitted> insertMysql(List<CouponAdmitted> admissions, Instant persistedAt) {
+        // Which ones exist already (locked, same transaction), then one multi-row insert per chunk that
+        // leaves existing rows alone (ON DUPLICATE KEY UPDATE id = id: unlike INSERT IGNORE it hides no
+        // other error).
+        Set<Key> existing = existingKeys(admissions);
+        Timestamp persisted = Timestamp.from(persistedAt);
+        for (int from = 0; from < admissions.size(); from += MYSQL_CHUNK) {
+            List<CouponAdmitted> chunk = admissions.subList(from, Math.min(admissions.size(), from + MYSQL_CHUNK));
+            StringBuilder sql = new StringBuilder(
+                    "INSERT INTO coupon (event_id, user_id, `rank`, admission_id, day, admitted_at, persisted_at) VALUES ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "(?,?,?,?,?,?,?)" : ",(?,?,?,?,?,?,?)");
+            }
+            sql.append(" ON DUPLICATE KEY UPDATE id = id");
+            jdbc.update(sql.toString(), ps -> {
+                int p = 1;
+                for (CouponAdmitted a : chunk) {
+                    ps.setLong(p++, a.eventId());
+                    ps.setString(p++, a.userId());
+                    ps.setLong(p++, a.rank());
+                    ps.setLong(p++, a.admissionId());
+                    ps.setDate(p++, java.sql.Date.valueOf(a.day()));
+                    ps.setTimestamp(p++, Timestamp.from(a.admittedAt()));
+                    ps.setTimestamp(p++, persisted);
+                }
+            });
+        }
+        return admissions.stream()
+                .filter(a -> !existing.contains(new Key(a.eventId(), a.userId())))
+                .toList();
+    }
+
+    private Set<Key> existingKeys(List<CouponAdmitted> admissions) {
+        Set<Key> keys = new HashSet<>();
+        var byEvent = new java.util.LinkedHashMap<Long, List<String>>();
+        for (CouponAdmitted a : admissions) {
+            byEvent.computeIfAbsent(a.eventId(), e -> new ArrayList<>()).add(a.userId());
+        }
+        byEvent.forEach((eventId, users) -> {
+            for (int from = 0; from < users.size(); from += MYSQL_CHUNK) {
+                List<String> chunk = users.subList(from, Math.min(users.size(), from + MYSQL_CHUNK));
+                String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+                List<Object> args = new ArrayList<>(chunk.size() + 1);
+                args.add(eventId);
+                args.addAll(chunk);
+                jdbc.query(
+                        "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ") FOR UPDATE",
+                        rs -> {
+                            keys.add(new Key(eventId, rs.getString(1)));
+                        },
+                        args.toArray());
+            }
+        });
+        return keys;
+    }
+
+    boolean exists(long eventId, String userId) {
+        Integer n = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM coupon WHERE event_id = ? AND user_id = ?", Integer.class, eventId, userId);
+        return n != null && n > 0;
+    }
+
+    long countByEvent(long eventId) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, eventId);
+        return n == null ? 0 : n;
+    }
+
+    List<CouponView> findByUser(String userId) {
+        return jdbc.query(
+                "SELECT event_id, user_id, " + rank() + ", admitted_at, persisted_at FROM coupon"
+                        + " WHERE user_id = ? ORDER BY persisted_at, id",
+                (rs, i) -> new CouponView(
+                        rs.getLong(1),
+                        rs.getString(2),
+                        rs.getLong(3),
+                        rs.getTimestamp(4).toInstant(),
+                        rs.getTimestamp(5).toInstant()),
+                userId);
+    }
+
+    List<CouponAdmitted> findAdmissionsByEvent(long eventId) {
+        return jdbc.query(
+                "SELECT event_id, user_id, " + rank() + ", admission_id, day, admitted_at FROM coupon"
+                        + " WHERE event_id = ? ORDER BY admission_id",
+                ADMISSION,
+                eventId);
+    }
+
+    /** Claims the coupon's notice: true for exactly one caller, however often it is asked. */
+    boolean claimNotification(long eventId, String userId, Instant now) {
+        return jdbc.update(
+                        "UPDATE coupon SET notified_at = ? WHERE event_id = ? AND user_id = ? AND notified_at IS NULL",
+                        Timestamp.from(now),
+                        eventId,
+                        userId)
+                == 1;
+    }
+
+    void releaseNotification(long eventId, String userId) {
+        jdbc.update("UPDATE coupon SET notified_at = NULL WHERE event_id = ? AND user_id = ?", eventId, userId);
+    }
+
+    private String rank() {
+        return dialect == SqlDialect.POSTGRESQL ? "rank" : "`rank`";
+    }
+
+    static final RowMapper<CouponAdmitted> ADMISSION = (ResultSet rs, int i) -> admission(rs);
+
+    static CouponAdmitted admission(ResultSet rs) throws SQLException {
+        return new CouponAdmitted(
+                rs.getLong(1),
+                rs.getString(2),
+                rs.getLong(3),
+                rs.getLong(4),
+                rs.getDate(5).toLocalDate(),
+                rs.getTimestamp(6).toInstant());
+    }
+
+    record Key(long eventId, String userId) {}
+}

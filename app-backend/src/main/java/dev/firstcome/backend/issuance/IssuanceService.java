@@ -1,0 +1,193 @@
+package dev.firstcome.backend.issuance;
+
+import dev.firstcome.backend.infra.web.InvalidRequestException;
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponView;
+import dev.firstcome.model.FailedIssueStatus;
+import dev.firstcome.model.FailedIssueView;
+import dev.firstcome.model.ReissueReport;
+import dev.firstcome.model.ReissueRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The issuance facade: coupons, failed issues and their (audited, idempotent) reissue. */
+@Service
+class IssuanceService implements IssuanceApi {
+
+    static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
+    static final String TRIGGER_MANUAL = "MANUAL";
+    static final String TRIGGER_SCHEDULE = "SCHEDULE";
+
+    private static final Logger log = LoggerFactory.getLogger(IssuanceService.class);
+
+    private final CouponRepository coupons;
+    private final FailedIssueRepository failures;
+    private final CouponPersister persister;
+    private final TransactionTemplate tx;
+
+    IssuanceService(
+            CouponRepository coupons,
+            FailedIssueRepository failures,
+            CouponPersister persister,
+            PlatformTransactionManager transactionManager) {
+        this.coupons = coupons;
+        this.failures = failures;
+        this.persister = persister;
+        this.tx = new TransactionTemplate(transactionManager);
+    }
+
+    @Override
+    public List<CouponView> couponsOf(String userId) {
+        if (userId == null || !USER_ID.matcher(userId).matches()) {
+            throw new InvalidRequestException("userId", "userId must be 1 to 128 characters of A-Z a-z 0-9 . _ @ + -");
+        }
+        return coupons.findByUser(userId);
+    }
+
+    @Override
+    public long persistedCount(long eventId) {
+        return coupons.countByEvent(eventId);
+    }
+
+    @Override
+    public List<FailedIssueView> failedIssues(Long eventId, FailedIssueStatus status) {
+        return failures.find(eventId, status);
+    }
+
+    @Override
+    public long failedOpenCount(long eventId) {
+        return failures.countOpen(eventId);
+    }
+
+    @Override
+    public ReissueReport reissue(ReissueRequest request, String operator) {
+        return reissue(request, operator, TRIGGER_MANUAL);
+    }
+
+    @Override
+    public List<CouponAdmitted> persistedAdmissions(long eventId) {
+        return coupons.findAdmissionsByEvent(eventId);
+    }
+
+    @Override
+    public List<CouponAdmitted> failedOpenAdmissions(long eventId) {
+        return failures.findOpenAdmissions(eventId);
+    }
+
+    @Override
+    public boolean claimNotification(long eventId, String userId) {
+        return coupons.claimNotification(eventId, userId, persister.now());
+    }
+
+    @Override
+    public void releaseNotification(long eventId, String userId) {
+        coupons.releaseNotification(eventId, userId);
+    }
+
+    /** Every event with OPEN failures gets a reissue (the scheduled retry). */
+    void reissueAllOpen(String operator) {
+        for (long eventId : failures.eventsWithOpen()) {
+            ReissueReport report = reissue(new ReissueRequest(null, eventId, false), operator, TRIGGER_SCHEDULE);
+            log.info("Scheduled reissue of event {}: {}", eventId, report);
+        }
+    }
+
+    ReissueReport reissue(ReissueRequest request, String operator, String trigger) {
+        List<FailedIssueView> targets = targets(request);
+        int persisted = 0;
+        int skipped = 0;
+        int stillFailing = 0;
+        List<CouponAdmitted> inserted = new ArrayList<>();
+        Instant now = persister.now();
+        for (FailedIssueView failed : targets) {
+            if (failed.status() == FailedIssueStatus.REISSUED) {
+                skipped++;
+            } else if (request.dryRun()) {
+                if (coupons.exists(failed.eventId(), failed.userId())) {
+                    skipped++;
+                } else {
+                    persisted++;
+                }
+            } else {
+                try {
+                    List<CouponAdmitted> rows = tx.execute(status -> {
+                        CouponAdmitted admission = failures.admissionOf(failed.id());
+                        List<CouponAdmitted> done = coupons.insertIgnoringExisting(List.of(admission), now);
+                        failures.markReissued(failed.id(), now);
+                        return done;
+                    });
+                    if (rows.isEmpty()) {
+                        skipped++;
+                    } else {
+                        persisted++;
+                        inserted.addAll(rows);
+                    }
+                } catch (DataAccessException e) {
+                    stillFailing++;
+                    recordStillFailing(failed, e);
+                }
+            }
+        }
+        persister.afterCommit(inserted, now);
+        ReissueReport report = new ReissueReport(request.dryRun(), targets.size(), persisted, skipped, stillFailing);
+        failures.audit(
+                now,
+                operator,
+                trigger,
+                request.dryRun(),
+                report.requested(),
+                report.persisted(),
+                report.skipped(),
+                report.stillFailing());
+        return report;
+    }
+
+    private void recordStillFailing(FailedIssueView failed, DataAccessException e) {
+        try {
+            failures.markStillFailing(failed.id(), e.getMostSpecificCause().getMessage(), persister.now());
+        } catch (DataAccessException again) {
+            log.warn("Could not record the failed reissue of {}: {}", failed.id(), again.getMessage());
+        }
+    }
+
+    private List<FailedIssueView> targets(ReissueRequest request) {
+        if (request == null) {
+            throw new InvalidRequestException("body", "a body with ids or eventId is required");
+        }
+        boolean hasIds = request.ids() != null && !request.ids().isEmpty();
+        boolean hasEvent = request.eventId() != null;
+        if (hasIds && hasEvent) {
+            throw new InvalidRequestException("eventId", "give either ids or eventId, not both");
+        }
+        if (!hasIds && !hasEvent) {
+            throw new InvalidRequestException("ids", "ids (a non-empty list) or eventId is required");
+        }
+        if (hasEvent) {
+            if (request.eventId() <= 0) {
+                throw new InvalidRequestException("eventId", "eventId must be positive");
+            }
+            return failures.findOpenByEvent(request.eventId());
+        }
+        if (request.ids().stream().anyMatch(id -> id == null || id <= 0)) {
+            throw new InvalidRequestException("ids", "ids must be positive numbers");
+        }
+        Set<Long> ids = new LinkedHashSet<>(request.ids());
+        List<FailedIssueView> found = failures.findByIds(List.copyOf(ids));
+        if (found.size() != ids.size()) {
+            Set<Long> missing = new LinkedHashSet<>(ids);
+            found.forEach(f -> missing.remove(f.id()));
+            throw new InvalidRequestException("ids", "unknown failed issue ids: " + missing);
+        }
+        return found;
+    }
+}

@@ -1,0 +1,156 @@
+package dev.firstcome.backend.monitor;
+
+import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.model.PartitionLag;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.stereotype.Component;
+
+/**
+ * Consumer lag from the shared AdminClient: for every partition of a topic, its end offset minus the
+ * group's committed offset (the log start offset when the group has committed nothing there, since
+ * the consumers start from the earliest record). {@link #admitted()} and {@link #deadLetters()} are
+ * cached briefly so that a console polling every second costs at most a few AdminClient calls.
+ */
+@Component
+class KafkaLagProbe {
+
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
+
+    private final Admin admin;
+    private final FirstComeNames names;
+    private final long cacheNanos;
+    private final Map<String, LagSnapshot> cache = new HashMap<>();
+
+    KafkaLagProbe(
+            @Qualifier("firstcomeAdminClient") Admin admin, FirstComeNames names, FirstComeProperties properties) {
+        this.admin = admin;
+        this.names = names;
+        this.cacheNanos = properties.monitor().lagCacheTtl().toNanos();
+    }
+
+    /** Lag of the issuance consumer group on the admitted topic, at most {@code lagCacheTtl} old. */
+    LagSnapshot admitted() {
+        return cached(names.admittedTopic(), names.consumerGroup());
+    }
+
+    /** Lag of the dead-letter group on the dead-letter topic, at most {@code lagCacheTtl} old. */
+    LagSnapshot deadLetters() {
+        return cached(names.deadLetterTopic(), names.deadLetterGroup());
+    }
+
+    /** Records not yet turned into a coupon row or a failed issue, read now (no cache). */
+    long freshBacklog() {
+        LagSnapshot admitted = fetchAndCache(names.admittedTopic(), names.consumerGroup());
+        LagSnapshot deadLetters = fetchAndCache(names.deadLetterTopic(), names.deadLetterGroup());
+        return admitted.totalLag() + deadLetters.totalLag();
+    }
+
+    /**
+     * Waits until nothing is left to persist (consumer and dead-letter lag 0), reading fresh figures
+     * every 200 ms, at most {@code wait}. Returns the last backlog seen: 0 when drained.
+     */
+    long awaitDrained(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
+        while (true) {
+            long backlog = freshBacklog();
+            if (backlog == 0 || System.nanoTime() - deadline >= 0) {
+                return backlog;
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return backlog;
+            }
+        }
+    }
+
+    private LagSnapshot cached(String topic, String group) {
+        synchronized (cache) {
+            LagSnapshot snapshot = cache.get(topic);
+            if (snapshot != null && System.nanoTime() - snapshot.nanos() < cacheNanos) {
+                return snapshot;
+            }
+            return fetchAndCache(topic, group);
+        }
+    }
+
+    private LagSnapshot fetchAndCache(String topic, String group) {
+        synchronized (cache) {
+            LagSnapshot snapshot = fetch(topic, group);
+            cache.put(topic, snapshot);
+            return snapshot;
+        }
+    }
+
+    private LagSnapshot fetch(String topic, String group) {
+        try {
+            List<TopicPartition> partitions = admin
+                    .describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
+                    .get(topic)
+                    .partitions()
+                    .stream()
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
+            Map<TopicPartition, OffsetAndMetadata> committed = committed(group);
+            Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
+            Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(partitions, OffsetSpec.earliest());
+            List<PartitionLag> lags = new ArrayList<>();
+            for (TopicPartition tp : partitions) {
+                long end = ends.get(tp).offset();
+                OffsetAndMetadata offset = committed.get(tp);
+                long position =
+                        offset != null ? offset.offset() : starts.get(tp).offset();
+                lags.add(new PartitionLag(topic, tp.partition(), end, position, LagSnapshot.lagOf(end, position)));
+            }
+            lags.sort(Comparator.comparingInt(PartitionLag::partition));
+            return new LagSnapshot(topic, group, List.copyOf(lags), System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MonitorUnavailableException("Interrupted while reading the consumer lag", e);
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
+            throw new MonitorUnavailableException(
+                    "Kafka did not answer the lag query for " + topic + ": " + cause.getMessage(), cause);
+        }
+    }
+
+    private Map<TopicPartition, OffsetAndMetadata> committed(String group)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            return admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof GroupIdNotFoundException) {
+                return Map.of(); // the group never committed: it will start from the log start
+            }
+            throw e;
+        }
+    }
+
+    private Map<TopicPartition, ListOffsetsResultInfo> offsets(List<TopicPartition> partitions, OffsetSpec spec)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+        partitions.forEach(tp -> request.put(tp, spec));
+        return admin.listOffsets(request).all().get(CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,158 @@
+package dev.firstcome.backend.monitor;
+
+import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.event.EventApi;
+import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.backend.issuance.IssuanceApi;
+import dev.firstcome.model.AdmissionCounts;
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventStats;
+import dev.firstcome.model.HealReport;
+import dev.firstcome.model.LagStatus;
+import dev.firstcome.model.PipelineStatus;
+import dev.firstcome.model.ReconcileReport;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Figures for the console and the admin API.
+ *
+ * <p>Lag is in records; {@code lagSeconds} is the lag divided by the persist rate of the last
+ * {@code firstcome.monitor.window}: 0 without lag, {@code -1} when there is lag but nothing was
+ * persisted in the window (no finite estimate). When Kafka does not answer, stats report
+ * {@code consumerLag = -1} and {@code lagSeconds = -1}; pipeline, reconcile and heal throw
+ * {@link MonitorUnavailableException} (HTTP 503).
+ */
+@Service
+class MonitorService implements MonitorApi {
+
+    private static final Logger log = LoggerFactory.getLogger(MonitorService.class);
+
+    private final AdmissionApi admission;
+    private final IssuanceApi issuance;
+    private final EventApi events;
+    private final KafkaLagProbe lagProbe;
+    private final PersistRateSampler sampler;
+    private final RedisStateRebuilder rebuilder;
+    private final FirstComeNames names;
+    private final Duration healDrainWait;
+
+    MonitorService(
+            AdmissionApi admission,
+            IssuanceApi issuance,
+            EventApi events,
+            KafkaLagProbe lagProbe,
+            PersistRateSampler sampler,
+            RedisStateRebuilder rebuilder,
+            FirstComeNames names,
+            FirstComeProperties properties) {
+        this.admission = admission;
+        this.issuance = issuance;
+        this.events = events;
+        this.lagProbe = lagProbe;
+        this.sampler = sampler;
+        this.rebuilder = rebuilder;
+        this.names = names;
+        this.healDrainWait = properties.monitor().healDrainWait();
+    }
+
+    @Override
+    public EventStats stats(long eventId) {
+        requireEvent(eventId);
+        AdmissionCounts counts = admission.counts(eventId);
+        long lag;
+        try {
+            lag = lagProbe.admitted().totalLag();
+        } catch (MonitorUnavailableException e) {
+            lag = -1;
+        }
+        double rate = sampler.persistRatePerSecond();
+        double lagSeconds = lag < 0 ? -1 : RateWindow.secondsToDrain(lag, rate);
+        return new EventStats(
+                eventId,
+                counts.admitted(),
+                counts.admittedToday(),
+                counts.remaining(),
+                counts.remainingToday(),
+                issuance.persistedCount(eventId),
+                issuance.failedOpenCount(eventId),
+                lag,
+                lagSeconds,
+                rate);
+    }
+
+    @Override
+    public PipelineStatus pipeline() {
+        LagSnapshot snapshot = lagProbe.admitted();
+        long lag = snapshot.totalLag();
+        double rate = sampler.persistRatePerSecond();
+        LagStatus status = lag == 0 ? LagStatus.OK : sampler.lagStatus();
+        return new PipelineStatus(
+                names.consumerGroup(),
+                names.admittedTopic(),
+                lag,
+                rate,
+                RateWindow.secondsToDrain(lag, rate),
+                status,
+                snapshot.partitions());
+    }
+
+    @Override
+    public ReconcileReport reconcile(long eventId) {
+        requireEvent(eventId);
+        return compare(eventId).report();
+    }
+
+    @Override
+    public HealReport heal(long eventId) {
+        requireEvent(eventId);
+        long backlog = lagProbe.awaitDrained(healDrainWait);
+        if (backlog > 0) {
+            throw new PipelineNotDrainedException(eventId, backlog);
+        }
+        if (!admission.stateLoaded(eventId)) {
+            int restored = rebuilder.restoreNow(eventId, Duration.ofSeconds(60));
+            return new HealReport(eventId, 0, restored);
+        }
+        Reconciliation reconciliation = compare(eventId);
+        for (CouponAdmitted missing : reconciliation.missing()) {
+            admission.republish(missing);
+        }
+        int restored = reconciliation.unknownToRedis().isEmpty()
+                ? 0
+                : admission.restoreUsers(eventId, reconciliation.unknownToRedis());
+        log.info(
+                "Healed event {}: {} admission(s) republished, {} user(s) restored into Redis",
+                eventId,
+                reconciliation.missing().size(),
+                restored);
+        return new HealReport(eventId, reconciliation.missing().size(), restored);
+    }
+
+    /**
+     * Reads the lag before and after Redis and the database, and uses the larger backlog: a record
+     * consumed between the reads is then still counted in flight rather than lost.
+     */
+    private Reconciliation compare(long eventId) {
+        long before = lagProbe.freshBacklog();
+        Map<String, CouponAdmitted> admitted = admission.admitted(eventId);
+        List<CouponAdmitted> failedOpen = issuance.failedOpenAdmissions(eventId);
+        List<CouponAdmitted> persisted = issuance.persistedAdmissions(eventId);
+        long after = lagProbe.freshBacklog();
+        long consumerLag = lagProbe.admitted().totalLag();
+        long backlog = Math.max(before, after);
+        return Reconciliation.of(eventId, admitted, persisted, failedOpen, consumerLag, backlog);
+    }
+
+    private void requireEvent(long eventId) {
+        if (events.find(eventId).isEmpty()) {
+            throw new EventNotFoundException(eventId);
+        }
+    }
+}

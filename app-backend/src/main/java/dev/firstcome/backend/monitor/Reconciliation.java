@@ -1,0 +1,94 @@
+package dev.firstcome.backend.monitor;
+
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.ReconcileReport;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Redis versus the database for one event, compared by user (pure arithmetic, no I/O).
+ *
+ * <ul>
+ *   <li>missing: admitted in Redis, neither a coupon row nor an OPEN failed issue;
+ *   <li>inFlight: the missing ones that the pipeline's backlog can still explain: {@code min(missing,
+ *       backlog)} while the backlog is above 0, else 0 (the backlog is a bound, not a list: records
+ *       are not read to find out which users they carry);
+ *   <li>lost: {@code missing - inFlight}, must be 0 once drained. This equals {@code admitted -
+ *       persisted - inFlight - failedOpen} whenever Redis knows every persisted user;
+ *   <li>unknownToRedis: coupon rows whose user Redis does not know (Redis lost state).
+ * </ul>
+ *
+ * @param missing admissions to republish (oldest admission first)
+ * @param unknownToRedis persisted admissions Redis lacks (oldest admission first)
+ */
+record Reconciliation(ReconcileReport report, List<CouponAdmitted> missing, List<CouponAdmitted> unknownToRedis) {
+
+    static final int SAMPLE_SIZE = 20;
+
+    private static final Comparator<CouponAdmitted> BY_ADMISSION =
+            Comparator.comparingLong(CouponAdmitted::admissionId).thenComparing(CouponAdmitted::userId);
+
+    /**
+     * @param admitted Redis: user to admission
+     * @param persisted coupon rows of the event
+     * @param failedOpen OPEN failed issues of the event
+     * @param consumerLag records the issuance group has not committed yet (reported as is)
+     * @param backlog records not yet turned into a row or a failed issue (consumer lag plus dead-letter lag)
+     */
+    static Reconciliation of(
+            long eventId,
+            Map<String, CouponAdmitted> admitted,
+            Collection<CouponAdmitted> persisted,
+            Collection<CouponAdmitted> failedOpen,
+            long consumerLag,
+            long backlog) {
+        Set<String> accounted = new HashSet<>();
+        persisted.forEach(a -> accounted.add(a.userId()));
+        failedOpen.forEach(a -> accounted.add(a.userId()));
+
+        List<CouponAdmitted> missing = new ArrayList<>();
+        admitted.forEach((user, admission) -> {
+            if (!accounted.contains(user)) {
+                missing.add(admission);
+            }
+        });
+        missing.sort(BY_ADMISSION);
+
+        Set<String> seen = new HashSet<>();
+        List<CouponAdmitted> unknown = new ArrayList<>();
+        for (CouponAdmitted row : persisted) {
+            if (!admitted.containsKey(row.userId()) && seen.add(row.userId())) {
+                unknown.add(row);
+            }
+        }
+        unknown.sort(BY_ADMISSION);
+
+        long inFlight = backlog > 0 ? Math.min(missing.size(), backlog) : 0;
+        long lost = missing.size() - inFlight;
+        ReconcileReport report = new ReconcileReport(
+                eventId,
+                admitted.size(),
+                persisted.size(),
+                inFlight,
+                failedOpen.size(),
+                lost,
+                unknown.size(),
+                consumerLag,
+                backlog == 0,
+                sample(missing),
+                sample(unknown));
+        return new Reconciliation(report, List.copyOf(missing), List.copyOf(unknown));
+    }
+
+    private static List<String> sample(List<CouponAdmitted> admissions) {
+        return admissions.stream()
+                .limit(SAMPLE_SIZE)
+                .map(CouponAdmitted::userId)
+                .toList();
+    }
+}

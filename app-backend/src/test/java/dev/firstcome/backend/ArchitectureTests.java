@@ -1,0 +1,67 @@
+package dev.firstcome.backend;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import jakarta.persistence.Entity;
+import org.springframework.stereotype.Repository;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The boundaries of ../shared/STYLE.md, enforced. */
+@AnalyzeClasses(packages = "dev.firstcome", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTests {
+
+    @ArchTest
+    static final ArchRule entitiesArePackagePrivate =
+            classes().that().areAnnotatedWith(Entity.class).should().notBePublic();
+
+    @ArchTest
+    static final ArchRule controllersArePackagePrivate =
+            classes().that().areAnnotatedWith(RestController.class).should().notBePublic();
+
+    @ArchTest
+    static final ArchRule repositoriesArePackagePrivate = classes()
+            .that()
+            .haveSimpleNameEndingWith("Repository")
+            .or()
+            .areAnnotatedWith(Repository.class)
+            .should()
+            .notBePublic();
+
+    @ArchTest
+    static final ArchRule sharedModelImportsTheJdkOnly = classes()
+            .that()
+            .resideInAPackage("dev.firstcome.model..")
+            .should()
+            .onlyDependOnClassesThat()
+            .resideInAnyPackage("java..", "dev.firstcome.model..");
+
+    @ArchTest
+    static final ArchRule backendNeverDependsOnTheDesktop = noClasses()
+            .that()
+            .resideInAPackage("dev.firstcome.backend..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.firstcome.desktop..");
+
+    @ArchTest
+    static final ArchRule noComSun = noClasses().should().dependOnClassesThat().resideInAPackage("com.sun..");
+
+    @ArchTest
+    static final ArchRule onlyAdmissionTouchesTheAdmissionKafkaProducer = noClasses()
+            .that()
+            .resideOutsideOfPackages(
+                    "dev.firstcome.backend.admission..",
+                    "dev.firstcome.backend.issuance..",
+                    "dev.firstcome.backend.notification..",
+                    "dev.firstcome.backend.infra..",
+                    "dev.firstcome.backend.monitor..",
+                    "dev.firstcome.backend.rush..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate");
+}

@@ -1,0 +1,331 @@
+package dev.firstcome.backend.issuance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.firstcome.backend.event.EventApi;
+import dev.firstcome.backend.infra.web.Operators;
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventDraft;
+import dev.firstcome.model.EventView;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The persist path end to end against real Kafka, Redis and a real database: every admission ends
+ * as exactly one coupon row whatever is redelivered, revoked, stopped or refused. Subclasses choose
+ * the database.
+ */
+abstract class PersistenceScenarios extends IssuanceTestSupport {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    EventApi events;
+
+    @Autowired
+    ScheduledReissue scheduledReissue;
+
+    private final List<Long> refusedEvents = new ArrayList<>();
+
+    /** Makes the database refuse every coupon insert of the event (until {@link #acceptInserts}). */
+    abstract void refuseInserts(long eventId);
+
+    abstract void acceptInserts(long eventId);
+
+    @AfterEach
+    void dropRefusals() {
+        refusedEvents.forEach(this::acceptInserts);
+        refusedEvents.clear();
+    }
+
+    @Test
+    void tenThousandAdmissionsEndAsExactlyTenThousandRows() {
+        long eventId = newEventId();
+
+        produce(admissions(eventId, "user-", 10_000));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> rows(eventId) == 10_000);
+        awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
+        assertThat(rows(eventId)).isEqualTo(10_000);
+        assertThat(distinctUsers(eventId)).isEqualTo(10_000);
+    }
+
+    @Test
+    void redeliveredAdmissionsStillGiveOneRowEach() {
+        long eventId = newEventId();
+        List<CouponAdmitted> records = admissions(eventId, "again-", 500);
+
+        produce(records);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(eventId) == 500);
+        produce(records);
+        produce(records.subList(0, 100));
+        awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
+
+        assertThat(rows(eventId)).isEqualTo(500);
+        assertThat(distinctUsers(eventId)).isEqualTo(500);
+    }
+
+    @Test
+    void revokedAdmissionIsDropped() {
+        long eventId = newEventId();
+        List<CouponAdmitted> records = admissions(eventId, "revoked-", 10);
+        redis.opsForSet().add(names.keyPrefix() + ":{evt:" + eventId + "}:revoked", "3", "7");
+
+        produce(records);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(eventId) == 8);
+        awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
+
+        assertThat(rows(eventId)).isEqualTo(8);
+        List<String> users = jdbc.queryForList("SELECT user_id FROM coupon WHERE event_id = ?", String.class, eventId);
+        assertThat(users).doesNotContain("revoked-3", "revoked-7").contains("revoked-1", "revoked-10");
+    }
+
+    /**
+     * The consumer stops while the records are being persisted and its committed offsets are moved
+     * back to before them, as if it had died after the database commit but before the offset
+     * commit; restarted, it replays them all: still one row per admission.
+     */
+    @Test
+    void consumerStoppedMidStreamAndReplayedFromOldOffsetsDoublesNothing() throws Exception {
+        long eventId = newEventId();
+        var before = endOffsets(names.admittedTopic());
+        var container = listeners.getListenerContainer(CouponAdmittedListener.ID);
+
+        produce(admissions(eventId, "crash-", 5_000));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(eventId) > 0);
+        container.stop();
+        long rowsAtStop = rows(eventId);
+        long committedAtStop = committedSince(before);
+        Map<org.apache.kafka.common.TopicPartition, OffsetAndMetadata> rewind = before.entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> new OffsetAndMetadata(e.getValue())));
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            admin.alterConsumerGroupOffsets(names.consumerGroup(), rewind).all().get();
+            return true;
+        });
+        container.start();
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> rows(eventId) == 5_000);
+        awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
+        assertThat(rowsAtStop).isPositive();
+        // the stopped container committed offsets only for records whose rows were committed
+        assertThat(committedAtStop).isLessThanOrEqualTo(rowsAtStop);
+        assertThat(rows(eventId)).isEqualTo(5_000);
+        assertThat(distinctUsers(eventId)).isEqualTo(5_000);
+    }
+
+    @Test
+    void concurrentAppliesOverHttpEndAsExactlyOneRowPerIssuedAnswer() throws Exception {
+        EventView event = events.create(EventDraft.of(
+                "persist-it",
+                1_500,
+                null,
+                Instant.now().minusSeconds(60),
+                Instant.now().plusSeconds(3600),
+                "UTC"));
+        List<String> users = new ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            users.add("http-" + i);
+        }
+        users.addAll(users.subList(0, 300));
+        java.util.Collections.shuffle(users);
+        AtomicInteger issued = new AtomicInteger();
+
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String user : users) {
+                // a client retries a 503 (the admission was undone), as customer clients are told to
+                answers.add(pool.submit(() -> {
+                    int status;
+                    int attempts = 0;
+                    do {
+                        status = HTTP.send(
+                                        HttpRequest.newBuilder(
+                                                        URI.create(baseUrl() + "/api/events/" + event.id() + "/apply"))
+                                                .header("Content-Type", "application/json")
+                                                .POST(HttpRequest.BodyPublishers.ofString(
+                                                        "{\"userId\":\"" + user + "\"}"))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode();
+                    } while (status == 503 && ++attempts < 20);
+                    return status;
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                if (answer.get() == 201) {
+                    issued.incrementAndGet();
+                }
+            }
+        }
+
+        assertThat(issued.get()).isEqualTo(1_500);
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(event.id()) == issued.get());
+        awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
+        assertThat(rows(event.id())).isEqualTo(issued.get());
+        assertThat(distinctUsers(event.id())).isEqualTo(issued.get());
+    }
+
+    @Test
+    void refusedInsertsBecomeFailedIssuesThatReissuePersistsExactlyOnce() throws Exception {
+        Instant started = Instant.now().minusSeconds(1);
+        long refused = newEventId();
+        long healthy = newEventId();
+        refuse(refused);
+
+        produce(admissions(refused, "refused-", 100));
+        produce(admissions(healthy, "healthy-", 100));
+
+        await().atMost(Duration.ofSeconds(90)).until(() -> openFailures(refused) == 100 && rows(healthy) == 100);
+        assertThat(rows(refused)).isZero();
+        JsonNode listed = get("/api/admin/failed-issues?eventId=" + refused + "&status=OPEN", 200);
+        assertThat(listed.size()).isEqualTo(100);
+        assertThat(listed.get(0).get("reason").asString()).contains("refused by test trigger");
+
+        JsonNode whileRefused = post("/api/admin/failed-issues/reissue", "{\"eventId\":" + refused + "}", 200);
+        assertThat(whileRefused.get("stillFailing").asInt()).isEqualTo(100);
+        assertThat(whileRefused.get("persisted").asInt()).isZero();
+        assertThat(rows(refused)).isZero();
+
+        acceptInserts(refused);
+        JsonNode reissued = post("/api/admin/failed-issues/reissue", "{\"eventId\":" + refused + "}", 200);
+        assertThat(reissued.get("requested").asInt()).isEqualTo(100);
+        assertThat(reissued.get("persisted").asInt()).isEqualTo(100);
+        assertThat(reissued.get("skipped").asInt()).isZero();
+        assertThat(reissued.get("stillFailing").asInt()).isZero();
+        assertThat(rows(refused)).isEqualTo(100);
+        assertThat(distinctUsers(refused)).isEqualTo(100);
+        assertThat(openFailures(refused)).isZero();
+
+        List<Long> ids = jdbc.queryForList("SELECT id FROM failed_issue WHERE event_id = ?", Long.class, refused);
+        JsonNode again = post("/api/admin/failed-issues/reissue", "{\"ids\":" + ids + "}", 200);
+        assertThat(again.get("skipped").asInt()).isEqualTo(100);
+        assertThat(again.get("persisted").asInt()).isZero();
+        assertThat(rows(refused)).isEqualTo(100);
+
+        Integer audits = jdbc.queryForObject(
+                "SELECT COUNT(*) FROM reissue_audit WHERE operator = ? AND trigger_source = 'MANUAL'"
+                        + " AND persisted = 100 AND at >= ?",
+                Integer.class,
+                Operators.identity(ADMIN_TOKEN),
+                java.sql.Timestamp.from(started));
+        assertThat(audits).isEqualTo(1);
+    }
+
+    /** The scheduled retry (switched off in this context, so run by hand) reissues OPEN failures, audited. */
+    @Test
+    void scheduledReissuePersistsOpenFailuresOnceTheDatabaseAccepts() {
+        long eventId = newEventId();
+        refuse(eventId);
+        produce(admissions(eventId, "sched-", 7));
+        await().atMost(Duration.ofSeconds(60)).until(() -> openFailures(eventId) == 7);
+
+        scheduledReissue.run();
+        assertThat(rows(eventId)).isZero();
+        assertThat(openFailures(eventId)).isEqualTo(7);
+
+        acceptInserts(eventId);
+        scheduledReissue.run();
+
+        assertThat(rows(eventId)).isEqualTo(7);
+        assertThat(openFailures(eventId)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM reissue_audit WHERE trigger_source = 'SCHEDULE' AND operator = ?"
+                                + " AND persisted = 7",
+                        Integer.class,
+                        ScheduledReissue.OPERATOR))
+                .isPositive();
+    }
+
+    @Test
+    void reissueDryRunChangesNothing() throws Exception {
+        long eventId = newEventId();
+        refuse(eventId);
+        produce(admissions(eventId, "dry-", 5));
+        await().atMost(Duration.ofSeconds(60)).until(() -> openFailures(eventId) == 5);
+        acceptInserts(eventId);
+        List<Map<String, Object>> before = failedRows(eventId);
+
+        JsonNode report =
+                post("/api/admin/failed-issues/reissue", "{\"eventId\":" + eventId + ",\"dryRun\":true}", 200);
+
+        assertThat(report.get("dryRun").asBoolean()).isTrue();
+        assertThat(report.get("requested").asInt()).isEqualTo(5);
+        assertThat(report.get("persisted").asInt()).isEqualTo(5);
+        assertThat(rows(eventId)).isZero();
+        assertThat(failedRows(eventId)).isEqualTo(before);
+    }
+
+    private long committedSince(Map<org.apache.kafka.common.TopicPartition, Long> before) throws Exception {
+        var committed = admin.listConsumerGroupOffsets(names.consumerGroup())
+                .partitionsToOffsetAndMetadata()
+                .get();
+        long sum = 0;
+        for (var start : before.entrySet()) {
+            OffsetAndMetadata done = committed.get(start.getKey());
+            sum += done == null ? 0 : Math.max(0, done.offset() - start.getValue());
+        }
+        return sum;
+    }
+
+    private List<Map<String, Object>> failedRows(long eventId) {
+        return jdbc.queryForList(
+                "SELECT id, status, attempts, last_failed_at FROM failed_issue WHERE event_id = ? ORDER BY id",
+                eventId);
+    }
+
+    private void refuse(long eventId) {
+        refusedEvents.add(eventId);
+        refuseInserts(eventId);
+    }
+
+    JsonNode get(String path, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+
+    JsonNode post(String path, String body, int expectedStatus) throws Exception {
+        HttpResponse<String> response = HTTP.send(
+                HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                        .header("Authorization", "Bearer " + ADMIN_TOKEN)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,13 @@
+package dev.firstcome.backend.monitor;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The monitor scenarios on the embedded Redis, Kafka and PostgreSQL. */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "firstcome.namespace=monitor-it",
+            "firstcome.monitor.rebuild-retry=1s",
+            "firstcome.monitor.heal-drain-wait=1s"
+        })
+class MonitorIntegrationTests extends MonitorScenarios {}

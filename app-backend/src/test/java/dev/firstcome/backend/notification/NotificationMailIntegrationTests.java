@@ -1,0 +1,180 @@
+package dev.firstcome.backend.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponPersisted;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Winner notices through a real SMTP server (GreenMail, in this JVM): every persisted coupon gives
+ * exactly one mail, and redelivered CouponPersisted records send none twice.
+ */
+@SpringBootTest(
+        properties = {
+            "firstcome.namespace=notify-it",
+            "firstcome.issuance.scheduled-reissue=false",
+            "spring.mail.host=127.0.0.1"
+        })
+class NotificationMailIntegrationTests {
+
+    @RegisterExtension
+    static GreenMailExtension smtp =
+            new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort()).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailPort(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.port", () -> smtp.getSmtp().getPort());
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    FirstComeNames names;
+
+    @Autowired
+    KafkaProperties kafkaProperties;
+
+    @Autowired
+    Admin admin;
+
+    private DefaultKafkaProducerFactory<String, Object> producerFactory;
+    private KafkaTemplate<String, Object> kafka;
+
+    @BeforeEach
+    void createProducer() {
+        producerFactory = new DefaultKafkaProducerFactory<>(
+                new HashMap<>(kafkaProperties.buildProducerProperties()),
+                new StringSerializer(),
+                new JacksonJsonSerializer<>().noTypeInfo());
+        kafka = new KafkaTemplate<>(producerFactory);
+    }
+
+    @AfterEach
+    void closeProducer() {
+        producerFactory.destroy();
+    }
+
+    @Test
+    void everyPersistedCouponGivesOneMailAndRedeliverySendsNoneTwice() throws Exception {
+        long eventId = ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000_000_000L);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        List<CouponAdmitted> admitted = new ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            admitted.add(new CouponAdmitted(
+                    eventId,
+                    "winner" + i + "-" + eventId + "@example.com",
+                    i,
+                    i,
+                    LocalDate.ofInstant(now, ZoneOffset.UTC),
+                    now));
+        }
+
+        send(names.admittedTopic(), admitted);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> mailsFor(eventId).size() == 20);
+        assertThat(mailsFor(eventId))
+                .containsExactlyInAnyOrderElementsOf(
+                        admitted.stream().map(CouponAdmitted::userId).toList());
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM coupon WHERE event_id = ? AND notified_at IS NOT NULL",
+                        Long.class,
+                        eventId))
+                .isEqualTo(20);
+
+        // the same notices again, twice, and the same admissions again
+        List<CouponPersisted> persisted = admitted.stream()
+                .map(a -> new CouponPersisted(a.eventId(), a.userId(), a.rank(), a.admissionId(), now))
+                .toList();
+        send(names.notificationsTopic(), persisted);
+        send(names.notificationsTopic(), persisted);
+        send(names.admittedTopic(), admitted);
+        await().atMost(Duration.ofSeconds(60))
+                .ignoreExceptions()
+                .until(() -> lag(names.notificationsGroup(), names.notificationsTopic()) == 0
+                        && lag(names.consumerGroup(), names.admittedTopic()) == 0);
+
+        assertThat(mailsFor(eventId)).hasSize(20);
+    }
+
+    /** Recipients of the mails received so far for the event's users. */
+    private static List<String> mailsFor(long eventId) throws Exception {
+        List<String> recipients = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            String to = message.getAllRecipients()[0].toString();
+            if (to.endsWith("-" + eventId + "@example.com")) {
+                recipients.add(to);
+            }
+        }
+        return recipients;
+    }
+
+    private void send(String topic, List<?> values) {
+        List<CompletableFuture<?>> acks = new ArrayList<>();
+        for (Object value : values) {
+            String key = value instanceof CouponAdmitted a
+                    ? Long.toString(a.eventId())
+                    : Long.toString(((CouponPersisted) value).eventId());
+            acks.add(kafka.send(topic, key, value));
+        }
+        kafka.flush();
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                .orTimeout(60, TimeUnit.SECONDS)
+                .join();
+    }
+
+    private long lag(String group, String topic) throws Exception {
+        var partitions = admin.describeTopics(List.of(topic))
+                .allTopicNames()
+                .get()
+                .get(topic)
+                .partitions();
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        partitions.forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        var ends = admin.listOffsets(latest).all().get();
+        Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
+                .partitionsToOffsetAndMetadata()
+                .get();
+        long lag = 0;
+        for (var end : ends.entrySet()) {
+            OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
+    }
+}

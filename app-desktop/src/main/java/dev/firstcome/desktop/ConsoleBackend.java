@@ -1,0 +1,52 @@
+package dev.firstcome.desktop;
+
+import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.event.EventApi;
+import dev.firstcome.backend.infra.InfrastructureApi;
+import dev.firstcome.backend.issuance.IssuanceApi;
+import dev.firstcome.backend.monitor.MonitorApi;
+import dev.firstcome.backend.rush.RushApi;
+import java.lang.reflect.Proxy;
+import org.springframework.context.ApplicationContext;
+
+/**
+ * The backend facades the console uses, and nothing else of the backend. A facade this build does
+ * not provide is replaced by one whose every call fails with a readable message.
+ */
+public record ConsoleBackend(
+        InfrastructureApi infrastructure,
+        EventApi events,
+        AdmissionApi admission,
+        MonitorApi monitor,
+        IssuanceApi issuance,
+        RushApi rush) {
+
+    public static ConsoleBackend from(ApplicationContext context) {
+        return new ConsoleBackend(
+                context.getBean(InfrastructureApi.class),
+                context.getBean(EventApi.class),
+                facade(context, AdmissionApi.class),
+                facade(context, MonitorApi.class),
+                facade(context, IssuanceApi.class),
+                facade(context, RushApi.class));
+    }
+
+    private static <T> T facade(ApplicationContext context, Class<T> type) {
+        return context.getBeanProvider(type).getIfAvailable(() -> unavailable(type));
+    }
+
+    /** A stand-in whose every call throws "… is not available in this build". */
+    static <T> T unavailable(Class<T> type) {
+        Object proxy = Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, (self, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "toString" -> "unavailable " + type.getSimpleName();
+                    case "hashCode" -> System.identityHashCode(self);
+                    default -> self == args[0];
+                };
+            }
+            throw new UnsupportedOperationException(type.getSimpleName() + " is not available in this build");
+        });
+        return type.cast(proxy);
+    }
+}

@@ -1,0 +1,293 @@
+package dev.firstcome.desktop.rush;
+
+import dev.firstcome.model.EventView;
+import dev.firstcome.model.OutcomeCount;
+import dev.firstcome.model.RushReport;
+import dev.firstcome.model.StrategyResult;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.collections.SetChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.stage.Modality;
+import javafx.stage.Window;
+import javafx.util.Duration;
+
+/** The simulate-rush dialog: parameters, progress with cancel, then the report. Not modal: the dashboard stays live. */
+public final class RushDialog {
+
+    private final RushViewModel model;
+    private final Dialog<ButtonType> dialog = new Dialog<>();
+    private final Timeline poller;
+    private final FlowPane strategyBoxes = new FlowPane(12, 8);
+    private final BarChart<String, Number> latency = new BarChart<>(new CategoryAxis(), new NumberAxis());
+
+    public RushDialog(RushViewModel model, Window owner) {
+        this.model = model;
+        dialog.initOwner(owner);
+        dialog.initModality(Modality.NONE);
+        dialog.setTitle("Simulate rush");
+        dialog.setResizable(true);
+        dialog.getDialogPane().setId("rush-dialog");
+        dialog.getDialogPane().getButtonTypes().setAll(ButtonType.CLOSE);
+        dialog.getDialogPane().setPrefSize(980, 720);
+        dialog.headerTextProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            EventView event = model.eventProperty().get();
+                            return event == null
+                                    ? "Rush on fresh rehearsal events"
+                                    : "Rush for #" + event.id() + " " + event.name();
+                        },
+                        model.eventProperty()));
+        VBox content = new VBox(12, createForm(), createStrategies(), createRun(), createReport());
+        content.setPadding(new Insets(4));
+        dialog.getDialogPane().setContent(content);
+        poller = new Timeline(new KeyFrame(Duration.millis(250), event -> model.poll()));
+        poller.setCycleCount(Timeline.INDEFINITE);
+        model.runningProperty().addListener((o, was, running) -> {
+            if (running) {
+                poller.play();
+            } else {
+                poller.stop();
+            }
+        });
+    }
+
+    /** Shows the dialog for this event (or fresh rehearsal events when null); a running rush is kept. */
+    public void open(EventView event) {
+        if (!model.runningProperty().get()) {
+            model.target(event);
+        }
+        model.loadStrategies();
+        if (!dialog.isShowing()) {
+            dialog.show();
+        }
+    }
+
+    private GridPane createForm() {
+        GridPane grid = new GridPane(12, 8);
+        ToggleGroup target = new ToggleGroup();
+        RadioButton onEvent = new RadioButton("This event");
+        onEvent.setId("rush-on-event");
+        onEvent.setToggleGroup(target);
+        onEvent.setTooltip(new Tooltip("Only lab events are rushed directly; production events get a rehearsal copy"));
+        onEvent.disableProperty()
+                .bind(Bindings.createBooleanBinding(
+                        () -> model.eventProperty().get() == null
+                                || !model.eventProperty().get().lab(),
+                        model.eventProperty()));
+        RadioButton fresh = new RadioButton("Fresh rehearsal events (one per strategy)");
+        fresh.setId("rush-fresh");
+        fresh.setToggleGroup(target);
+        onEvent.setSelected(model.onEventProperty().get());
+        fresh.setSelected(!model.onEventProperty().get());
+        model.onEventProperty().addListener((o, was, now) -> (now ? onEvent : fresh).setSelected(true));
+        onEvent.selectedProperty()
+                .addListener((o, was, now) -> model.onEventProperty().set(now));
+        grid.addRow(0, new Label("Target"), new HBox(16, onEvent, fresh));
+        grid.addRow(1, new Label("Users"), field("rush-users", model.usersProperty()));
+        grid.addRow(2, new Label("Concurrency"), field("rush-concurrency", model.concurrencyProperty()));
+        grid.addRow(3, new Label("Duplicate requests (%)"), field("rush-duplicates", model.duplicatePercentProperty()));
+        TextField quantity = field("rush-quantity", model.quantityProperty());
+        quantity.disableProperty().bind(model.onEventProperty());
+        grid.addRow(4, new Label("Coupons per rehearsal"), quantity);
+        grid.setDisable(false);
+        grid.disableProperty().bind(model.runningProperty());
+        return grid;
+    }
+
+    private static TextField field(String id, javafx.beans.property.StringProperty property) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(8);
+        field.textProperty().bindBidirectional(property);
+        return field;
+    }
+
+    private VBox createStrategies() {
+        strategyBoxes.setId("rush-strategies");
+        model.strategies().addListener((ListChangeListener<String>) change -> rebuildStrategies());
+        model.chosenStrategies().addListener((SetChangeListener<String>) change -> syncStrategies());
+        rebuildStrategies();
+        Label caption = new Label(
+                "Admission strategies (several give a comparison table; only lua is production-safe by design)");
+        VBox box = new VBox(6, caption, strategyBoxes);
+        box.disableProperty().bind(model.onEventProperty().or(model.runningProperty()));
+        return box;
+    }
+
+    private void rebuildStrategies() {
+        strategyBoxes.getChildren().clear();
+        for (String name : model.strategies()) {
+            CheckBox box = new CheckBox(name);
+            box.setId("strategy-" + name);
+            box.setSelected(model.chosenStrategies().contains(name));
+            box.selectedProperty().addListener((o, was, now) -> {
+                if (now) {
+                    model.chosenStrategies().add(name);
+                } else {
+                    model.chosenStrategies().remove(name);
+                }
+            });
+            strategyBoxes.getChildren().add(box);
+        }
+    }
+
+    private void syncStrategies() {
+        for (Node node : strategyBoxes.getChildren()) {
+            CheckBox box = (CheckBox) node;
+            box.setSelected(model.chosenStrategies().contains(box.getText()));
+        }
+    }
+
+    private VBox createRun() {
+        Button start = new Button("Start rush");
+        start.setId("start-rush");
+        start.getStyleClass().add("accent");
+        start.setDefaultButton(true);
+        start.disableProperty()
+                .bind(model.runningProperty().or(model.errorProperty().isNotEmpty()));
+        start.setOnAction(event -> model.start());
+        Button cancel = new Button("Cancel rush");
+        cancel.setId("cancel-rush");
+        cancel.disableProperty().bind(model.runningProperty().not());
+        cancel.setOnAction(event -> model.cancel());
+        ProgressBar bar = new ProgressBar();
+        bar.setId("rush-progress");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        bar.progressProperty().bind(model.progressProperty());
+        Label status = new Label();
+        status.setId("rush-status");
+        status.textProperty().bind(model.progressTextProperty());
+        Label error = new Label();
+        error.setId("rush-error");
+        error.getStyleClass().add("danger");
+        error.textProperty().bind(model.errorProperty());
+        HBox row = new HBox(12, start, cancel, bar);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return new VBox(6, row, status, error);
+    }
+
+    private TabPane createReport() {
+        TableView<OutcomeCount> outcomes = new TableView<>(model.outcomes());
+        outcomes.setId("rush-outcomes");
+        outcomes.getColumns().addAll(column("Answer", OutcomeCount::outcome), column("Count", o -> count(o.count())));
+        TableView<RushReport> runs = new TableView<>(model.reports());
+        runs.setId("rush-reports");
+        runs.getColumns()
+                .addAll(
+                        column("Strategy", RushReport::strategy),
+                        column("Event", r -> "#" + r.eventId()),
+                        column("State", r -> r.state().name()),
+                        column("Limit", r -> count(r.limit())),
+                        column("Requests", r -> count(r.completed())),
+                        column("Issued", r -> count(r.issuedAnswers())),
+                        column("Winners", r -> count(r.winners())),
+                        column("Oversold", r -> count(r.oversold())),
+                        column("Duplicates", r -> count(r.duplicates())),
+                        column("Throughput/s", r -> String.format(Locale.ROOT, "%,.0f", r.throughputPerSecond())),
+                        column("p50 ms", r -> ms(r.latency().p50Ms())),
+                        column("p95 ms", r -> ms(r.latency().p95Ms())),
+                        column("p99 ms", r -> ms(r.latency().p99Ms())),
+                        column("max ms", r -> ms(r.latency().maxMs())),
+                        column("Persisted", r -> r.persisted() == null ? "—" : count(r.persisted())));
+        runs.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
+            @Override
+            protected void updateItem(RushReport report, boolean empty) {
+                super.updateItem(report, empty);
+                getStyleClass().remove("unsafe");
+                if (!empty && report != null && !report.safe()) {
+                    getStyleClass().add("unsafe");
+                }
+            }
+        });
+        TableView<StrategyResult> comparison = new TableView<>(model.comparison());
+        comparison.setId("rush-comparison");
+        comparison
+                .getColumns()
+                .addAll(
+                        column("Strategy", StrategyResult::strategy),
+                        column("Winners", r -> count(r.winners())),
+                        column("Limit", r -> count(r.limit())),
+                        column("Oversold", r -> count(r.oversold())),
+                        column("Duplicates", r -> count(r.duplicates())),
+                        column("Throughput/s", r -> String.format(Locale.ROOT, "%,.0f", r.throughputPerSecond())),
+                        column("p99 ms", r -> ms(r.p99Ms())),
+                        column("Persisted", r -> r.persisted() == null ? "—" : count(r.persisted())));
+        for (TableView<?> table : new TableView<?>[] {outcomes, runs, comparison}) {
+            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        }
+        latency.setId("rush-latency");
+        latency.setTitle("Latency percentiles (ms)");
+        latency.setAnimated(false);
+        model.reports().addListener((ListChangeListener<RushReport>) change -> showLatency());
+        TabPane tabs = new TabPane(
+                new Tab("Answers", outcomes),
+                new Tab("Runs", runs),
+                new Tab("Latency", latency),
+                new Tab("Comparison", comparison));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.setPrefHeight(330);
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+        return tabs;
+    }
+
+    private void showLatency() {
+        latency.getData().clear();
+        for (RushReport report : model.reports()) {
+            XYChart.Series<String, Number> series = new XYChart.Series<>();
+            series.setName(report.strategy());
+            var l = report.latency();
+            series.getData().add(new XYChart.Data<>("p50", l.p50Ms()));
+            series.getData().add(new XYChart.Data<>("p95", l.p95Ms()));
+            series.getData().add(new XYChart.Data<>("p99", l.p99Ms()));
+            series.getData().add(new XYChart.Data<>("max", l.maxMs()));
+            latency.getData().add(series);
+        }
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    private static String ms(double value) {
+        return String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        return column;
+    }
+}

@@ -1,0 +1,340 @@
+package dev.firstcome.desktop.rush;
+
+import dev.firstcome.backend.rush.RushApi;
+import dev.firstcome.backend.rush.RushHandle;
+import dev.firstcome.desktop.ui.UiExecutor;
+import dev.firstcome.model.EventView;
+import dev.firstcome.model.OutcomeCount;
+import dev.firstcome.model.RushProgress;
+import dev.firstcome.model.RushReport;
+import dev.firstcome.model.RushRequest;
+import dev.firstcome.model.RushResult;
+import dev.firstcome.model.StrategyResult;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.collections.ObservableSet;
+
+/**
+ * Simulate rush: the parameters, the run (progress, cancel) and the report. A rush runs either on the
+ * chosen event or on fresh rehearsal (lab) events, one per chosen strategy, for a comparison.
+ */
+public final class RushViewModel {
+
+    public static final String PRODUCTION_STRATEGY = "lua";
+
+    private final RushApi rush;
+    private final UiExecutor executor;
+    private final StringProperty users = new SimpleStringProperty("1000");
+    private final StringProperty concurrency = new SimpleStringProperty("64");
+    private final StringProperty duplicatePercent = new SimpleStringProperty("10");
+    private final StringProperty quantity = new SimpleStringProperty("100");
+    private final BooleanProperty onEvent = new SimpleBooleanProperty(false);
+    private final ReadOnlyObjectWrapper<EventView> event = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> strategies = FXCollections.observableArrayList(PRODUCTION_STRATEGY);
+    private final ObservableSet<String> chosen = FXCollections.observableSet(PRODUCTION_STRATEGY);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
+    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<Long> liveEventId = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<RushResult> result = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<RushReport> reports = FXCollections.observableArrayList();
+    private final ObservableList<StrategyResult> comparison = FXCollections.observableArrayList();
+    private final ObservableList<OutcomeCount> outcomes = FXCollections.observableArrayList();
+    private RushHandle handle;
+    private boolean polling;
+
+    public RushViewModel(RushApi rush, UiExecutor executor) {
+        this.rush = rush;
+        this.executor = executor;
+        users.addListener(o -> validate());
+        concurrency.addListener(o -> validate());
+        duplicatePercent.addListener(o -> validate());
+        quantity.addListener(o -> validate());
+        onEvent.addListener(o -> validate());
+        chosen.addListener((javafx.collections.SetChangeListener<String>) change -> validate());
+        validate();
+    }
+
+    /** Prepares a rush on this event (null: fresh rehearsal events only). */
+    public void target(EventView target) {
+        event.set(target);
+        onEvent.set(target != null && target.lab());
+        if (target != null) {
+            quantity.set(Integer.toString(target.totalQuantity()));
+        }
+        validate();
+    }
+
+    public StringProperty usersProperty() {
+        return users;
+    }
+
+    public StringProperty concurrencyProperty() {
+        return concurrency;
+    }
+
+    /** Share of extra requests that repeat a user already in the rush, in percent. */
+    public StringProperty duplicatePercentProperty() {
+        return duplicatePercent;
+    }
+
+    /** Coupons of each fresh rehearsal event. */
+    public StringProperty quantityProperty() {
+        return quantity;
+    }
+
+    /** True: rush the chosen event itself; false: fresh rehearsal events, one per strategy. */
+    public BooleanProperty onEventProperty() {
+        return onEvent;
+    }
+
+    public ReadOnlyObjectProperty<EventView> eventProperty() {
+        return event.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> strategies() {
+        return FXCollections.unmodifiableObservableList(strategies);
+    }
+
+    /** The strategies to run (one fresh rehearsal event each). */
+    public ObservableSet<String> chosenStrategies() {
+        return chosen;
+    }
+
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText.getReadOnlyProperty();
+    }
+
+    /** The event the rush is hitting right now (the dashboard follows it). */
+    public ReadOnlyObjectProperty<Long> liveEventIdProperty() {
+        return liveEventId.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<RushResult> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    public ObservableList<RushReport> reports() {
+        return FXCollections.unmodifiableObservableList(reports);
+    }
+
+    public ObservableList<StrategyResult> comparison() {
+        return FXCollections.unmodifiableObservableList(comparison);
+    }
+
+    /** Answers by kind over every run of the rush. */
+    public ObservableList<OutcomeCount> outcomes() {
+        return FXCollections.unmodifiableObservableList(outcomes);
+    }
+
+    public void loadStrategies() {
+        executor.submit("Loading admission strategies", () -> new ArrayList<>(rush.strategies()), names -> {
+            names.sort(Comparator.comparing((String n) -> !n.equals(PRODUCTION_STRATEGY))
+                    .thenComparing(Comparator.naturalOrder()));
+            strategies.setAll(names);
+            chosen.retainAll(names);
+            if (chosen.isEmpty() && names.contains(PRODUCTION_STRATEGY)) {
+                chosen.add(PRODUCTION_STRATEGY);
+            }
+        });
+    }
+
+    private void validate() {
+        error.set(Objects.requireNonNullElse(firstError(), ""));
+    }
+
+    private String firstError() {
+        Integer userCount = parse(users.get());
+        if (userCount == null || userCount < 1 || userCount > 1_000_000) {
+            return "Users must be a whole number from 1 to 1,000,000";
+        }
+        Integer threads = parse(concurrency.get());
+        if (threads == null || threads < 1 || threads > 1024) {
+            return "Concurrency must be a whole number from 1 to 1024";
+        }
+        Integer share = parse(duplicatePercent.get());
+        if (share == null || share < 0 || share > 100) {
+            return "Duplicate share must be a percentage from 0 to 100";
+        }
+        if (!onEvent.get()) {
+            Integer coupons = parse(quantity.get());
+            if (coupons == null || coupons < 1) {
+                return "Quantity must be a whole number of at least 1";
+            }
+            if (chosen.isEmpty()) {
+                return "Choose at least one admission strategy";
+            }
+        } else if (event.get() == null) {
+            return "Choose an event";
+        }
+        return null;
+    }
+
+    private static Integer parse(String text) {
+        try {
+            return Integer.valueOf(text == null ? "" : text.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The request the form describes (valid form only). */
+    RushRequest request() {
+        int userCount = parse(users.get());
+        int threads = parse(concurrency.get());
+        double share = parse(duplicatePercent.get()) / 100.0;
+        if (onEvent.get()) {
+            return new RushRequest(event.get().id(), List.of(), null, null, userCount, threads, share, 0, 0, null);
+        }
+        Integer daily = event.get() == null ? null : event.get().dailyQuantity();
+        int coupons = parse(quantity.get());
+        List<String> names = strategies.stream().filter(chosen::contains).toList();
+        return new RushRequest(
+                null,
+                names,
+                coupons,
+                daily == null || daily > coupons ? null : daily,
+                userCount,
+                threads,
+                share,
+                0,
+                0,
+                null);
+    }
+
+    /** Starts the rush; false while the form has an error or a rush runs. */
+    public boolean start() {
+        validate();
+        if (!error.get().isEmpty() || running.get()) {
+            return false;
+        }
+        RushRequest request = request();
+        running.set(true);
+        progress.set(0);
+        progressText.set("Starting…");
+        result.set(null);
+        reports.clear();
+        comparison.clear();
+        outcomes.clear();
+        executor.submit("Starting the rush", () -> rush.start(request), this::started, failure -> {
+            running.set(false);
+            progressText.set("");
+        });
+        return true;
+    }
+
+    private void started(RushHandle started) {
+        handle = started;
+        started.result().whenComplete((finished, failure) -> executor.publish(() -> finished(started, finished)));
+        poll();
+    }
+
+    /** Reads the progress of the running rush (the view calls it a few times per second). */
+    public void poll() {
+        RushHandle current = handle;
+        if (current == null || !running.get() || polling) {
+            return;
+        }
+        polling = true;
+        executor.submit("Reading the rush progress", current::progress, this::showProgress, failure -> polling = false);
+    }
+
+    private void showProgress(RushProgress snapshot) {
+        polling = false;
+        if (!running.get()) {
+            return;
+        }
+        progress.set(snapshot.fraction());
+        progressText.set(describe(snapshot));
+        if (snapshot.eventId() != null) {
+            liveEventId.set(snapshot.eventId());
+        }
+        outcomes.setAll(snapshot.outcomes());
+    }
+
+    static String describe(RushProgress p) {
+        return String.format(
+                Locale.ROOT,
+                "%s · run %d of %d (%s) · %,d of %,d answered",
+                p.state(),
+                p.run(),
+                p.runs(),
+                p.strategy() == null ? "-" : p.strategy(),
+                p.completed(),
+                p.total());
+    }
+
+    private void finished(RushHandle finishedHandle, RushResult finished) {
+        if (finishedHandle != handle) {
+            return;
+        }
+        handle = null;
+        running.set(false);
+        if (finished == null) {
+            progressText.set("The rush ended without a result");
+            return;
+        }
+        progress.set(1);
+        result.set(finished);
+        reports.setAll(finished.reports());
+        comparison.setAll(
+                finished.comparison() == null
+                        ? finished.reports().stream().map(StrategyResult::of).toList()
+                        : finished.comparison().rows());
+        outcomes.setAll(sum(finished.reports()));
+        progressText.set(finished.state() + (finished.error() == null ? "" : ": " + finished.error()));
+    }
+
+    static List<OutcomeCount> sum(List<RushReport> reports) {
+        var totals = new java.util.TreeMap<String, Long>();
+        reports.forEach(r -> r.outcomes().forEach(o -> totals.merge(o.outcome(), o.count(), Long::sum)));
+        return totals.entrySet().stream()
+                .map(e -> new OutcomeCount(e.getKey(), e.getValue()))
+                .toList();
+    }
+
+    /** Stops sending; the report covers what was answered. */
+    public void cancel() {
+        RushHandle current = handle;
+        if (current != null) {
+            progressText.set("Cancelling…");
+            executor.submit(
+                    "Cancelling the rush",
+                    () -> {
+                        current.cancel();
+                        return current;
+                    },
+                    cancelled -> {});
+        }
+    }
+}

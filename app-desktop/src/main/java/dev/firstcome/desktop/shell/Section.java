@@ -1,0 +1,19 @@
+package dev.firstcome.desktop.shell;
+
+/** The side bar's destinations, in order (Ctrl+1..4). */
+public enum Section {
+    EVENTS("Events"),
+    DASHBOARD("Dashboard"),
+    FAILURES("Failed coupons"),
+    RUSH("Rush");
+
+    private final String title;
+
+    Section(String title) {
+        this.title = title;
+    }
+
+    public String title() {
+        return title;
+    }
+}

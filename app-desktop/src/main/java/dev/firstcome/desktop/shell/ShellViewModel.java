@@ -1,0 +1,125 @@
+package dev.firstcome.desktop.shell;
+
+import dev.firstcome.backend.infra.InfrastructureApi;
+import dev.firstcome.desktop.ui.UiExecutor;
+import dev.firstcome.model.ComponentStatus;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/** The window's frame: navigation and the status bar (components, HTTP API URL, admin token). */
+public final class ShellViewModel {
+
+    private final InfrastructureApi infrastructure;
+    private final UiExecutor executor;
+    private final ObjectProperty<Section> section = new SimpleObjectProperty<>(Section.EVENTS);
+    private final ObservableList<ComponentStatus> components = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper httpApiUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper tokenRevealed = new ReadOnlyBooleanWrapper();
+    private boolean refreshing;
+    private String tokenValue = "";
+
+    public ShellViewModel(InfrastructureApi infrastructure, UiExecutor executor) {
+        this.infrastructure = infrastructure;
+        this.executor = executor;
+        tokenRevealed.addListener((o, was, now) -> showToken());
+    }
+
+    /** The visible section (the side bar binds it). */
+    public ObjectProperty<Section> sectionProperty() {
+        return section;
+    }
+
+    public ObservableList<ComponentStatus> components() {
+        return FXCollections.unmodifiableObservableList(components);
+    }
+
+    public ReadOnlyStringProperty httpApiUrlProperty() {
+        return httpApiUrl.getReadOnlyProperty();
+    }
+
+    /** The admin token as shown: masked unless revealed. */
+    public ReadOnlyStringProperty tokenTextProperty() {
+        return token.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty tokenRevealedProperty() {
+        return tokenRevealed.getReadOnlyProperty();
+    }
+
+    public void toggleTokenRevealed() {
+        tokenRevealed.set(!tokenRevealed.get());
+    }
+
+    /** The full token, for the clipboard (empty until the first status check). */
+    public String adminToken() {
+        return tokenValue;
+    }
+
+    /** Checks Redis, Kafka and the database (each check is bounded by a short timeout). */
+    public void refreshStatus() {
+        if (refreshing) {
+            return;
+        }
+        refreshing = true;
+        executor.submit(
+                "Checking components",
+                () -> new Status(infrastructure.components(), infrastructure.httpApiUrl(), infrastructure.adminToken()),
+                status -> {
+                    refreshing = false;
+                    components.setAll(status.components());
+                    httpApiUrl.set(status.httpApiUrl().isEmpty() ? "(not listening)" : status.httpApiUrl());
+                    tokenValue = status.adminToken();
+                    showToken();
+                },
+                failure -> refreshing = false);
+    }
+
+    private record Status(List<ComponentStatus> components, String httpApiUrl, String adminToken) {}
+
+    private void showToken() {
+        token.set(tokenRevealed.get() ? tokenValue : mask(tokenValue));
+    }
+
+    static String mask(String value) {
+        if (value == null || value.isEmpty()) {
+            return "";
+        }
+        return value.length() <= 4
+                ? "•".repeat(value.length())
+                : value.substring(0, 4) + "•".repeat(Math.min(12, value.length() - 4));
+    }
+
+    /** "redis UP · embedded · 127.0.0.1:6379" (the address without scheme, user or path). */
+    public static String describe(ComponentStatus status) {
+        String address = shortAddress(status.address());
+        return status.name() + " " + (status.up() ? "UP" : "DOWN") + " · " + status.mode()
+                + (address.isEmpty() ? "" : " · " + address);
+    }
+
+    /** {@code jdbc:postgresql://127.0.0.1:5432/db?x} and {@code redis://u@h:1} become {@code host:port}. */
+    static String shortAddress(String address) {
+        if (address == null) {
+            return "";
+        }
+        String rest = address.contains("://") ? address.substring(address.indexOf("://") + 3) : address;
+        if (rest.contains("@")) {
+            rest = rest.substring(rest.lastIndexOf('@') + 1);
+        }
+        int end = rest.length();
+        for (char stop : new char[] {'/', '?', ';'}) {
+            int at = rest.indexOf(stop);
+            if (at >= 0) {
+                end = Math.min(end, at);
+            }
+        }
+        return rest.substring(0, end);
+    }
+}

@@ -1,0 +1,33 @@
+package dev.firstcome.desktop.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.stage.Window;
+
+/** Small modal dialogs shared by the views. */
+public final class Dialogs {
+
+    private Dialogs() {}
+
+    /** Asks before a destructive action; true when the operator chose {@code confirmLabel}. */
+    public static boolean confirm(Window owner, String title, String text, String confirmLabel) {
+        ButtonType confirm = new ButtonType(confirmLabel, ButtonBar.ButtonData.OK_DONE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, text, confirm, ButtonType.CANCEL);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("confirm-dialog");
+        return alert.showAndWait().filter(confirm::equals).isPresent();
+    }
+
+    /** Shows a result or a message; non-blocking. */
+    public static void inform(Window owner, String title, String text) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, text, ButtonType.OK);
+        alert.initOwner(owner);
+        alert.setTitle(title);
+        alert.setHeaderText(title);
+        alert.getDialogPane().setId("info-dialog");
+        alert.show();
+    }
+}

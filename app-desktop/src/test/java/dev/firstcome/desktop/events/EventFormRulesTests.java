@@ -1,0 +1,91 @@
+package dev.firstcome.desktop.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class EventFormRulesTests {
+
+    private static EventFormRules.Input input(
+            String name, String total, String daily, String open, String close, String start, String end, String zone) {
+        return new EventFormRules.Input(name, total, daily, open, close, start, end, zone);
+    }
+
+    private static EventFormRules.Input valid() {
+        return input("Launch", "100", "10", "09:00", "18:00", "2026-06-01 10:00", "2026-06-30 18:00", "Europe/Berlin");
+    }
+
+    @Test
+    void aCompleteFormIsValid() {
+        assertThat(EventFormRules.validate(valid())).isEmpty();
+    }
+
+    @Test
+    void optionalFieldsMayStayEmpty() {
+        assertThat(EventFormRules.validate(
+                        input("Launch", "5", "", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .isEmpty();
+    }
+
+    @Test
+    void nameIsRequiredAndAtMost200Characters() {
+        assertThat(EventFormRules.validate(
+                        input(" ", "100", "", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .containsOnlyKeys(EventField.NAME);
+        assertThat(EventFormRules.validate(
+                        input("x".repeat(201), "100", "", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .containsOnlyKeys(EventField.NAME);
+        assertThat(EventFormRules.validate(
+                        input("x".repeat(200), "100", "", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .isEmpty();
+    }
+
+    @Test
+    void totalMustBePositive() {
+        for (String total : new String[] {"0", "-3", "many", ""}) {
+            assertThat(EventFormRules.validate(
+                            input("a", total, "", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                    .containsOnlyKeys(EventField.TOTAL_QUANTITY);
+        }
+    }
+
+    @Test
+    void dailyQuantityIsBetweenOneAndTheTotal() {
+        Map<EventField, String> tooMany =
+                EventFormRules.validate(input("a", "10", "11", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC"));
+        assertThat(tooMany).containsOnlyKeys(EventField.DAILY_QUANTITY);
+        assertThat(tooMany.get(EventField.DAILY_QUANTITY)).contains("total");
+        assertThat(EventFormRules.validate(
+                        input("a", "10", "0", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .containsOnlyKeys(EventField.DAILY_QUANTITY);
+        assertThat(EventFormRules.validate(
+                        input("a", "10", "10", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .isEmpty();
+    }
+
+    @Test
+    void closeTimeMustBeAfterOpenTime() {
+        assertThat(EventFormRules.validate(
+                        input("a", "10", "", "18:00", "09:00", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .containsOnlyKeys(EventField.DAILY_CLOSE_TIME);
+        assertThat(EventFormRules.validate(
+                        input("a", "10", "", "9 o'clock", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .containsOnlyKeys(EventField.DAILY_OPEN_TIME);
+    }
+
+    @Test
+    void startMustBeBeforeEnd() {
+        assertThat(EventFormRules.validate(input("a", "10", "", "", "", "2026-06-30 18:00", "2026-06-30 18:00", "UTC")))
+                .containsOnlyKeys(EventField.ENDS_AT);
+        assertThat(EventFormRules.validate(input("a", "10", "", "", "", "tomorrow", "2026-06-30 18:00", "UTC")))
+                .containsOnlyKeys(EventField.STARTS_AT);
+    }
+
+    @Test
+    void zoneMustBeAValidIanaZone() {
+        assertThat(EventFormRules.validate(
+                        input("a", "10", "", "", "", "2026-06-01 10:00", "2026-06-30 18:00", "Mars/Olympus")))
+                .containsOnlyKeys(EventField.ZONE_ID);
+    }
+}

@@ -1,0 +1,143 @@
+package dev.firstcome.desktop.events;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firstcome.desktop.testing.FakeAdmissionApi;
+import dev.firstcome.desktop.testing.FakeEventApi;
+import dev.firstcome.desktop.testing.InlineUiExecutor;
+import dev.firstcome.model.AdmissionCounts;
+import dev.firstcome.model.EventDraft;
+import dev.firstcome.model.EventStatus;
+import dev.firstcome.model.EventView;
+import java.time.Clock;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class EventsViewModelTests {
+
+    private final FakeEventApi events = new FakeEventApi();
+    private final FakeAdmissionApi admission = new FakeAdmissionApi();
+    private final InlineUiExecutor executor = new InlineUiExecutor();
+    private final EventsViewModel model = new EventsViewModel(events, admission, executor, Clock.systemUTC());
+
+    private EventView event(String name, boolean lab) {
+        return events.create(new EventDraft(
+                name,
+                100,
+                10,
+                null,
+                null,
+                Instant.parse("2026-06-01T08:00:00Z"),
+                Instant.parse("2026-06-30T16:00:00Z"),
+                "UTC",
+                lab,
+                null));
+    }
+
+    @Test
+    void rowsShowTheEventsWithTheirLiveCounters() {
+        EventView launch = event("Launch", false);
+        admission.setCounts(new AdmissionCounts(launch.id(), 40, 7, 60, 3L));
+
+        model.refresh();
+
+        assertThat(model.rows()).hasSize(1);
+        EventRow row = model.rows().getFirst();
+        assertThat(row.name()).isEqualTo("Launch");
+        assertThat(row.issuedTotal()).isEqualTo("40");
+        assertThat(row.issuedToday()).isEqualTo("7");
+        assertThat(row.remaining()).isEqualTo("60 (today 3)");
+        assertThat(row.dailyHours()).isEqualTo("all day");
+        assertThat(row.window()).isEqualTo("2026-06-01 08:00 → 2026-06-30 16:00");
+    }
+
+    @Test
+    void anEventWhoseCountersAreUnavailableStillShows() {
+        event("Launch", false);
+
+        model.refresh();
+
+        assertThat(model.rows().getFirst().issuedTotal()).isEqualTo("?");
+        assertThat(executor.errors().messageProperty().get()).isEmpty();
+    }
+
+    @Test
+    void labEventsShowOnlyWhenAsked() {
+        event("Launch", false);
+        event("Rehearsal", true);
+
+        model.refresh();
+        assertThat(model.rows()).extracting(EventRow::name).containsExactly("Launch");
+
+        model.includeLabProperty().set(true);
+        assertThat(model.rows()).extracting(EventRow::name).containsExactly("Rehearsal (lab)", "Launch");
+    }
+
+    @Test
+    void togglePausePausesAnActiveEventAndResumesAPausedOne() {
+        EventView launch = event("Launch", false);
+        model.refresh();
+        model.selectedProperty().set(model.rows().getFirst());
+
+        model.togglePause();
+        assertThat(events.find(launch.id()).orElseThrow().status()).isEqualTo(EventStatus.PAUSED);
+        assertThat(model.selectedProperty().get().status()).isEqualTo(EventStatus.PAUSED);
+        assertThat(model.statusProperty().get()).isEqualTo("Paused Launch");
+
+        model.togglePause();
+        assertThat(events.find(launch.id()).orElseThrow().status()).isEqualTo(EventStatus.ACTIVE);
+    }
+
+    @Test
+    void closeClosesTheSelectedEvent() {
+        EventView launch = event("Launch", false);
+        model.refresh();
+        model.selectedProperty().set(model.rows().getFirst());
+
+        model.closeSelected();
+
+        assertThat(events.find(launch.id()).orElseThrow().status()).isEqualTo(EventStatus.CLOSED);
+        assertThat(model.rows().getFirst().status()).isEqualTo(EventStatus.CLOSED);
+    }
+
+    @Test
+    void aSavedEventIsSelectedAfterTheReload() {
+        event("Launch", false);
+        model.refresh();
+        EventView created = event("Second", false);
+
+        model.saved(created);
+
+        assertThat(model.rows()).hasSize(2);
+        assertThat(model.selectedProperty().get().id()).isEqualTo(created.id());
+    }
+
+    @Test
+    void aFailingCommandReportsAReadableMessage() {
+        EventView launch = event("Launch", false);
+        model.refresh();
+        model.selectedProperty()
+                .set(new EventRow(
+                        new EventView(
+                                launch.id() + 99,
+                                "Ghost",
+                                1,
+                                null,
+                                null,
+                                null,
+                                launch.startsAt(),
+                                launch.endsAt(),
+                                "UTC",
+                                EventStatus.ACTIVE,
+                                false,
+                                null,
+                                null,
+                                null),
+                        null));
+
+        model.closeSelected();
+
+        assertThat(executor.errors().messageProperty().get())
+                .isEqualTo("Closing Ghost failed: No event with id " + (launch.id() + 99));
+    }
+}

@@ -1,0 +1,27 @@
+package dev.firstcome.desktop.testing;
+
+import dev.firstcome.desktop.ConsoleBackend;
+
+/** A console backend of fakes, for view tests without the embedded servers. */
+public record FakeBackend(
+        FakeInfrastructureApi infrastructure,
+        FakeEventApi events,
+        FakeAdmissionApi admission,
+        FakeMonitorApi monitor,
+        FakeIssuanceApi issuance,
+        FakeRushApi rush) {
+
+    public FakeBackend() {
+        this(
+                new FakeInfrastructureApi(),
+                new FakeEventApi(),
+                new FakeAdmissionApi(),
+                new FakeMonitorApi(),
+                new FakeIssuanceApi(),
+                new FakeRushApi());
+    }
+
+    public ConsoleBackend console() {
+        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance, rush);
+    }
+}

@@ -1,0 +1,141 @@
+package dev.firstcome.desktop.testing;
+
+import dev.firstcome.backend.rush.RushApi;
+import dev.firstcome.backend.rush.RushHandle;
+import dev.firstcome.model.RushProgress;
+import dev.firstcome.model.RushRequest;
+import dev.firstcome.model.RushResult;
+import dev.firstcome.model.RushState;
+import dev.firstcome.model.WarmupPlan;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Rushes the test drives by hand: progress set, result completed by the test. */
+public final class FakeRushApi implements RushApi {
+
+    private final List<Handle> started = new CopyOnWriteArrayList<>();
+
+    public List<Handle> started() {
+        return started;
+    }
+
+    public Handle last() {
+        return started.getLast();
+    }
+
+    /** A hand-driven rush. */
+    public static final class Handle implements RushHandle {
+        private final RushRequest request;
+        private final CompletableFuture<RushResult> result = new CompletableFuture<>();
+        private volatile RushProgress progress;
+        private volatile boolean cancelled;
+
+        Handle(RushRequest request) {
+            this.request = request;
+            this.progress = new RushProgress(
+                    "r1",
+                    RushState.RUNNING,
+                    1,
+                    1,
+                    "lua",
+                    request.eventId(),
+                    0,
+                    0,
+                    request.users(),
+                    List.of(),
+                    Instant.now());
+        }
+
+        public void setProgress(RushProgress value) {
+            progress = value;
+        }
+
+        public void finish(RushResult value) {
+            result.complete(value);
+        }
+
+        public boolean cancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public String id() {
+            return "r1";
+        }
+
+        @Override
+        public RushRequest request() {
+            return request;
+        }
+
+        @Override
+        public RushProgress progress() {
+            return progress;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+
+        @Override
+        public CompletableFuture<RushResult> result() {
+            return result;
+        }
+    }
+
+    @Override
+    public RushHandle start(RushRequest request) {
+        Handle handle = new Handle(request);
+        started.add(handle);
+        return handle;
+    }
+
+    @Override
+    public RushResult run(RushRequest request, Duration timeout) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Optional<RushHandle> find(String rushId) {
+        return started.stream()
+                .filter(h -> h.id().equals(rushId))
+                .map(h -> (RushHandle) h)
+                .findFirst();
+    }
+
+    @Override
+    public List<RushHandle> recent() {
+        return List.copyOf(started);
+    }
+
+    @Override
+    public Set<String> strategies() {
+        return Set.of("db-naive", "lua", "redis-set-scard");
+    }
+
+    @Override
+    public RushHandle warmUp(int users) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public WarmupPlan scheduleWarmUp(Long forEventId, Instant runAt, int users) {
+        throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public List<WarmupPlan> warmUps() {
+        return List.of();
+    }
+
+    @Override
+    public boolean cancelWarmUp(String warmupId) {
+        return false;
+    }
+}
