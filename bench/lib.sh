@@ -159,3 +159,14 @@ warm_up() {
   curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/rush/$id" >"$WORK/warmup-result.json"
   echo "warm-up of $users users took $(python3 -c "import time; print(round(time.time() - $t0, 1))") s" | tee -a "${SUMMARY:-/dev/null}"
 }
+
+# await_aot_cache <name>: with -XX:AOTCacheOutput the exiting JVM hands the cache creation to a
+# child JVM that may outlive it; wait (bounded) until the server log says the cache is complete.
+await_aot_cache() {
+  for _ in $(seq 1 360); do
+    grep -q 'AOTCache creation is complete' "$WORK/$1-server.log" && return 0
+    sleep 0.5
+  done
+  echo "AOT cache of $1 not complete after 180 s; see $WORK/$1-server.log" >&2
+  return 1
+}
