@@ -47,14 +47,22 @@ public interface AdmissionApi {
     void republish(CouponAdmitted admitted);
 
     /**
-     * Writes the event's meta hash (limits, paused, closed) so the very next apply sees it. Called by
-     * the event feature on create, pause, resume and close.
+     * Updates the event's meta hash (limits, paused, closed) so the very next apply sees it. Called by
+     * the event feature on pause, resume and close. If Redis lost the event's state the hash is not
+     * recreated (that would reopen sold coupons): a rebuild is requested and
+     * {@link AdmissionUnavailableException} is thrown.
      */
     void writeMeta(EventView event);
 
+    /** Creates the meta hash of a new event (no admissions exist yet). */
+    default void initializeMeta(EventView event) {
+        writeMeta(event);
+    }
+
     /**
      * Changes the limits atomically, refusing a total below the coupons already issued or a daily
-     * quantity below today's. Returns empty when applied, otherwise the refusal reason.
+     * quantity below today's. Returns empty when applied, otherwise the refusal reason. Throws
+     * {@link AdmissionUnavailableException} when the event's state is missing (being rebuilt).
      */
     java.util.Optional<String> changeLimits(EventView event, int totalQuantity, Integer dailyQuantity);
 

@@ -1,12 +1,19 @@
 package dev.firstcome.backend.admission;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 
-/** The Lua scripts of the apply path, each loaded once from {@code scripts/*.lua} and run with EVALSHA. */
+/**
+ * The Lua scripts of the apply path, each read once from {@code scripts/*.lua} and run with EVALSHA.
+ * The text is read at start (a static source): a resource-backed script would check the jar entry's
+ * modification time under a lock on every call.
+ */
 @Configuration(proxyBeanMethods = false)
 class AdmissionScripts {
 
@@ -14,17 +21,30 @@ class AdmissionScripts {
     @Bean
     @SuppressWarnings("rawtypes")
     RedisScript<List> admitScript() {
-        return RedisScript.of(new ClassPathResource("scripts/admit.lua"), List.class);
+        return RedisScript.of(text("scripts/admit.lua"), List.class);
+    }
+
+    @Bean
+    RedisScript<Long> metaScript() {
+        return RedisScript.of(text("scripts/meta.lua"), Long.class);
     }
 
     @Bean
     RedisScript<Long> undoScript() {
-        return RedisScript.of(new ClassPathResource("scripts/undo.lua"), Long.class);
+        return RedisScript.of(text("scripts/undo.lua"), Long.class);
     }
 
     @Bean
     @SuppressWarnings("rawtypes")
     RedisScript<List> limitsScript() {
-        return RedisScript.of(new ClassPathResource("scripts/limits.lua"), List.class);
+        return RedisScript.of(text("scripts/limits.lua"), List.class);
+    }
+
+    private static String text(String path) {
+        try {
+            return new ClassPathResource(path).getContentAsString(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + path, e);
+        }
     }
 }

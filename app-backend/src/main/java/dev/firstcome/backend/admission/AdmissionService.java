@@ -18,6 +18,7 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -55,6 +56,8 @@ class AdmissionService implements AdmissionApi {
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> limitsScript;
 
+    private final RedisScript<Long> metaScript;
+
     private final ApplicationEventPublisher applicationEvents;
     private final Clock clock;
     private final long dayTtlSeconds;
@@ -73,6 +76,7 @@ class AdmissionService implements AdmissionApi {
             StringRedisTemplate redis,
             AdmissionKeys keys,
             RedisScript<List> limitsScript,
+            RedisScript<Long> metaScript,
             ApplicationEventPublisher applicationEvents,
             Clock clock,
             FirstComeProperties properties,
@@ -85,6 +89,7 @@ class AdmissionService implements AdmissionApi {
         this.redis = redis;
         this.keys = keys;
         this.limitsScript = limitsScript;
+        this.metaScript = metaScript;
         this.applicationEvents = applicationEvents;
         this.clock = clock;
         this.dayTtlSeconds = properties.redis().dayCounterTtl().toSeconds();
@@ -142,11 +147,7 @@ class AdmissionService implements AdmissionApi {
         try {
             decision = strategy.admit(limits, userId, day, now);
         } catch (AdmissionStateMissingException e) {
-            if (missingAnnounced.add(eventId)) {
-                applicationEvents.publishEvent(new AdmissionStateMissingEvent(eventId));
-            }
-            throw new AdmissionUnavailableException(
-                    "Event " + eventId + " is being restored after Redis lost its state; retry shortly", e);
+            throw stateMissing(eventId);
         } catch (DataAccessException e) {
             throw new AdmissionUnavailableException("Redis is unavailable; nothing was admitted", e);
         }
@@ -295,7 +296,7 @@ class AdmissionService implements AdmissionApi {
         if (seq < seqFloor) {
             redis.opsForValue().set(keys.seq(eventId), Long.toString(seqFloor));
         }
-        writeMeta(event);
+        initializeMeta(event);
         missingAnnounced.remove(eventId);
         log.info(
                 "Restored the Redis state of event {}: {} admitted, {} today, sequence >= {}",
@@ -357,17 +358,48 @@ class AdmissionService implements AdmissionApi {
     }
 
     @Override
+    public void initializeMeta(EventView event) {
+        try {
+            redis.opsForHash().putAll(keys.meta(event.id()), meta(event));
+        } catch (DataAccessException e) {
+            throw new AdmissionUnavailableException("Redis is unavailable; the change was not applied", e);
+        }
+    }
+
+    @Override
     public void writeMeta(EventView event) {
+        Long written;
+        try {
+            var args = new ArrayList<String>();
+            meta(event).forEach((field, value) -> {
+                args.add(field);
+                args.add(value);
+            });
+            written = redis.execute(metaScript, List.of(keys.meta(event.id())), args.toArray());
+        } catch (DataAccessException e) {
+            throw new AdmissionUnavailableException("Redis is unavailable; the change was not applied", e);
+        }
+        if (written == null || written == 0) {
+            throw stateMissing(event.id());
+        }
+    }
+
+    private static Map<String, String> meta(EventView event) {
         var meta = new LinkedHashMap<String, String>();
         meta.put("total", Integer.toString(event.totalQuantity()));
         meta.put("daily", event.dailyQuantity() == null ? "0" : Integer.toString(event.dailyQuantity()));
         meta.put("paused", event.status() == EventStatus.PAUSED ? "1" : "0");
         meta.put("closed", event.status() == EventStatus.CLOSED ? "1" : "0");
-        try {
-            redis.opsForHash().putAll(keys.meta(event.id()), meta);
-        } catch (DataAccessException e) {
-            throw new AdmissionUnavailableException("Redis is unavailable; the change was not applied", e);
+        return meta;
+    }
+
+    /** Requests a rebuild of the event's lost Redis state and returns the 503 to throw meanwhile. */
+    private AdmissionUnavailableException stateMissing(long eventId) {
+        if (missingAnnounced.add(eventId)) {
+            applicationEvents.publishEvent(new AdmissionStateMissingEvent(eventId));
         }
+        return new AdmissionUnavailableException(
+                "Event " + eventId + " is being restored after Redis lost its state; retry shortly");
     }
 
     @Override
@@ -390,11 +422,7 @@ class AdmissionService implements AdmissionApi {
                 Optional.of("totalQuantity cannot be lower than the " + result.get(1) + " coupons already issued");
             case "DAILY_BELOW_ISSUED" ->
                 Optional.of("dailyQuantity cannot be lower than the " + result.get(1) + " coupons issued today");
-            default -> {
-                // no state yet (Redis restarted): write the meta hash with the new limits; a rebuild follows
-                writeMeta(event);
-                yield Optional.empty();
-            }
+            default -> throw stateMissing(event.id());
         };
     }
 

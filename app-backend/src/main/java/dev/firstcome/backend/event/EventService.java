@@ -66,7 +66,7 @@ class EventService implements EventApi {
                             valid.strategy(),
                             now))
                     .toView();
-            admission.writeMeta(view);
+            admission.initializeMeta(view);
             return view;
         });
         return published(saved);

@@ -70,12 +70,14 @@ public record FirstComeProperties(
             @DefaultValue("true") boolean redisPersistent,
             @DefaultValue("true") boolean postgresFsync) {}
 
-    /** The apply path. */
-    public record Admission(@DefaultValue("30s") Duration eventCacheRefresh) {}
+    /** The apply path; {@code fastPath} answers applies from a servlet filter (see FastApplyFilter). */
+    public record Admission(
+            @DefaultValue("30s") Duration eventCacheRefresh,
+            @DefaultValue("true") boolean fastPath) {}
 
     /** Kafka to database. */
     public record Issuance(
-            @Min(1) @DefaultValue("1000") int batchSize,
+            @Min(1) @DefaultValue("5000") int batchSize,
             @Min(1) @DefaultValue("2") int concurrency,
             @DefaultValue("50ms") Duration pollTimeout,
             @Min(0) @DefaultValue("3") int retryAttempts,

@@ -14,7 +14,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -36,13 +35,13 @@ class CouponPersister {
 
     CouponPersister(
             CouponRepository coupons,
-            PlatformTransactionManager transactionManager,
+            IssuanceTransactions transactions,
             FirstComeProperties properties,
             MeterRegistry meters,
             ObjectProvider<Clock> clock,
             CouponPersistedPublisher publisher) {
         this.coupons = coupons;
-        this.tx = new TransactionTemplate(transactionManager);
+        this.tx = transactions.template();
         this.settings = properties.issuance();
         this.persistedCounter = Counter.builder("firstcome.issuance.persisted")
                 .description("Coupon rows inserted by the issuance consumer and reissue")

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -30,8 +31,8 @@ class CouponRepository {
 
     private static final String PG_INSERT = """
             INSERT INTO coupon (event_id, user_id, rank, admission_id, day, admitted_at, persisted_at)
-            SELECT e, u, r, a, d, t, ?::timestamptz
-              FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::date[], ?::timestamptz[])
+            SELECT e, u, r, a, DATE '1970-01-01' + d, TIMESTAMPTZ 'epoch' + t * INTERVAL '1 microsecond', ?::timestamptz
+              FROM unnest(?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::int[], ?::bigint[])
                    AS x(e, u, r, a, d, t)
             ON CONFLICT (event_id, user_id) DO NOTHING
             RETURNING event_id, user_id""";
@@ -67,26 +68,26 @@ class CouponRepository {
         String[] users = new String[n];
         Long[] ranks = new Long[n];
         Long[] ids = new Long[n];
-        String[] days = new String[n];
-        String[] admittedAt = new String[n];
+        Integer[] days = new Integer[n];
+        Long[] admittedAt = new Long[n];
         for (int i = 0; i < n; i++) {
             CouponAdmitted a = admissions.get(i);
             events[i] = a.eventId();
             users[i] = a.userId();
             ranks[i] = a.rank();
             ids[i] = a.admissionId();
-            days[i] = a.day().toString();
-            admittedAt[i] = a.admittedAt().toString();
+            days[i] = (int) a.day().toEpochDay();
+            admittedAt[i] = ChronoUnit.MICROS.between(Instant.EPOCH, a.admittedAt());
         }
         Set<Key> inserted = jdbc.execute((Connection c) -> {
             try (PreparedStatement ps = c.prepareStatement(PG_INSERT)) {
                 ps.setTimestamp(1, Timestamp.from(persistedAt));
-                ps.setArray(2, c.createArrayOf("bigint", events));
+                ps.setArray(2, c.createArrayOf("int8", events));
                 ps.setArray(3, c.createArrayOf("varchar", users));
-                ps.setArray(4, c.createArrayOf("bigint", ranks));
-                ps.setArray(5, c.createArrayOf("bigint", ids));
-                ps.setArray(6, c.createArrayOf("varchar", days));
-                ps.setArray(7, c.createArrayOf("varchar", admittedAt));
+                ps.setArray(4, c.createArrayOf("int8", ranks));
+                ps.setArray(5, c.createArrayOf("int8", ids));
+                ps.setArray(6, c.createArrayOf("int4", days));
+                ps.setArray(7, c.createArrayOf("int8", admittedAt));
                 Set<Key> keys = new HashSet<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -147,7 +148,7 @@ class CouponRepository {
                 args.add(eventId);
                 args.addAll(chunk);
                 jdbc.query(
-                        "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ") FOR UPDATE",
+                        "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ")",
                         rs -> {
                             keys.add(new Key(eventId, rs.getString(1)));
                         },

@@ -11,7 +11,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -30,11 +29,10 @@ class DeadLetterListener {
     private final CouponPersister persister;
     private final TransactionTemplate tx;
 
-    DeadLetterListener(
-            FailedIssueRepository failures, CouponPersister persister, PlatformTransactionManager transactionManager) {
+    DeadLetterListener(FailedIssueRepository failures, CouponPersister persister, IssuanceTransactions transactions) {
         this.failures = failures;
         this.persister = persister;
-        this.tx = new TransactionTemplate(transactionManager);
+        this.tx = transactions.template();
     }
 
     @KafkaListener(

@@ -17,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** The issuance facade: coupons, failed issues and their (audited, idempotent) reissue. */
@@ -39,11 +38,11 @@ class IssuanceService implements IssuanceApi {
             CouponRepository coupons,
             FailedIssueRepository failures,
             CouponPersister persister,
-            PlatformTransactionManager transactionManager) {
+            IssuanceTransactions transactions) {
         this.coupons = coupons;
         this.failures = failures;
         this.persister = persister;
-        this.tx = new TransactionTemplate(transactionManager);
+        this.tx = transactions.template();
     }
 
     @Override

@@ -24,7 +24,10 @@ import java.util.Set;
  * </ul>
  *
  * @param missing admissions to republish (oldest admission first)
- * @param unknownToRedis persisted admissions Redis lacks (oldest admission first)
+ * @param unknownToRedis admissions Redis lacks that must be restored into it (oldest first): every
+ *     persisted user Redis does not know (counted in the report), and every OPEN failed issue whose user
+ *     Redis does not know either (not counted: such a user will get the coupon by reissue, and must not
+ *     be admitted a second time meanwhile)
  */
 record Reconciliation(ReconcileReport report, List<CouponAdmitted> missing, List<CouponAdmitted> unknownToRedis) {
 
@@ -47,8 +50,9 @@ record Reconciliation(ReconcileReport report, List<CouponAdmitted> missing, List
             Collection<CouponAdmitted> failedOpen,
             long consumerLag,
             long backlog) {
-        Set<String> accounted = new HashSet<>();
-        persisted.forEach(a -> accounted.add(a.userId()));
+        Set<String> persistedUsers = new HashSet<>();
+        persisted.forEach(a -> persistedUsers.add(a.userId()));
+        Set<String> accounted = new HashSet<>(persistedUsers);
         failedOpen.forEach(a -> accounted.add(a.userId()));
 
         List<CouponAdmitted> missing = new ArrayList<>();
@@ -66,6 +70,12 @@ record Reconciliation(ReconcileReport report, List<CouponAdmitted> missing, List
                 unknown.add(row);
             }
         }
+        long unknownPersisted = unknown.size();
+        for (CouponAdmitted failed : failedOpen) {
+            if (!admitted.containsKey(failed.userId()) && seen.add(failed.userId())) {
+                unknown.add(failed);
+            }
+        }
         unknown.sort(BY_ADMISSION);
 
         long inFlight = backlog > 0 ? Math.min(missing.size(), backlog) : 0;
@@ -77,11 +87,13 @@ record Reconciliation(ReconcileReport report, List<CouponAdmitted> missing, List
                 inFlight,
                 failedOpen.size(),
                 lost,
-                unknown.size(),
+                unknownPersisted,
                 consumerLag,
                 backlog == 0,
                 sample(missing),
-                sample(unknown));
+                sample(unknown.stream()
+                        .filter(a -> persistedUsers.contains(a.userId()))
+                        .toList()));
         return new Reconciliation(report, List.copyOf(missing), List.copyOf(unknown));
     }
 

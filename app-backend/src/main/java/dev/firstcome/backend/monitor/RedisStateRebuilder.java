@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +43,7 @@ import org.springframework.stereotype.Component;
  * is done the event's applies keep answering 503 (AdmissionApi sees the state missing).
  */
 @Component
-class RedisStateRebuilder implements DisposableBean {
+class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(RedisStateRebuilder.class);
 
@@ -49,6 +51,7 @@ class RedisStateRebuilder implements DisposableBean {
     private final IssuanceApi issuance;
     private final EventApi events;
     private final KafkaLagProbe lagProbe;
+    private final RebuildLock lock;
     private final Duration drainWait;
     private final Duration retry;
     private final Set<Long> pending = ConcurrentHashMap.newKeySet();
@@ -60,18 +63,48 @@ class RedisStateRebuilder implements DisposableBean {
             IssuanceApi issuance,
             EventApi events,
             KafkaLagProbe lagProbe,
+            RebuildLock lock,
             FirstComeProperties properties) {
         this.admission = admission;
         this.issuance = issuance;
         this.events = events;
         this.lagProbe = lagProbe;
+        this.lock = lock;
         this.drainWait = properties.monitor().drainWait();
         this.retry = properties.monitor().rebuildRetry();
     }
 
+    private volatile boolean running;
+    private volatile boolean startedBefore;
+
     @EventListener
     void onStateMissing(AdmissionStateMissingEvent event) {
         request(event.eventId());
+    }
+
+    /**
+     * Rebuilds only run while the context runs. When a stopped context starts again (a paused test
+     * context, for instance), Redis may have lost state meanwhile: every event is checked again.
+     */
+    @Override
+    public void start() {
+        running = true;
+        if (startedBefore) {
+            checkAllEvents();
+        }
+        startedBefore = true;
+    }
+
+    /** Drops queued rebuilds; an apply that finds the state missing asks again once running. */
+    @Override
+    public void stop() {
+        running = false;
+        pending.clear();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -92,10 +125,6 @@ class RedisStateRebuilder implements DisposableBean {
         }
     }
 
-    boolean pending(long eventId) {
-        return pending.contains(eventId);
-    }
-
     /**
      * Restores the event's state now, on the rebuild thread (so never concurrently with a queued
      * rebuild), unless it is loaded by then. The caller guarantees the pipeline has drained. Returns
@@ -103,7 +132,10 @@ class RedisStateRebuilder implements DisposableBean {
      */
     int restoreNow(long eventId, Duration timeout) {
         Future<Integer> restored =
-                executor.submit(() -> admission.stateLoaded(eventId) ? 0 : restoreFromDatabase(eventId));
+                executor.submit(() -> restoreUnderLock(eventId).orElseGet(() -> {
+                    log.info("Event {} is being rebuilt by another instance", eventId);
+                    return 0;
+                }));
         try {
             return restored.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -116,6 +148,14 @@ class RedisStateRebuilder implements DisposableBean {
         } catch (TimeoutException e) {
             throw new IllegalStateException("Restoring event " + eventId + " did not finish within " + timeout, e);
         }
+    }
+
+    /**
+     * Restores the state unless it is loaded, holding the event's database lock; empty when another
+     * instance holds it (and is rebuilding).
+     */
+    private Optional<Integer> restoreUnderLock(long eventId) {
+        return lock.tryWithLock(eventId, () -> admission.stateLoaded(eventId) ? 0 : restoreFromDatabase(eventId));
     }
 
     /** Restores the event's Redis state from its coupon rows and OPEN failed issues (drained pipeline). */
@@ -140,6 +180,9 @@ class RedisStateRebuilder implements DisposableBean {
     }
 
     private void checkAll() {
+        if (!running) {
+            return;
+        }
         try {
             for (EventView event : events.list(true)) {
                 if (event.status() != EventStatus.CLOSED && !admission.stateLoaded(event.id())) {
@@ -152,6 +195,10 @@ class RedisStateRebuilder implements DisposableBean {
     }
 
     private void attempt(long eventId) {
+        if (!running) {
+            pending.remove(eventId);
+            return;
+        }
         try {
             if (admission.stateLoaded(eventId)) {
                 pending.remove(eventId);
@@ -167,8 +214,10 @@ class RedisStateRebuilder implements DisposableBean {
                 retryLater(eventId);
                 return;
             }
-            if (!admission.stateLoaded(eventId)) {
-                restoreFromDatabase(eventId);
+            if (restoreUnderLock(eventId).isEmpty()) {
+                log.info("Event {} is being rebuilt by another instance; checked again in {}", eventId, retry);
+                retryLater(eventId);
+                return;
             }
             pending.remove(eventId);
         } catch (EventNotFoundException e) {

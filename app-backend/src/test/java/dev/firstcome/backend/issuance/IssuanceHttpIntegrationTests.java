@@ -42,7 +42,8 @@ class IssuanceHttpIntegrationTests extends IssuanceTestSupport {
         assertThat(coupons.findValues("eventId").stream().map(JsonNode::asLong))
                 .containsExactlyInAnyOrder(first, second);
         assertThat(coupons.findValues("rank").stream().map(JsonNode::asLong)).containsExactlyInAnyOrder(7L, 3L);
-        assertThat(coupons.get(0).has("admittedAt")).isTrue();
+        assertThat(coupons.findValuesAsString("admittedAt").stream().map(java.time.Instant::parse))
+                .containsExactlyInAnyOrder(a.admittedAt(), b.admittedAt());
         assertThat(coupons.get(0).has("persistedAt")).isTrue();
     }
 

@@ -24,6 +24,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -81,6 +82,9 @@ abstract class MonitorScenarios {
 
     @Autowired
     RedisStateRebuilder rebuilder;
+
+    @Autowired
+    RebuildLock rebuildLock;
 
     @Autowired
     @Qualifier("admitScript")
@@ -386,6 +390,17 @@ abstract class MonitorScenarios {
         assertThat(admission.counts(open.id()).remaining()).isEqualTo(2);
         assertThat(admission.stateLoaded(closed.id())).isFalse();
         assertThat(apply(open.id(), winners.getFirst()).statusCode()).isEqualTo(409);
+    }
+
+    @Test
+    void onlyOneHolderAtATimeGetsAnEventsRebuildLock() {
+        long event = 900_000_000L + Math.abs(run.hashCode() % 1_000_000);
+
+        assertThat(rebuildLock.tryWithLock(event, () -> rebuildLock.tryWithLock(event, () -> 1)))
+                .contains(Optional.empty());
+        assertThat(rebuildLock.tryWithLock(event, () -> 7)).contains(7);
+        assertThat(rebuildLock.tryWithLock(event, () -> rebuildLock.tryWithLock(event + 1, () -> 1)))
+                .contains(Optional.of(1));
     }
 
     @Test

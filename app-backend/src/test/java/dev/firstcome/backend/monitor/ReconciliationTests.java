@@ -93,6 +93,16 @@ class ReconciliationTests {
     }
 
     @Test
+    void failedIssuesRedisDoesNotKnowAreRestoredButNotReportedAsUnknown() {
+        List<CouponAdmitted> failed = rows(5, 6);
+        Reconciliation r = Reconciliation.of(EVENT, admitted(1, 5), rows(1, 4), failed, 0, 0);
+        assertThat(r.report().unknownToRedis()).isZero();
+        assertThat(r.report().unknownSample()).isEmpty();
+        assertThat(r.report().lost()).isZero();
+        assertThat(r.unknownToRedis()).extracting(CouponAdmitted::userId).containsExactly("u6");
+    }
+
+    @Test
     void samplesHoldAtMostTwentyUsers() {
         Reconciliation r = Reconciliation.of(EVENT, admitted(1, 100), List.of(), List.of(), 0, 0);
         assertThat(r.report().lost()).isEqualTo(100);

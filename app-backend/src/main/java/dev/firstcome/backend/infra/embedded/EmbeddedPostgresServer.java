@@ -236,23 +236,28 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             return;
         }
         try {
-            ProcessSupport.run(
-                    ProcessSupport.unprivileged(List.of(
-                            bin.resolve("pg_ctl").toString(),
-                            "-D",
-                            data.toString(),
-                            "stop",
-                            "-m",
-                            "fast",
-                            "-w",
-                            "-t",
-                            "30")),
-                    data.getParent(),
-                    Duration.ofSeconds(40));
+            fastStop(bin, data);
             log.info("Database: stopped an orphaned embedded PostgreSQL on {}", data);
         } catch (RuntimeException e) {
             // no server was running: the stale pid file is removed by the next start
         }
+    }
+
+    /** {@code pg_ctl stop -m fast}: disconnects clients, then a clean shutdown. */
+    private static void fastStop(Path bin, Path data) {
+        ProcessSupport.run(
+                ProcessSupport.unprivileged(List.of(
+                        bin.resolve("pg_ctl").toString(),
+                        "-D",
+                        data.toString(),
+                        "stop",
+                        "-m",
+                        "fast",
+                        "-w",
+                        "-t",
+                        "30")),
+                data.getParent(),
+                Duration.ofSeconds(40));
     }
 
     private void awaitReadyAndCreateDatabase() {
@@ -297,19 +302,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     public void close() {
         if (process.isAlive()) {
             try {
-                ProcessSupport.run(
-                        ProcessSupport.unprivileged(List.of(
-                                binDir.resolve("pg_ctl").toString(),
-                                "-D",
-                                dataDir.toString(),
-                                "stop",
-                                "-m",
-                                "fast",
-                                "-w",
-                                "-t",
-                                "30")),
-                        dataDir.getParent(),
-                        Duration.ofSeconds(40));
+                fastStop(binDir, dataDir);
             } catch (RuntimeException e) {
                 log.warn("Database: pg_ctl stop failed, killing PostgreSQL: {}", e.getMessage());
                 process.destroyForcibly();

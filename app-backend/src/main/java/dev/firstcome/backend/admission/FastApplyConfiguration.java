@@ -1,0 +1,23 @@
+package dev.firstcome.backend.admission;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Registers the apply hot path ahead of every other filter (on by default). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "firstcome.admission.fast-path", havingValue = "true", matchIfMissing = true)
+class FastApplyConfiguration {
+
+    @Bean
+    FilterRegistrationBean<FastApplyFilter> fastApplyFilter(AdmissionApi admission, JsonMapper json) {
+        var registration = new FilterRegistrationBean<>(new FastApplyFilter(admission, json));
+        registration.addUrlPatterns("/api/events/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.setName("firstcomeFastApply");
+        return registration;
+    }
+}

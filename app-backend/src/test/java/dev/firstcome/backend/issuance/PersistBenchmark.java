@@ -1,0 +1,122 @@
+package dev.firstcome.backend.issuance;
+
+import dev.firstcome.backend.FirstComeApplication;
+import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.model.CouponAdmitted;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
+
+/**
+ * Persist-path benchmark (not a test): starts the backend on its embedded servers, stops the
+ * issuance consumer, pre-loads N CouponAdmitted records into the topic, starts the consumer and
+ * measures how fast the rows arrive in PostgreSQL. Run through {@code bench/persist/run.sh}.
+ *
+ * <p>System properties: {@code bench.records} (default 500000); any {@code firstcome.*} setting,
+ * e.g. {@code firstcome.issuance.batch-size}, {@code firstcome.issuance.concurrency}.
+ */
+public final class PersistBenchmark {
+
+    private PersistBenchmark() {}
+
+    public static void main(String[] args) throws Exception {
+        int records = Integer.getInteger("bench.records", 500_000);
+        String namespace = "bench-" + System.currentTimeMillis();
+        var app = new SpringApplication(FirstComeApplication.class);
+        Map<String, Object> defaults = new HashMap<>();
+        defaults.put("firstcome.namespace", namespace);
+        defaults.put("firstcome.notifications.enabled", "false");
+        defaults.put("server.port", "0");
+        defaults.put("logging.level.root", "WARN");
+        app.setDefaultProperties(defaults);
+        try (ConfigurableApplicationContext context = app.run(args)) {
+            var registry = context.getBean(KafkaListenerEndpointRegistry.class);
+            var container = registry.getListenerContainer(CouponAdmittedListener.ID);
+            container.stop();
+            var names = context.getBean(FirstComeNames.class);
+            var jdbc = context.getBean(JdbcTemplate.class);
+            var settings = context.getBean(dev.firstcome.backend.infra.FirstComeProperties.class);
+            long eventId = System.currentTimeMillis();
+
+            long loadStart = System.nanoTime();
+            preload(context.getBean(KafkaProperties.class), names.admittedTopic(), eventId, records);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+            System.out.printf(
+                    Locale.ROOT, "loaded %d records into %s in %.1f s%n", records, names.admittedTopic(), loadSeconds);
+
+            // progress from the persisted counter (no query competing with the inserts), checked in SQL at the end
+            var persisted = context.getBean(MeterRegistry.class).counter("firstcome.issuance.persisted");
+            double before = persisted.count();
+            long start = System.nanoTime();
+            container.start();
+            long firstRowAt = 0;
+            double rows = 0;
+            while (rows < records) {
+                Thread.sleep(10);
+                rows = persisted.count() - before;
+                if (rows > 0 && firstRowAt == 0) {
+                    firstRowAt = System.nanoTime();
+                }
+            }
+            long end = System.nanoTime();
+            long counted = jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, eventId);
+            if (counted != records) {
+                throw new IllegalStateException("expected " + records + " rows, found " + counted);
+            }
+            double total = (end - start) / 1e9;
+            double steady = (end - firstRowAt) / 1e9;
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT records=%d batchSize=%d concurrency=%d partitions=%d: %.2f s from consumer start"
+                            + " (%.0f coupons/s), %.2f s from first row (%.0f coupons/s)%n",
+                    records,
+                    settings.issuance().batchSize(),
+                    settings.issuance().concurrency(),
+                    settings.kafka().partitions(),
+                    total,
+                    records / total,
+                    steady,
+                    records / steady);
+        }
+    }
+
+    private static void preload(KafkaProperties kafka, String topic, long eventId, int records) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties());
+        config.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+        config.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+        config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000);
+        config.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000);
+        config.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 60_000);
+        var factory = new DefaultKafkaProducerFactory<String, Object>(
+                config, new StringSerializer(), new JacksonJsonSerializer<>().noTypeInfo());
+        try {
+            var template = new KafkaTemplate<>(factory);
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            // keys spread over the partitions like several events would (the consumer's concurrency needs it)
+            for (int i = 1; i <= records; i++) {
+                var admitted = new CouponAdmitted(eventId, "bench-user-" + i, i, i, day, now);
+                template.send(topic, Integer.toString(i % 64), admitted);
+            }
+            template.flush();
+        } finally {
+            factory.destroy();
+        }
+    }
+}
