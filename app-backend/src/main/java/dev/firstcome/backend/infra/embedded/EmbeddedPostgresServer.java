@@ -97,7 +97,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                     "-c",
                     "unix_socket_directories=" + socketDir,
                     "-c",
-                    "max_connections=200",
+                    "max_connections=400",
                     "-c",
                     "shared_buffers=128MB",
                     "-c",
