@@ -35,6 +35,7 @@ prepare_aot() {
   local event; event=$(create_event '"totalQuantity":100000000')
   wrk_run aot-training 30 "$event" >/dev/null
   stop_server
+  await_aot_cache aot-training
   ls -la "$WORK/firstcome.aot" | tee -a "$SUMMARY"
 }
 

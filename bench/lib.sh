@@ -46,6 +46,14 @@ start_server() {
   local name="$1"; shift
   local data="$WORK/$name-data"
   rm -rf "$data"; mkdir -p "$data"
+  for _ in $(seq 1 120); do
+    ss -ltn "sport = :$PORT" | grep -q LISTEN || break
+    sleep 0.5
+  done
+  if ss -ltn "sport = :$PORT" | grep -q LISTEN; then
+    echo "port $PORT is still in use" >&2
+    return 1
+  fi
   local t0; t0=$(date +%s.%N)
   FIRSTCOME_HTTP_PORT="$PORT" "$JAVA" -Xmx2g "$@" \
     -Dfirstcome.data-dir="$data" -Dfirstcome.admin-token="$TOKEN" \
@@ -73,8 +81,15 @@ start_server() {
 stop_server() {
   if [[ -n "${SERVER_PID:-}" ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
     kill "$SERVER_PID"
-    for _ in $(seq 1 120); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.5; done
+    for _ in $(seq 1 120); do
+      # a child that exited stays a zombie until waited for: kill -0 alone would wait the full minute
+      if ! kill -0 "$SERVER_PID" 2>/dev/null || [[ "$(awk '{print $3}' "/proc/$SERVER_PID/stat" 2>/dev/null)" == Z ]]; then
+        break
+      fi
+      sleep 0.5
+    done
     kill -9 "$SERVER_PID" 2>/dev/null || true
+    wait "$SERVER_PID" 2>/dev/null || true
   fi
   SERVER_PID=""
 }
@@ -143,4 +158,15 @@ warm_up() {
   done
   curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/rush/$id" >"$WORK/warmup-result.json"
   echo "warm-up of $users users took $(python3 -c "import time; print(round(time.time() - $t0, 1))") s" | tee -a "${SUMMARY:-/dev/null}"
+}
+
+# await_aot_cache <name>: with -XX:AOTCacheOutput the exiting JVM hands the cache creation to a
+# child JVM that may outlive it; wait (bounded) until the server log says the cache is complete.
+await_aot_cache() {
+  for _ in $(seq 1 360); do
+    grep -q 'AOTCache creation is complete' "$WORK/$1-server.log" && return 0
+    sleep 0.5
+  done
+  echo "AOT cache of $1 not complete after 180 s; see $WORK/$1-server.log" >&2
+  return 1
 }

@@ -12,7 +12,8 @@ import java.util.List;
  *
  * <p>{@code repeatShare} (0..1): extra requests, as a share of {@code users}, sent again for users
  * already in the rush (to show dedupe). {@code bursts} (0 or 1 = one continuous stream): the
- * requests are sent in that many waves, each released at once, {@code burstPauseMillis} apart.
+ * requests are sent in that many waves, each as fast as the concurrency allows, the next one
+ * starting {@code burstPauseMillis} after the previous one was fully answered.
  * {@code baseUrl}: where to send (default: this server's own HTTP API). Nullable fields take the
  * defaults described in {@link #defaults(int, int)}.
  */

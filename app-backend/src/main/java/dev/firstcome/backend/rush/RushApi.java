@@ -1,5 +1,6 @@
 package dev.firstcome.backend.rush;
 
+import dev.firstcome.model.EventView;
 import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
 import dev.firstcome.model.WarmupPlan;
@@ -47,6 +48,16 @@ public interface RushApi {
 
     /** Schedules a warm-up at {@code runAt} (e.g. {@code event.startsAt() - 5 minutes}). */
     WarmupPlan scheduleWarmUp(Long forEventId, Instant runAt, int users);
+
+    /**
+     * Schedules a warm-up {@code lead} before the event opens ({@code startsAt - lead}; at once when
+     * that moment has passed).
+     */
+    default WarmupPlan scheduleWarmUpBefore(EventView event, Duration lead, int users) {
+        Instant runAt = event.startsAt().minus(lead);
+        Instant now = Instant.now();
+        return scheduleWarmUp(event.id(), runAt.isBefore(now) ? now : runAt, users);
+    }
 
     /** Warm-ups scheduled or started, newest first. */
     List<WarmupPlan> warmUps();

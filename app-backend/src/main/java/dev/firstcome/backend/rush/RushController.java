@@ -1,8 +1,11 @@
 package dev.firstcome.backend.rush;
 
+import dev.firstcome.backend.event.EventApi;
+import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.infra.web.Problems;
+import dev.firstcome.model.EventView;
 import dev.firstcome.model.RushProgress;
 import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
@@ -40,10 +43,12 @@ class RushController {
 
     private final RushApi rush;
     private final RushService service;
+    private final EventApi events;
     private final FirstComeProperties.Rush settings;
 
-    RushController(RushApi rush, RushService service, FirstComeProperties properties) {
+    RushController(RushApi rush, RushService service, EventApi events, FirstComeProperties properties) {
         this.rush = rush;
+        this.events = events;
         this.service = service;
         this.settings = properties.rush();
     }
@@ -95,14 +100,29 @@ class RushController {
                 .orElseGet(() -> notFound(id));
     }
 
-    /** Body: users (0 = default), runAt (optional: schedule), forEventId (optional, informative). */
-    record WarmupRequest(Integer users, Instant runAt, Long forEventId) {}
+    /**
+     * Body: users (0 = default); runAt (schedule at that instant) or forEventId + minutesBefore
+     * (schedule that many minutes before the event opens); neither: now.
+     */
+    record WarmupRequest(Integer users, Instant runAt, Long forEventId, Integer minutesBefore) {}
 
     @PostMapping("/warmup")
     ResponseEntity<?> warmUp(@RequestBody(required = false) WarmupRequest request) {
         int users = request == null || request.users() == null ? 0 : request.users();
         if (users < 0) {
             throw new InvalidRequestException("users", "users must be 0 (the default) or more");
+        }
+        if (request != null && request.minutesBefore() != null) {
+            if (request.forEventId() == null) {
+                throw new InvalidRequestException("forEventId", "forEventId is required with minutesBefore");
+            }
+            if (request.minutesBefore() < 0) {
+                throw new InvalidRequestException("minutesBefore", "minutesBefore must be 0 or more");
+            }
+            EventView event = events.find(request.forEventId())
+                    .orElseThrow(() -> new EventNotFoundException(request.forEventId()));
+            WarmupPlan plan = rush.scheduleWarmUpBefore(event, Duration.ofMinutes(request.minutesBefore()), users);
+            return ResponseEntity.accepted().body(plan);
         }
         if (request != null && request.runAt() != null) {
             WarmupPlan plan = rush.scheduleWarmUp(request.forEventId(), request.runAt(), users);
