@@ -2,6 +2,7 @@ package dev.firstcome.backend.issuance;
 
 import dev.firstcome.backend.infra.SqlDialect;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponPersisted;
 import dev.firstcome.model.CouponView;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -198,6 +199,43 @@ class CouponRepository {
                         eventId,
                         userId)
                 == 1;
+    }
+
+    /**
+     * Claims several notices in one transaction (one commit for the whole batch, not one per coupon);
+     * returns which ones this call claimed.
+     */
+    boolean[] claimNotifications(List<CouponPersisted> coupons, Instant now) {
+        boolean[] claimed = new boolean[coupons.size()];
+        if (coupons.isEmpty()) {
+            return claimed;
+        }
+        Timestamp at = Timestamp.from(now);
+        jdbc.execute((Connection c) -> {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement(
+                    "UPDATE coupon SET notified_at = ? WHERE event_id = ? AND user_id = ? AND notified_at IS NULL")) {
+                for (CouponPersisted coupon : coupons) {
+                    ps.setTimestamp(1, at);
+                    ps.setLong(2, coupon.eventId());
+                    ps.setString(3, coupon.userId());
+                    ps.addBatch();
+                }
+                int[] counts = ps.executeBatch();
+                c.commit();
+                for (int i = 0; i < counts.length; i++) {
+                    claimed[i] = counts[i] == 1;
+                }
+                return null;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        });
+        return claimed;
     }
 
     void releaseNotification(long eventId, String userId) {

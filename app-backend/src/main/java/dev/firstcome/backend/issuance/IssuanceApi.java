@@ -1,6 +1,7 @@
 package dev.firstcome.backend.issuance;
 
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponPersisted;
 import dev.firstcome.model.CouponView;
 import dev.firstcome.model.FailedIssueStatus;
 import dev.firstcome.model.FailedIssueView;
@@ -37,6 +38,16 @@ public interface IssuanceApi {
      * when it was already claimed or no such coupon exists.
      */
     boolean claimNotification(long eventId, String userId);
+
+    /**
+     * Claims the notices of several coupons at once (one transaction) and returns the ones claimed by
+     * this call, in order; already-notified coupons are left out.
+     */
+    default List<CouponPersisted> claimNotifications(List<CouponPersisted> coupons) {
+        return coupons.stream()
+                .filter(c -> claimNotification(c.eventId(), c.userId()))
+                .toList();
+    }
 
     /** Gives a claimed notice back (its sending failed), so a redelivery sends it. */
     void releaseNotification(long eventId, String userId);

@@ -2,6 +2,7 @@ package dev.firstcome.backend.issuance;
 
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponPersisted;
 import dev.firstcome.model.CouponView;
 import dev.firstcome.model.FailedIssueStatus;
 import dev.firstcome.model.FailedIssueView;
@@ -86,6 +87,18 @@ class IssuanceService implements IssuanceApi {
     @Override
     public boolean claimNotification(long eventId, String userId) {
         return coupons.claimNotification(eventId, userId, persister.now());
+    }
+
+    @Override
+    public List<CouponPersisted> claimNotifications(List<CouponPersisted> batch) {
+        boolean[] claimed = coupons.claimNotifications(batch, persister.now());
+        var result = new java.util.ArrayList<CouponPersisted>(batch.size());
+        for (int i = 0; i < claimed.length; i++) {
+            if (claimed[i]) {
+                result.add(batch.get(i));
+            }
+        }
+        return result;
     }
 
     @Override

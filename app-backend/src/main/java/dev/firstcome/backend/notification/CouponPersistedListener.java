@@ -2,6 +2,8 @@ package dev.firstcome.backend.notification;
 
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.model.CouponPersisted;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,8 +11,9 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * One notice per persisted coupon. The coupon's {@code notified_at} is claimed before sending, so a
- * redelivered record never sends twice; a failed send gives the claim back and is retried.
+ * One notice per persisted coupon. The coupons' {@code notified_at} are claimed before sending, one
+ * transaction per batch, so a redelivered record never sends twice; a failed send gives its claim (and
+ * the batch's later ones) back and the batch is retried.
  */
 @Component
 class CouponPersistedListener {
@@ -31,21 +34,30 @@ class CouponPersistedListener {
             id = ID,
             topics = "#{@firstComeNames.notificationsTopic()}",
             groupId = "#{@firstComeNames.notificationsGroup()}",
-            containerFactory = NotificationConfiguration.CONTAINER_FACTORY)
-    void onCoupon(CouponPersisted coupon) {
-        if (coupon == null) {
-            log.error("A notification record could not be read; skipped");
-            return;
+            containerFactory = NotificationConfiguration.CONTAINER_FACTORY,
+            batch = "true")
+    void onCoupons(List<CouponPersisted> coupons) {
+        List<CouponPersisted> readable = new ArrayList<>(coupons.size());
+        for (CouponPersisted coupon : coupons) {
+            if (coupon == null) {
+                log.error("A notification record could not be read; skipped");
+            } else {
+                readable.add(coupon);
+            }
         }
-        if (!issuance.claimNotification(coupon.eventId(), coupon.userId())) {
-            log.debug("Coupon of user {} in event {} was already notified", coupon.userId(), coupon.eventId());
-            return;
-        }
-        try {
-            sender.send(coupon);
-        } catch (RuntimeException e) {
-            issuance.releaseNotification(coupon.eventId(), coupon.userId());
-            throw e;
+        // one claim per batch (one transaction): a redelivered coupon is already claimed and left out
+        List<CouponPersisted> claimed = issuance.claimNotifications(readable);
+        for (int i = 0; i < claimed.size(); i++) {
+            CouponPersisted coupon = claimed.get(i);
+            try {
+                sender.send(coupon);
+            } catch (RuntimeException e) {
+                // give back this claim and every later one of the batch, so the redelivery sends them
+                for (CouponPersisted unsent : claimed.subList(i, claimed.size())) {
+                    issuance.releaseNotification(unsent.eventId(), unsent.userId());
+                }
+                throw e;
+            }
         }
     }
 }

@@ -44,12 +44,13 @@ class NotificationConfiguration {
         consumer.put(ConsumerConfig.GROUP_ID_CONFIG, names.notificationsGroup());
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 200);
+        consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         java.util.function.Supplier<Deserializer<CouponPersisted>> values =
                 () -> new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(CouponPersisted.class, false));
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CouponPersisted>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, StringDeserializer::new, values));
         factory.setAutoStartup(properties.notifications().enabled());
+        factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
         factory.getContainerProperties()
                 .setPollTimeout(Math.max(1, properties.issuance().pollTimeout().toMillis()));
