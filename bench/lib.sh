@@ -9,7 +9,10 @@ JAR="$ROOT/app-backend/target/firstcome-server.jar"
 WORK="${FIRSTCOME_BENCH_WORK:-$ROOT/bench/work}"
 PORT="${FIRSTCOME_BENCH_PORT:-18080}"
 TOKEN="${FIRSTCOME_BENCH_TOKEN:-bench-token}"
+APPLY_PORT="${FIRSTCOME_BENCH_APPLY_PORT:-18081}"
 BASE="http://127.0.0.1:$PORT"
+# where wrk sends the applies: the apply server (APPLY_TARGET=main: the main HTTP port's servlet path)
+if [[ "${APPLY_TARGET:-apply-server}" == main ]]; then APPLY_BASE="$BASE"; else APPLY_BASE="http://127.0.0.1:$APPLY_PORT"; fi
 STARTED_PIDS=()
 
 java_bin() {
@@ -56,7 +59,7 @@ start_server() {
   fi
   local t0; t0=$(date +%s.%N)
   FIRSTCOME_HTTP_PORT="$PORT" "$JAVA" -Xmx2g "$@" \
-    -Dfirstcome.data-dir="$data" -Dfirstcome.admin-token="$TOKEN" \
+    -Dfirstcome.apply-server.port="$APPLY_PORT" -Dfirstcome.data-dir="$data" -Dfirstcome.admin-token="$TOKEN" \
     -jar "${SERVER_JAR:-$JAR}" \
     >"$WORK/$name-server.log" 2>&1 &
   SERVER_PID=$!
@@ -119,7 +122,7 @@ create_event() {
 # wrk_run <label> <seconds> <eventId>: 64 connections, unique users; prints and keeps the summary.
 wrk_run() {
   local label="$1" seconds="$2" event="$3"
-  wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/apply.lua" "$BASE" -- "$event" "$label-$RANDOM" \
+  wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/apply.lua" "$APPLY_BASE" -- "$event" "$label-$RANDOM" \
     | tee "$WORK/wrk-$label.txt"
 }
 

@@ -21,6 +21,19 @@ public interface AdmissionApi {
 
     ApplyResult apply(long eventId, String userId);
 
+    /**
+     * {@link #apply} without blocking the caller (the apply server's path): completes with the result
+     * once Redis decided and, when issued, Kafka acknowledged; fails with the exceptions {@link #apply}
+     * throws.
+     */
+    default java.util.concurrent.CompletableFuture<ApplyResult> applyAsync(long eventId, String userId) {
+        try {
+            return java.util.concurrent.CompletableFuture.completedFuture(apply(eventId, userId));
+        } catch (RuntimeException e) {
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
     /** Live counters from Redis. */
     AdmissionCounts counts(long eventId);
 

@@ -28,8 +28,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +69,7 @@ class AdmissionService implements AdmissionApi {
     private final Timer latency;
     private final ConcurrentLinkedQueue<PendingUndo> pendingUndos = new ConcurrentLinkedQueue<>();
     private final Set<Long> missingAnnounced = ConcurrentHashMap.newKeySet();
+    private final Executor blockingWork = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean admitting = true;
 
     @SuppressWarnings("rawtypes")
@@ -127,7 +131,105 @@ class AdmissionService implements AdmissionApi {
         }
     }
 
+    /**
+     * The same decision as {@link #apply} without blocking the caller: the Lua script runs on Lettuce's
+     * connection and the Kafka acknowledgement completes the future (lab strategies, which block, run
+     * on a virtual thread). Fails with the exceptions {@link #apply} throws.
+     */
+    @Override
+    public CompletableFuture<ApplyResult> applyAsync(long eventId, String userId) {
+        CompletableFuture<ApplyResult> decided;
+        long start;
+        try {
+            UserIds.require(userId);
+            start = System.nanoTime();
+            decided = decideAsync(eventId, userId);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        return decided.whenComplete((result, failure) -> {
+            if (result != null) {
+                outcomes.get(result.outcome()).increment();
+            } else if (unwrap(failure) instanceof AdmissionUnavailableException) {
+                unavailable.increment();
+            }
+            latency.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        });
+    }
+
     private ApplyResult decide(long eventId, String userId) {
+        Attempt attempt = attempt(eventId, userId);
+        if (attempt.refusal() != null) {
+            return attempt.refusal();
+        }
+        Decision decision;
+        try {
+            decision = attempt.strategy().admit(attempt.limits(), userId, attempt.day(), attempt.now());
+        } catch (RuntimeException e) {
+            throw decisionFailure(eventId, e);
+        }
+        missingAnnounced.remove(eventId);
+        if (decision.outcome() != ApplyOutcome.ISSUED) {
+            return ApplyResult.refused(decision.outcome(), eventId, userId);
+        }
+        try {
+            publisher.publish(attempt.admitted(decision));
+        } catch (PublishFailedException e) {
+            undo(attempt.strategy(), attempt.limits(), userId, attempt.day(), decision);
+            throw handOffFailed(e);
+        }
+        return attempt.issued(decision);
+    }
+
+    private CompletableFuture<ApplyResult> decideAsync(long eventId, String userId) {
+        Attempt attempt = attempt(eventId, userId);
+        if (attempt.refusal() != null) {
+            return CompletableFuture.completedFuture(attempt.refusal());
+        }
+        if (attempt.strategy() != production) {
+            return CompletableFuture.supplyAsync(() -> decide(eventId, userId), blockingWork);
+        }
+        CompletableFuture<Decision> decided;
+        try {
+            decided = ((LuaAdmissionStrategy) production)
+                    .admitAsync(attempt.limits(), userId, attempt.day(), attempt.now());
+        } catch (RuntimeException e) {
+            decided = CompletableFuture.failedFuture(e);
+        }
+        return decided.handle((decision, failure) -> {
+                    if (failure != null) {
+                        throw decisionFailure(eventId, unwrap(failure));
+                    }
+                    missingAnnounced.remove(eventId);
+                    return decision;
+                })
+                .thenCompose(decision -> {
+                    if (decision.outcome() != ApplyOutcome.ISSUED) {
+                        return CompletableFuture.completedFuture(
+                                ApplyResult.refused(decision.outcome(), eventId, userId));
+                    }
+                    return publisher
+                            .publishAsync(attempt.admitted(decision))
+                            .handle((sent, failure) -> failure)
+                            .thenCompose(failure -> failure == null
+                                    ? CompletableFuture.completedFuture(attempt.issued(decision))
+                                    // the undo retries with pauses: off the I/O thread that completed the send
+                                    : CompletableFuture.supplyAsync(
+                                            () -> {
+                                                undo(
+                                                        attempt.strategy(),
+                                                        attempt.limits(),
+                                                        userId,
+                                                        attempt.day(),
+                                                        decision);
+                                                throw handOffFailed(unwrap(failure));
+                                            },
+                                            blockingWork));
+                });
+    }
+
+    /** What an apply needs once the event, window and strategy are known, or the refusal decided before Redis. */
+    private Attempt attempt(long eventId, String userId) {
         if (!admitting) {
             throw new AdmissionUnavailableException("FirstCome is shutting down and no longer admits; retry shortly");
         }
@@ -135,35 +237,61 @@ class AdmissionService implements AdmissionApi {
         Instant now = clock.instant();
         Optional<ApplyOutcome> refusal = AdmissionWindow.refusal(event, now);
         if (refusal.isPresent()) {
-            return ApplyResult.refused(refusal.get(), eventId, userId);
+            return Attempt.refused(ApplyResult.refused(refusal.get(), eventId, userId));
         }
         AdmissionStrategy strategy = strategyOf(event);
         if (strategy != production && event.status() == EventStatus.PAUSED) {
-            return ApplyResult.refused(ApplyOutcome.PAUSED, eventId, userId);
+            return Attempt.refused(ApplyResult.refused(ApplyOutcome.PAUSED, eventId, userId));
         }
         LocalDate day = AdmissionWindow.day(event, now);
-        EventLimits limits = new EventLimits(eventId, event.totalQuantity(), event.dailyQuantity());
-        Decision decision;
-        try {
-            decision = strategy.admit(limits, userId, day, now);
-        } catch (AdmissionStateMissingException e) {
-            throw stateMissing(eventId);
-        } catch (DataAccessException e) {
-            throw new AdmissionUnavailableException("Redis is unavailable; nothing was admitted", e);
+        var limits = new EventLimits(eventId, event.totalQuantity(), event.dailyQuantity());
+        return new Attempt(null, strategy, limits, userId, day, now);
+    }
+
+    private RuntimeException decisionFailure(long eventId, Throwable failure) {
+        return switch (failure) {
+            case AdmissionStateMissingException missing -> stateMissing(eventId);
+            case AdmissionUnavailableException unavailable -> unavailable;
+            case DataAccessException e ->
+                new AdmissionUnavailableException("Redis is unavailable; nothing was admitted", e);
+            case io.lettuce.core.RedisException e ->
+                new AdmissionUnavailableException("Redis is unavailable; nothing was admitted", e);
+            case RuntimeException e -> e;
+            default -> new IllegalStateException(failure);
+        };
+    }
+
+    private static AdmissionUnavailableException handOffFailed(Throwable cause) {
+        return new AdmissionUnavailableException(
+                "Kafka did not acknowledge the admission; it was undone and you may apply again", cause);
+    }
+
+    private static Throwable unwrap(Throwable failure) {
+        return failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                ? failure.getCause()
+                : failure;
+    }
+
+    private record Attempt(
+            ApplyResult refusal,
+            AdmissionStrategy strategy,
+            EventLimits limits,
+            String userId,
+            LocalDate day,
+            Instant now) {
+
+        static Attempt refused(ApplyResult refusal) {
+            return new Attempt(refusal, null, null, null, null, null);
         }
-        missingAnnounced.remove(eventId);
-        if (decision.outcome() != ApplyOutcome.ISSUED) {
-            return ApplyResult.refused(decision.outcome(), eventId, userId);
+
+        CouponAdmitted admitted(Decision decision) {
+            return new CouponAdmitted(limits.eventId(), userId, decision.rank(), decision.admissionId(), day, now);
         }
-        var admitted = new CouponAdmitted(eventId, userId, decision.rank(), decision.admissionId(), day, now);
-        try {
-            publisher.publish(admitted);
-        } catch (PublishFailedException e) {
-            undo(strategy, limits, userId, day, decision);
-            throw new AdmissionUnavailableException(
-                    "Kafka did not acknowledge the admission; it was undone and you may apply again", e);
+
+        ApplyResult issued(Decision decision) {
+            return new ApplyResult(
+                    ApplyOutcome.ISSUED, limits.eventId(), userId, decision.rank(), decision.admissionId());
         }
-        return new ApplyResult(ApplyOutcome.ISSUED, eventId, userId, decision.rank(), decision.admissionId());
     }
 
     private AdmissionStrategy strategyOf(EventView event) {

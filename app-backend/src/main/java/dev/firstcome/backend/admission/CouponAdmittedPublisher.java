@@ -5,7 +5,11 @@ import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.model.CouponAdmitted;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -27,6 +31,8 @@ class CouponAdmittedPublisher implements AutoCloseable {
     private final DefaultKafkaProducerFactory<String, CouponAdmitted> factory;
     private final String topic;
     private final Duration timeout;
+    private final Executor blockingSends = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile boolean metadataReady;
 
     CouponAdmittedPublisher(KafkaProperties kafka, FirstComeProperties properties, FirstComeNames names) {
         var config = new HashMap<>(kafka.buildProducerProperties());
@@ -48,19 +54,52 @@ class CouponAdmittedPublisher implements AutoCloseable {
     /** Returns once the broker acknowledged the record; throws when it did not within the timeout. */
     void publish(CouponAdmitted admitted) throws PublishFailedException {
         try {
-            template.send(topic, Long.toString(admitted.eventId()), admitted)
-                    .get(timeout.toMillis() + 500, TimeUnit.MILLISECONDS);
+            publishAsync(admitted).get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PublishFailedException("interrupted while waiting for Kafka", e);
         } catch (ExecutionException e) {
-            throw new PublishFailedException(
-                    "Kafka refused the admission: " + e.getCause().getMessage(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new PublishFailedException("Kafka did not acknowledge within " + timeout, e);
-        } catch (RuntimeException e) {
-            throw new PublishFailedException("Kafka send failed: " + e.getMessage(), e);
+            throw e.getCause() instanceof PublishFailedException failed
+                    ? failed
+                    : new PublishFailedException(
+                            "Kafka send failed: " + e.getCause().getMessage(), e.getCause());
         }
+    }
+
+    /**
+     * Completes once the broker acknowledged the record, or fails with {@link PublishFailedException}
+     * (refused, or no acknowledgement within the timeout). Never blocks the caller: until the producer
+     * has the topic's metadata (the only time {@code send} can block, up to {@code max.block.ms}) the
+     * send runs on a virtual thread.
+     */
+    CompletableFuture<Void> publishAsync(CouponAdmitted admitted) {
+        if (!metadataReady) {
+            return CompletableFuture.supplyAsync(() -> send(admitted), blockingSends)
+                    .thenCompose(sent -> sent);
+        }
+        return send(admitted);
+    }
+
+    private CompletableFuture<Void> send(CouponAdmitted admitted) {
+        CompletableFuture<?> sent;
+        try {
+            sent = template.send(topic, Long.toString(admitted.eventId()), admitted);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(
+                    new PublishFailedException("Kafka send failed: " + e.getMessage(), e));
+        }
+        return sent.orTimeout(timeout.toMillis() + 500, TimeUnit.MILLISECONDS).handle((result, failure) -> {
+            if (failure == null) {
+                metadataReady = true;
+                return null;
+            }
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+            throw new CompletionException(
+                    cause instanceof TimeoutException
+                            ? new PublishFailedException("Kafka did not acknowledge within " + timeout, cause)
+                            : new PublishFailedException("Kafka refused the admission: " + cause.getMessage(), cause));
+        });
     }
 
     /** Waits until every record sent so far is acknowledged (graceful shutdown). */

@@ -5,7 +5,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Registers the apply hot path ahead of every other filter (on by default). */
 @Configuration(proxyBeanMethods = false)
@@ -13,8 +12,8 @@ import tools.jackson.databind.json.JsonMapper;
 class FastApplyConfiguration {
 
     @Bean
-    FilterRegistrationBean<FastApplyFilter> fastApplyFilter(AdmissionApi admission, JsonMapper json) {
-        var registration = new FilterRegistrationBean<>(new FastApplyFilter(admission, json));
+    FilterRegistrationBean<FastApplyFilter> fastApplyFilter(AdmissionApi admission, ApplyAnswers answers) {
+        var registration = new FilterRegistrationBean<>(new FastApplyFilter(admission, answers));
         registration.addUrlPatterns("/api/events/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         registration.setName("firstcomeFastApply");

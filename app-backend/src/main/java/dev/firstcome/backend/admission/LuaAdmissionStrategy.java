@@ -1,20 +1,45 @@
 package dev.firstcome.backend.admission;
 
+import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.model.ApplyOutcome;
+import io.lettuce.core.AbstractRedisClient;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisNoScriptException;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.codec.StringCodec;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-/** The production strategy: admit.lua decides in one atomic round trip; undo.lua reverses one admission. */
+/**
+ * The production strategy: admit.lua decides in one atomic round trip; undo.lua reverses one admission.
+ * {@link #admitAsync} sends the same EVALSHA without blocking a thread (the apply server's path), on a
+ * connection of its own from the same Lettuce client (same address, credentials and client options).
+ */
 @Component
-class LuaAdmissionStrategy implements AdmissionStrategy {
+class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
 
     static final String NAME = "lua";
     /** The script's answer when the event's meta hash is missing. */
     static final String NO_STATE = "NO_STATE";
+
+    private static final Logger log = LoggerFactory.getLogger(LuaAdmissionStrategy.class);
 
     private final StringRedisTemplate redis;
 
@@ -24,6 +49,9 @@ class LuaAdmissionStrategy implements AdmissionStrategy {
     private final RedisScript<Long> undoScript;
     private final AdmissionKeys keys;
     private final String dayTtlSeconds;
+    private final LettuceConnectionFactory lettuce;
+    private final Executor connector = Executors.newVirtualThreadPerTaskExecutor();
+    private volatile CompletableFuture<AsyncScripting> async;
 
     @SuppressWarnings("rawtypes")
     LuaAdmissionStrategy(
@@ -31,12 +59,14 @@ class LuaAdmissionStrategy implements AdmissionStrategy {
             RedisScript<List> admitScript,
             RedisScript<Long> undoScript,
             AdmissionKeys keys,
-            dev.firstcome.backend.infra.FirstComeProperties properties) {
+            FirstComeProperties properties,
+            RedisConnectionFactory connectionFactory) {
         this.redis = redis;
         this.admitScript = admitScript;
         this.undoScript = undoScript;
         this.keys = keys;
         this.dayTtlSeconds = Long.toString(properties.redis().dayCounterTtl().toSeconds());
+        this.lettuce = connectionFactory instanceof LettuceConnectionFactory factory ? factory : null;
     }
 
     @Override
@@ -53,9 +83,30 @@ class LuaAdmissionStrategy implements AdmissionStrategy {
                 day.toString(),
                 Long.toString(now.toEpochMilli()),
                 dayTtlSeconds);
+        return decision(event.eventId(), result);
+    }
+
+    /**
+     * The same decision as {@link #admit}, completed on Lettuce's I/O thread. Fails with
+     * {@link AdmissionStateMissingException} when the event has no state, or with Lettuce's exception when
+     * Redis cannot be reached (commands are rejected at once while disconnected, and time out after the
+     * configured command timeout).
+     */
+    CompletableFuture<Decision> admitAsync(EventLimits event, String userId, LocalDate day, Instant now) {
+        if (lettuce == null) {
+            return CompletableFuture.supplyAsync(() -> admit(event, userId, day, now), connector);
+        }
+        String[] keyArray = keys.admitKeys(event.eventId(), day).toArray(String[]::new);
+        String[] args = {userId, day.toString(), Long.toString(now.toEpochMilli()), dayTtlSeconds};
+        return scripting()
+                .thenCompose(commands -> commands.run(keyArray, args))
+                .thenApply(result -> decision(event.eventId(), result));
+    }
+
+    private Decision decision(long eventId, List<?> result) {
         String outcome = String.valueOf(result.getFirst());
         if (NO_STATE.equals(outcome)) {
-            throw new AdmissionStateMissingException(event.eventId());
+            throw new AdmissionStateMissingException(eventId);
         }
         ApplyOutcome parsed = ApplyOutcome.valueOf(outcome);
         if (parsed != ApplyOutcome.ISSUED) {
@@ -65,9 +116,91 @@ class LuaAdmissionStrategy implements AdmissionStrategy {
                 ApplyOutcome.ISSUED, ((Number) result.get(1)).longValue(), ((Number) result.get(2)).longValue());
     }
 
+    /**
+     * The connection of the current Lettuce client. The connection factory replaces its client when it is
+     * stopped and started again (e.g. a paused test context): the connection follows it.
+     */
+    private CompletableFuture<AsyncScripting> scripting() {
+        AbstractRedisClient client = lettuce.getNativeClient();
+        CompletableFuture<AsyncScripting> current = async;
+        if (current != null && usable(current, client)) {
+            return current;
+        }
+        synchronized (this) {
+            if (async == null || !usable(async, client)) {
+                CompletableFuture<AsyncScripting> previous = async;
+                if (previous != null && previous.isDone() && !previous.isCompletedExceptionally()) {
+                    previous.join().connection().closeAsync();
+                }
+                // connecting blocks (connect timeout): never on the caller's thread, which may be an event loop
+                async = client == null
+                        ? CompletableFuture.failedFuture(new RedisConnectionException("the Redis client is stopped"))
+                        : CompletableFuture.supplyAsync(() -> connect(client), connector);
+            }
+            return async;
+        }
+    }
+
+    private static boolean usable(CompletableFuture<AsyncScripting> scripting, AbstractRedisClient client) {
+        if (!scripting.isDone()) {
+            return true;
+        }
+        return !scripting.isCompletedExceptionally() && scripting.join().client() == client;
+    }
+
+    private AsyncScripting connect(AbstractRedisClient client) {
+        StatefulConnection<String, String> connection;
+        RedisScriptingAsyncCommands<String, String> commands;
+        switch (client) {
+            case RedisClient standalone -> {
+                var c = standalone.connect(StringCodec.UTF8);
+                connection = c;
+                commands = c.async();
+            }
+            case RedisClusterClient cluster -> {
+                var c = cluster.connect(StringCodec.UTF8);
+                connection = c;
+                commands = c.async();
+            }
+            default -> throw new IllegalStateException("unsupported Redis client " + client.getClass());
+        }
+        log.info("Apply path connected to Redis for non-blocking admissions");
+        return new AsyncScripting(client, connection, commands, admitScript.getSha1(), admitScript.getScriptAsString());
+    }
+
     @Override
     public void undo(EventLimits event, String userId, LocalDate day, Decision decision) {
         redis.execute(undoScript, keys.undoKeys(event.eventId(), day), userId, Long.toString(decision.admissionId()));
+    }
+
+    @Override
+    public void destroy() {
+        CompletableFuture<AsyncScripting> current = async;
+        if (current != null && current.isDone() && !current.isCompletedExceptionally()) {
+            current.join().connection().close();
+        }
+    }
+
+    private record AsyncScripting(
+            AbstractRedisClient client,
+            StatefulConnection<String, String> connection,
+            RedisScriptingAsyncCommands<String, String> commands,
+            String sha,
+            String script) {
+
+        /** EVALSHA; EVAL (which caches the script again) when Redis answers NOSCRIPT, e.g. after a restart. */
+        CompletableFuture<List<Object>> run(String[] keys, String[] args) {
+            CompletableFuture<List<Object>> first = commands.<List<Object>>evalsha(
+                            sha, ScriptOutputType.MULTI, keys, args)
+                    .toCompletableFuture();
+            return first.exceptionallyCompose(e -> {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                return cause instanceof RedisNoScriptException
+                        ? commands.<List<Object>>eval(script, ScriptOutputType.MULTI, keys, args)
+                                .toCompletableFuture()
+                        : CompletableFuture.failedFuture(cause);
+            });
+        }
     }
 
     /** Thrown when Redis has no state for the event (it restarted empty): the apply answers 503. */

@@ -24,6 +24,7 @@ public record FirstComeProperties(
         @Valid @DefaultValue Db db,
         @Valid @DefaultValue Embedded embedded,
         @Valid @DefaultValue Admission admission,
+        @Valid @DefaultValue ApplyServer applyServer,
         @Valid @DefaultValue Issuance issuance,
         @Valid @DefaultValue Notifications notifications,
         @Valid @DefaultValue Rush rush,
@@ -71,6 +72,18 @@ public record FirstComeProperties(
             @DefaultValue("true") boolean postgresFsync) {}
 
     /** The apply path; {@code fastPath} answers applies from a servlet filter (see FastApplyFilter). */
+    /**
+     * The apply server: {@code POST /api/events/{id}/apply} on a port of its own, served by a small
+     * non-blocking HTTP/1.1 server (the customer-facing hot path). {@code port} unset: 8081, or a free
+     * port when 8081 is taken; 0: a free port. {@code threads} 0: one event loop per core.
+     */
+    public record ApplyServer(
+            @DefaultValue("true") boolean enabled,
+            Integer port,
+            @DefaultValue("0.0.0.0") String address,
+            @Min(0) @DefaultValue("0") int threads,
+            @DefaultValue("60s") Duration idleTimeout) {}
+
     public record Admission(
             @DefaultValue("30s") Duration eventCacheRefresh,
             @DefaultValue("true") boolean fastPath) {}

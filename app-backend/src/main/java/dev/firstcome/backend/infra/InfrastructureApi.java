@@ -3,7 +3,7 @@ package dev.firstcome.backend.infra;
 import dev.firstcome.model.ComponentStatus;
 import java.util.List;
 
-/** Facade over the infrastructure: component health and mode, where the HTTP API listens, the admin token. */
+/** Facade over the infrastructure: component health and mode, where the HTTP API and the apply server listen, the admin token. */
 public interface InfrastructureApi {
 
     /** Redis, Kafka and the database, each with state, mode (embedded/external) and address. */
@@ -11,6 +11,14 @@ public interface InfrastructureApi {
 
     /** The base URL customers use, e.g. {@code http://127.0.0.1:8080}; empty before the server listens. */
     String httpApiUrl();
+
+    /**
+     * The base URL customers apply at: the apply server (its own port) when it runs, else
+     * {@link #httpApiUrl()}; empty before either listens.
+     */
+    default String applyApiUrl() {
+        return httpApiUrl();
+    }
 
     /** The bearer token that protects {@code /api/admin/**}. */
     String adminToken();

@@ -23,6 +23,7 @@ class InfrastructureService implements InfrastructureApi {
     private final DataSource dataSource;
     private final AdminToken adminToken;
     private volatile String httpApiUrl = "";
+    private volatile String applyApiUrl = "";
 
     InfrastructureService(
             Environment env,
@@ -44,6 +45,11 @@ class InfrastructureService implements InfrastructureApi {
             org.slf4j.LoggerFactory.getLogger(InfrastructureService.class)
                     .info("HTTP API listening on {} (admin API under /api/admin, OpenAPI at /v3/api-docs)", httpApiUrl);
         }
+    }
+
+    @EventListener
+    void onApplyServer(dev.firstcome.backend.infra.web.ApplyServerStarted event) {
+        applyApiUrl = "http://127.0.0.1:" + event.port();
     }
 
     @Override
@@ -93,6 +99,11 @@ class InfrastructureService implements InfrastructureApi {
     @Override
     public String httpApiUrl() {
         return httpApiUrl;
+    }
+
+    @Override
+    public String applyApiUrl() {
+        return applyApiUrl.isEmpty() ? httpApiUrl : applyApiUrl;
     }
 
     @Override

@@ -38,6 +38,12 @@ class CouponRepository {
             ON CONFLICT (event_id, user_id) DO NOTHING
             RETURNING event_id, user_id""";
 
+    private static final String PG_CLAIM = """
+            UPDATE coupon c SET notified_at = ?
+              FROM (SELECT DISTINCT e, u FROM unnest(?::bigint[], ?::varchar[]) AS x(e, u)) AS x
+             WHERE c.event_id = x.e AND c.user_id = x.u AND c.notified_at IS NULL
+            RETURNING c.event_id, c.user_id""";
+
     private final JdbcTemplate jdbc;
     private final SqlDialect dialect;
 
@@ -191,6 +197,37 @@ class CouponRepository {
                 eventId);
     }
 
+    /** PostgreSQL: one set-based statement for the whole batch (a JDBC batch runs one UPDATE per coupon). */
+    private boolean[] claimNotificationsPostgres(List<CouponPersisted> coupons, Timestamp at) {
+        int n = coupons.size();
+        Long[] events = new Long[n];
+        String[] users = new String[n];
+        for (int i = 0; i < n; i++) {
+            events[i] = coupons.get(i).eventId();
+            users[i] = coupons.get(i).userId();
+        }
+        Set<Key> claimedKeys = jdbc.execute((Connection c) -> {
+            try (PreparedStatement ps = c.prepareStatement(PG_CLAIM)) {
+                ps.setTimestamp(1, at);
+                ps.setArray(2, c.createArrayOf("int8", events));
+                ps.setArray(3, c.createArrayOf("varchar", users));
+                Set<Key> keys = new HashSet<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        keys.add(new Key(rs.getLong(1), rs.getString(2)));
+                    }
+                }
+                return keys;
+            }
+        });
+        boolean[] claimed = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            // a coupon listed twice in one batch is claimed once
+            claimed[i] = claimedKeys.remove(new Key(events[i], users[i]));
+        }
+        return claimed;
+    }
+
     /** Claims the coupon's notice: true for exactly one caller, however often it is asked. */
     boolean claimNotification(long eventId, String userId, Instant now) {
         return jdbc.update(
@@ -211,6 +248,9 @@ class CouponRepository {
             return claimed;
         }
         Timestamp at = Timestamp.from(now);
+        if (dialect == SqlDialect.POSTGRESQL) {
+            return claimNotificationsPostgres(coupons, at);
+        }
         jdbc.execute((Connection c) -> {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false);

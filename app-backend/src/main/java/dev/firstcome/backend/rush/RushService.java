@@ -316,7 +316,7 @@ class RushService implements RushApi, DisposableBean {
 
     private String baseUrl(String given) {
         if (given == null || given.isBlank()) {
-            String own = infrastructure.httpApiUrl();
+            String own = infrastructure.applyApiUrl();
             if (own == null || own.isBlank()) {
                 throw new InvalidRequestException(
                         "baseUrl", "this server does not serve HTTP (yet): give the baseUrl of a FirstCome server");

@@ -31,7 +31,12 @@ abstract class AbstractApplyRaceTests {
 
     @BeforeEach
     void setUp() {
-        api = new HttpApi(port);
+        api = newApi();
+    }
+
+    /** Where the race sends its applies: the main port by default. */
+    HttpApi newApi() {
+        return new HttpApi(port);
     }
 
     @Test

@@ -2,15 +2,17 @@ package dev.firstcome.backend.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.support.HttpApi;
 import dev.firstcome.backend.support.HttpApi.Answer;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The apply contract is the same on the filter hot path and on the MVC controller. */
+/** The apply contract is the same on the filter hot path, on the MVC controller and on the apply server. */
 class ApplyContractBothPathsIntegrationTests {
 
     abstract static class Contract {
@@ -18,9 +20,13 @@ class ApplyContractBothPathsIntegrationTests {
         @LocalServerPort
         int port;
 
+        HttpApi api() {
+            return new HttpApi(port);
+        }
+
         @Test
         void answersIssuedRefusedBadInputUnknownEventAndWrongMediaType() {
-            var api = new HttpApi(port);
+            var api = api();
             long event = api.createOpenEvent("contract", 1, null);
 
             Answer issued = api.apply(event, "c1");
@@ -70,4 +76,18 @@ class ApplyContractBothPathsIntegrationTests {
             webEnvironment = WebEnvironment.RANDOM_PORT,
             properties = {"firstcome.admission.fast-path=false", "firstcome.namespace=mvcpath"})
     class ControllerPath extends Contract {}
+
+    @Nested
+    @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+    class ApplyServer extends Contract {
+
+        @Autowired
+        InfrastructureApi infrastructure;
+
+        @Override
+        HttpApi api() {
+            assertThat(infrastructure.applyApiUrl()).isNotEqualTo(infrastructure.httpApiUrl());
+            return new HttpApi("http://127.0.0.1:" + port, infrastructure.applyApiUrl());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package dev.firstcome.backend.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.support.HttpApi;
 import dev.firstcome.backend.support.HttpApi.Answer;
 import java.net.ServerSocket;
@@ -54,9 +55,20 @@ class KafkaUnavailableIntegrationTests {
     @Autowired
     FirstComeNames names;
 
+    @Autowired
+    InfrastructureApi infrastructure;
+
     @Test
     void kafkaDownAnswers503AndLeavesCountersAndAppliedSetExactlyAsBefore() {
-        var api = new HttpApi(port);
+        kafkaDown(new HttpApi(port));
+    }
+
+    @Test
+    void kafkaDownOnTheApplyServerAnswers503AndLeavesCountersAndAppliedSetExactlyAsBefore() {
+        kafkaDown(new HttpApi("http://127.0.0.1:" + port, infrastructure.applyApiUrl()));
+    }
+
+    private void kafkaDown(HttpApi api) {
         long event = api.createOpenEvent("no-kafka", 10, 5);
         String tag = names.keyPrefix() + ":{evt:" + event + "}:";
         Map<Object, Object> appliedBefore = redis.opsForHash().entries(tag + "applied");

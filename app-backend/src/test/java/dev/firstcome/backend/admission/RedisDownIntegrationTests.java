@@ -2,6 +2,7 @@ package dev.firstcome.backend.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.support.HttpApi;
 import dev.firstcome.backend.support.HttpApi.Answer;
 import java.net.ServerSocket;
@@ -53,14 +54,20 @@ class RedisDownIntegrationTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    InfrastructureApi infrastructure;
+
     @Test
     void redisDownAnswers503AndChangesNothing() {
         var api = new HttpApi(port);
+        var applyServer = new HttpApi("http://127.0.0.1:" + port, infrastructure.applyApiUrl());
         long event = api.createOpenEvent("redis-down", 10, null);
         assertThat(api.apply(event, "before").status()).isEqualTo(201);
+        assertThat(applyServer.apply(event, "before-2").status()).isEqualTo(201);
 
         redisServer.stop();
         Answer down = api.apply(event, "during");
+        Answer downOnApplyServer = applyServer.apply(event, "during");
         String name = "while-down-" + System.nanoTime();
         Answer create = api.admin(
                 "POST",
@@ -71,6 +78,9 @@ class RedisDownIntegrationTests {
         assertThat(down.status()).isEqualTo(503);
         assertThat(down.isProblem()).isTrue();
         assertThat(down.text("detail")).isNotBlank();
+        assertThat(downOnApplyServer.status()).isEqualTo(503);
+        assertThat(downOnApplyServer.isProblem()).isTrue();
+        assertThat(downOnApplyServer.text("detail")).contains("Redis");
         assertThat(create.status()).isEqualTo(503);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon_event WHERE name = ?", Long.class, name))
                 .isZero();

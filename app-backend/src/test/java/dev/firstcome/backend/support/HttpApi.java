@@ -17,6 +17,7 @@ public final class HttpApi {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
+    private final String applyBase;
     private final HttpClient client;
 
     public HttpApi(int port) {
@@ -24,7 +25,13 @@ public final class HttpApi {
     }
 
     public HttpApi(String base) {
+        this(base, base);
+    }
+
+    /** Applies ({@code /api/events/{id}/apply}) go to {@code applyBase} (the apply server), the rest to {@code base}. */
+    public HttpApi(String base, String applyBase) {
         this.base = base;
+        this.applyBase = applyBase;
         this.client = HttpClient.newBuilder()
                 .connectTimeout(Duration.ofSeconds(5))
                 .executor(Executors.newVirtualThreadPerTaskExecutor())
@@ -81,7 +88,8 @@ public final class HttpApi {
     }
 
     public Answer send(String method, String path, String json, boolean admin) {
-        var builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        String target = path.startsWith("/api/events/") && path.endsWith("/apply") ? applyBase : base;
+        var builder = HttpRequest.newBuilder(URI.create(target + path)).timeout(Duration.ofSeconds(30));
         if (json != null) {
             builder.header("Content-Type", "application/json");
             builder.method(method, HttpRequest.BodyPublishers.ofString(json));

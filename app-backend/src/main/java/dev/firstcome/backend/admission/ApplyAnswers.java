@@ -1,0 +1,166 @@
+package dev.firstcome.backend.admission;
+
+import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.infra.web.InvalidRequestException;
+import dev.firstcome.backend.infra.web.Problems;
+import dev.firstcome.model.ApplyResult;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The apply endpoint's request parsing and answers, shared by the servlet hot path ({@link FastApplyFilter})
+ * and the apply server ({@link ApplyHttpServer}) so both answer byte for byte the same: 201 ISSUED, 409
+ * problem with the outcome, 400/404/415/503 problems naming the field or the reason.
+ */
+@Component
+final class ApplyAnswers {
+
+    static final String PREFIX = "/api/events/";
+    static final String SUFFIX = "/apply";
+    static final int MAX_BODY = 4096;
+    private static final Logger log = LoggerFactory.getLogger(ApplyAnswers.class);
+
+    /** One answer: status, content type, body, and whether it carries {@code Retry-After: 1}. */
+    record Answer(int status, String contentType, byte[] body, boolean retryAfter) {}
+
+    private final JsonMapper json;
+
+    ApplyAnswers(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The event id of an apply path ({@code /api/events/{id}/apply}), or null when the path is another one. */
+    static String eventIdOf(String path) {
+        if (!path.startsWith(PREFIX) || !path.endsWith(SUFFIX)) {
+            return null;
+        }
+        String id = path.substring(PREFIX.length(), path.length() - SUFFIX.length());
+        return id.isEmpty() || id.indexOf('/') >= 0 ? null : id;
+    }
+
+    static long parseEventId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw new InvalidRequestException("eventId", "eventId must be a valid long, got '" + id + "'");
+        }
+    }
+
+    /** Null when the content type is JSON, otherwise the 415 answer. */
+    Answer unsupportedMediaType(String contentType, String uri) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+            return null;
+        }
+        return problem(
+                Problems.of(
+                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                        "unsupported-media-type",
+                        "Unsupported Media Type",
+                        "Content-Type '" + contentType + "' is not supported; send application/json"),
+                uri);
+    }
+
+    /** The {@code userId} of an apply body (null when absent); 400 naming the field when the body is wrong. */
+    String readUserId(byte[] body) {
+        if (body.length > MAX_BODY) {
+            throw tooLarge();
+        }
+        JsonNode node;
+        try {
+            node = body.length == 0 ? null : json.readTree(body);
+        } catch (JacksonException e) {
+            node = null;
+        }
+        if (node == null || !node.isObject()) {
+            throw new InvalidRequestException("body", "The request body is missing or is not valid JSON");
+        }
+        JsonNode userId = node.get("userId");
+        if (userId == null || userId.isNull()) {
+            return null; // UserIds.require answers "userId is required"
+        }
+        if (!userId.isString()) {
+            throw new InvalidRequestException("userId", "userId must be a string");
+        }
+        return userId.asString();
+    }
+
+    static InvalidRequestException tooLarge() {
+        return new InvalidRequestException("body", "The request body is larger than " + MAX_BODY + " bytes");
+    }
+
+    /** 201 for ISSUED, otherwise the 409 refusal. */
+    Answer of(ApplyResult result, String uri) {
+        if (result.outcome().issued()) {
+            // userIds are letters, digits and ._@+- only (UserIds): nothing to escape
+            String body = "{\"outcome\":\"" + result.outcome().name() + "\",\"eventId\":" + result.eventId()
+                    + ",\"userId\":\"" + result.userId() + "\",\"rank\":" + result.rank() + "}";
+            return new Answer(201, "application/json", body.getBytes(StandardCharsets.UTF_8), false);
+        }
+        ProblemDetail problem = Problems.of(
+                HttpStatus.CONFLICT,
+                "apply-refused",
+                "Apply refused",
+                ApplyController.RefusalText.of(result.outcome()));
+        problem.setProperty("outcome", result.outcome());
+        problem.setProperty("eventId", result.eventId());
+        problem.setProperty("userId", result.userId());
+        return problem(problem, uri);
+    }
+
+    /** The answer to a failed apply: 400 naming the field, 404, 503 with Retry-After, or a logged 500. */
+    Answer of(Throwable failure, String uri) {
+        Throwable e =
+                failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+        return switch (e) {
+            case InvalidRequestException invalid ->
+                problem(Problems.invalidField(invalid.field(), invalid.getMessage()), uri);
+            case EventNotFoundException notFound -> {
+                ProblemDetail problem =
+                        Problems.of(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", notFound.getMessage());
+                problem.setProperty("eventId", notFound.eventId());
+                yield problem(problem, uri);
+            }
+            case AdmissionUnavailableException unavailable -> {
+                log.warn(
+                        "503: {}{}",
+                        unavailable.getMessage(),
+                        unavailable.getCause() == null
+                                ? ""
+                                : " (" + unavailable.getCause().getMessage() + ")");
+                Answer answer = problem(
+                        Problems.of(
+                                HttpStatus.SERVICE_UNAVAILABLE,
+                                "unavailable",
+                                "Service unavailable",
+                                unavailable.getMessage()),
+                        uri);
+                yield new Answer(answer.status(), answer.contentType(), answer.body(), true);
+            }
+            default -> {
+                log.error("Unexpected error answering an apply", e);
+                yield problem(
+                        Problems.of(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal-error",
+                                "Internal error",
+                                "An unexpected error occurred; it was logged. Nothing is promised by this answer."),
+                        uri);
+            }
+        };
+    }
+
+    Answer problem(ProblemDetail problem, String uri) {
+        problem.setInstance(URI.create(uri));
+        return new Answer(problem.getStatus(), "application/problem+json", json.writeValueAsBytes(problem), false);
+    }
+}
