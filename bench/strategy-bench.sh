@@ -21,7 +21,7 @@ start_server strategies
 warm_up 5000
 "$JAVA" -Xmx1g -Dloader.main=dev.firstcome.backend.rush.RushCli -cp "$JAR" \
   org.springframework.boot.loader.launch.PropertiesLauncher \
-  --base-url="$BASE" --token="$TOKEN" --users="$USERS" --quantity="$QUANTITY" \
+  --base-url="$BASE" --apply-url="$APPLY_BASE" --token="$TOKEN" --users="$USERS" --quantity="$QUANTITY" \
   --concurrency="$CONCURRENCY" --strategies="$STRATEGIES" | tee -a "$OUT"
 stop_server
 echo "table in $OUT"

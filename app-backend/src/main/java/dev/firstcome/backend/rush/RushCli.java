@@ -21,12 +21,13 @@ import java.util.regex.Pattern;
  * The rush runner as a separate process (the load generator of {@code bench/}), on the same engine as
  * {@code POST /api/admin/rush}: creates one lab event per strategy through the admin API (or uses
  * {@code --event-id}), sends the rush over HTTP and prints one report line per run and the comparison
- * table. Launch from the server jar:
+ * table. Applies go to {@code --apply-url} (the apply server) when given, else to {@code --base-url}.
+ * Launch from the server jar:
  *
  * <pre>
  * java -Dloader.main=dev.firstcome.backend.rush.RushCli -cp app-backend/target/firstcome-server.jar \
  *   org.springframework.boot.loader.launch.PropertiesLauncher \
- *   --base-url=http://127.0.0.1:8080 --token=... --users=20000 --quantity=1000 --concurrency=64 \
+ *   --base-url=http://127.0.0.1:8080 [--apply-url=http://127.0.0.1:8081] --token=... --users=20000 --quantity=1000 --concurrency=64 \
  *   --strategies=lua,redis-set-scard,db-naive
  * </pre>
  *
@@ -41,6 +42,7 @@ public final class RushCli {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         String baseUrl = options.getOrDefault("base-url", "http://127.0.0.1:8080");
+        String applyUrl = options.getOrDefault("apply-url", baseUrl);
         String token = options.getOrDefault("token", System.getenv().getOrDefault("FIRSTCOME_ADMIN_TOKEN", ""));
         int users = Integer.parseInt(options.getOrDefault("users", "20000"));
         int quantity = Integer.parseInt(options.getOrDefault("quantity", "1000"));
@@ -65,7 +67,7 @@ public final class RushCli {
                 RushTally tally = new RushTally(schedule.size());
                 Instant started = Instant.now();
                 long elapsed = engine.run(
-                        new RushEngine.Plan(baseUrl, event, schedule, concurrency, bursts, 0, timeout),
+                        new RushEngine.Plan(applyUrl, event, schedule, concurrency, bursts, 0, timeout),
                         tally,
                         () -> false);
                 RushReport report = tally.report(

@@ -145,6 +145,10 @@ public final class ShellView {
         Label api = new Label();
         api.setId("http-api-url");
         api.textProperty().bind(model.httpApiUrlProperty());
+        Label apply = new Label();
+        apply.setId("apply-api-url");
+        apply.textProperty().bind(model.applyApiUrlProperty());
+        apply.setTooltip(new Tooltip("The apply server: customers POST /api/events/{id}/apply here"));
         Label token = new Label();
         token.setId("admin-token");
         token.textProperty().bind(model.tokenTextProperty());
@@ -165,7 +169,7 @@ public final class ShellView {
         }
         Label apiCaption = new Label("HTTP API");
         Label tokenCaption = new Label("Admin token");
-        for (Label label : new Label[] {api, token, apiCaption, tokenCaption}) {
+        for (Label label : new Label[] {api, apply, token, apiCaption, tokenCaption}) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
         Pane spacer = new Pane();
@@ -175,6 +179,7 @@ public final class ShellView {
                 spacer,
                 apiCaption,
                 api,
+                apply,
                 new Separator(Orientation.VERTICAL),
                 tokenCaption,
                 token,

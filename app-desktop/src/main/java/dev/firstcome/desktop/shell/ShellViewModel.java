@@ -24,6 +24,7 @@ public final class ShellViewModel {
     private final ObservableList<ComponentStatus> componentsView = FXCollections.unmodifiableObservableList(components);
 
     private final ReadOnlyStringWrapper httpApiUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper applyApiUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tokenRevealed = new ReadOnlyBooleanWrapper();
     private boolean refreshing;
@@ -46,6 +47,11 @@ public final class ShellViewModel {
 
     public ReadOnlyStringProperty httpApiUrlProperty() {
         return httpApiUrl.getReadOnlyProperty();
+    }
+
+    /** Where customers apply (the apply server), or empty when it is the HTTP API itself. */
+    public ReadOnlyStringProperty applyApiUrlProperty() {
+        return applyApiUrl.getReadOnlyProperty();
     }
 
     /** The admin token as shown: masked unless revealed. */
@@ -74,18 +80,24 @@ public final class ShellViewModel {
         refreshing = true;
         executor.submit(
                 "Checking components",
-                () -> new Status(infrastructure.components(), infrastructure.httpApiUrl(), infrastructure.adminToken()),
+                () -> new Status(
+                        infrastructure.components(),
+                        infrastructure.httpApiUrl(),
+                        infrastructure.applyApiUrl(),
+                        infrastructure.adminToken()),
                 status -> {
                     refreshing = false;
                     components.setAll(status.components());
                     httpApiUrl.set(status.httpApiUrl().isEmpty() ? "(not listening)" : status.httpApiUrl());
+                    applyApiUrl.set(
+                            status.applyApiUrl().equals(status.httpApiUrl()) ? "" : "apply " + status.applyApiUrl());
                     tokenValue = status.adminToken();
                     showToken();
                 },
                 failure -> refreshing = false);
     }
 
-    private record Status(List<ComponentStatus> components, String httpApiUrl, String adminToken) {}
+    private record Status(List<ComponentStatus> components, String httpApiUrl, String applyApiUrl, String adminToken) {}
 
     private void showToken() {
         token.set(tokenRevealed.get() ? tokenValue : mask(tokenValue));

@@ -22,6 +22,7 @@ class ShellViewModelTests {
                         "kafka UP · embedded · 127.0.0.1:9092",
                         "database DOWN · external · db");
         assertThat(model.httpApiUrlProperty().get()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(model.applyApiUrlProperty().get()).isEqualTo("apply http://127.0.0.1:8081");
     }
 
     @Test

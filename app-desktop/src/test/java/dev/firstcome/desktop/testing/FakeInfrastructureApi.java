@@ -27,6 +27,11 @@ public final class FakeInfrastructureApi implements InfrastructureApi {
     }
 
     @Override
+    public String applyApiUrl() {
+        return "http://127.0.0.1:8081";
+    }
+
+    @Override
     public String adminToken() {
         return "secret-admin-token";
     }
