@@ -8,7 +8,13 @@
 #     warmup  start, run the readiness warm-up (POST /api/admin/rush/warmup), then cold
 #     aot     JDK 25 AOT cache: a training run writes it (-XX:AOTCacheOutput), the server starts with
 #             it (-XX:AOTCache), then cold
-# usage: bench/apply-bench.sh [plain] [warmup] [aot]      (default: all three)
+#     aotwarmup  both: start with the AOT cache, run the readiness warm-up, then cold (launch day)
+#     applyonly  the plain protocol on an apply-only node: the Kafka consumers (issuance, notifications)
+#             do not start (spring.kafka.listener.auto-startup=false), as when they run on other
+#             machines; admissions stay in Kafka. Not the embedded default: shows the apply path alone
+# applies go to the apply server (port FIRSTCOME_BENCH_APPLY_PORT, 18081); APPLY_TARGET=main sends
+# them to the main HTTP port's servlet path instead
+# usage: bench/apply-bench.sh [plain] [warmup] [aot] [aotwarmup]      (default: all four)
 # env:   COLD_SECONDS=15 LOAD_SECONDS=180 WARM_SECONDS=15 WARMUP_USERS=20000
 source "$(dirname "$0")/lib.sh"
 trap stop_started EXIT
@@ -21,7 +27,7 @@ LOAD="${LOAD_SECONDS:-180}"
 WARM="${WARM_SECONDS:-15}"
 WARMUP_USERS="${WARMUP_USERS:-20000}"
 MODES=("$@")
-((${#MODES[@]})) || MODES=(plain warmup aot)
+((${#MODES[@]})) || MODES=(plain warmup aot aotwarmup)
 SUMMARY="$WORK/apply-summary.txt"
 machine | tee "$SUMMARY"
 
@@ -45,8 +51,10 @@ for mode in "${MODES[@]}"; do
   extra=()
   case "$mode" in
     plain | warmup) ;;
-    aot)
-      prepare_aot
+    applyonly) extra=(-Dspring.kafka.listener.auto-startup=false) ;;
+    aot | aotwarmup)
+      [[ -f "$WORK/firstcome.aot" && "${AOT_PREPARED:-}" == 1 ]] || prepare_aot
+      AOT_PREPARED=1
       SERVER_JAR="$WORK/extracted/firstcome-server.jar"
       extra=(-XX:AOTCache="$WORK/firstcome.aot")
       ;;
@@ -54,11 +62,11 @@ for mode in "${MODES[@]}"; do
   esac
   start_server "$mode" "${extra[@]}"
   echo "$mode: UP after ${SERVER_UP_SECONDS}s" | tee -a "$SUMMARY"
-  [[ "$mode" == warmup ]] && warm_up "$WARMUP_USERS"
+  [[ "$mode" == warmup || "$mode" == aotwarmup ]] && warm_up "$WARMUP_USERS"
   event=$(create_event '"totalQuantity":100000000')
   wrk_run "$mode-cold" "$COLD" "$event"
   echo "$mode cold (first ${COLD}s): $(wrk_rps "$mode-cold") req/s, p99 $(wrk_p99 "$mode-cold") ms" | tee -a "$SUMMARY"
-  if [[ "$mode" == plain ]]; then
+  if [[ "$mode" == plain || "$mode" == applyonly ]]; then
     wrk_run "$mode-load" "$LOAD" "$event"
     wrk_run "$mode-warm" "$WARM" "$event"
     echo "$mode warm (after ${LOAD}s at load): $(wrk_rps "$mode-warm") req/s, p99 $(wrk_p99 "$mode-warm") ms" | tee -a "$SUMMARY"

@@ -265,7 +265,7 @@ final class ApplyHttpServer implements SmartLifecycle {
             } finally {
                 request.release();
             }
-            answer.whenComplete((done, failure) -> ctx.executor().execute(() -> {
+            answer.whenComplete((done, failure) -> answerOnLoop(ctx, () -> {
                 Answer written = done != null ? done : answers.of(failure, "/");
                 var future = ctx.writeAndFlush(response(written, keepAlive));
                 if (!keepAlive) {
@@ -280,6 +280,15 @@ final class ApplyHttpServer implements SmartLifecycle {
                     next.release();
                 }
             }));
+        }
+
+        /** Writes on the connection's event loop; when the loop is already gone (stopped) only counts the apply as done. */
+        private void answerOnLoop(ChannelHandlerContext ctx, Runnable write) {
+            try {
+                ctx.executor().execute(write);
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                inFlight.decrementAndGet();
+            }
         }
 
         private CompletableFuture<Answer> answer(FullHttpRequest request) {
