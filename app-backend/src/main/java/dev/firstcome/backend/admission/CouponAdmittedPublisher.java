@@ -2,6 +2,7 @@ package dev.firstcome.backend.admission;
 
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.backend.infra.KafkaJson;
 import dev.firstcome.model.CouponAdmitted;
 import java.time.Duration;
 import java.util.HashMap;
@@ -45,7 +46,9 @@ class CouponAdmittedPublisher implements AutoCloseable {
         config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) Math.max(timeoutMs, 1000 + timeoutMs - 500));
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "firstcome-admission");
         this.factory = new DefaultKafkaProducerFactory<>(
-                config, new StringSerializer(), new JacksonJsonSerializer<CouponAdmitted>().noTypeInfo());
+                config,
+                new StringSerializer(),
+                new JacksonJsonSerializer<CouponAdmitted>(KafkaJson.mapper()).noTypeInfo());
         this.template = new KafkaTemplate<>(factory);
         this.topic = names.admittedTopic();
         this.timeout = properties.kafka().sendTimeout();

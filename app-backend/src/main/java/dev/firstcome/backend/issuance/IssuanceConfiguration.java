@@ -45,6 +45,7 @@ class IssuanceConfiguration {
         factory.setConsumerFactory(
                 kafka.consumerFactory(names.consumerGroup(), CouponAdmitted.class, settings.batchSize()));
         factory.setBatchListener(true);
+        factory.setAutoStartup(kafka.autoStartup());
         factory.setConcurrency(settings.concurrency());
         var container = factory.getContainerProperties();
         container.setAckMode(AckMode.BATCH);
@@ -64,6 +65,7 @@ class IssuanceConfiguration {
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CouponAdmitted>();
         factory.setConsumerFactory(kafka.consumerFactory(names.deadLetterGroup(), CouponAdmitted.class, 500));
         factory.setBatchListener(true);
+        factory.setAutoStartup(kafka.autoStartup());
         factory.setConcurrency(1);
         var container = factory.getContainerProperties();
         container.setAckMode(AckMode.BATCH);

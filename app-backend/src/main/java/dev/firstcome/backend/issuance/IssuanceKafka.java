@@ -1,5 +1,6 @@
 package dev.firstcome.backend.issuance;
 
+import dev.firstcome.backend.infra.KafkaJson;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -56,9 +57,14 @@ class IssuanceKafka implements DisposableBean {
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         consumer.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        Supplier<Deserializer<V>> values =
-                () -> new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(type, false));
+        Supplier<Deserializer<V>> values = () -> new ErrorHandlingDeserializer<>(
+                new JacksonJsonDeserializer<>(type, KafkaJson.mapper()).ignoreTypeHeaders());
         return new DefaultKafkaConsumerFactory<>(consumer, StringDeserializer::new, values);
+    }
+
+    /** {@code spring.kafka.listener.auto-startup}: false on an apply-only node (its consumers run elsewhere). */
+    boolean autoStartup() {
+        return kafka.getListener().isAutoStartup();
     }
 
     @Override
@@ -69,7 +75,7 @@ class IssuanceKafka implements DisposableBean {
     /** JSON for records, raw bytes passed through (a dead letter whose value could not be read). */
     static final class JsonOrBytesSerializer implements Serializer<Object> {
 
-        private final JacksonJsonSerializer<Object> json = new JacksonJsonSerializer<>().noTypeInfo();
+        private final JacksonJsonSerializer<Object> json = new JacksonJsonSerializer<>(KafkaJson.mapper()).noTypeInfo();
 
         @Override
         public byte[] serialize(String topic, Object data) {

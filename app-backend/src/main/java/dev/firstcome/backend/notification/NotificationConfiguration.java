@@ -2,6 +2,7 @@ package dev.firstcome.backend.notification;
 
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.backend.infra.KafkaJson;
 import dev.firstcome.model.CouponPersisted;
 import java.util.HashMap;
 import java.util.Map;
@@ -45,11 +46,12 @@ class NotificationConfiguration {
         consumer.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         consumer.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         consumer.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
-        java.util.function.Supplier<Deserializer<CouponPersisted>> values =
-                () -> new ErrorHandlingDeserializer<>(new JacksonJsonDeserializer<>(CouponPersisted.class, false));
+        java.util.function.Supplier<Deserializer<CouponPersisted>> values = () -> new ErrorHandlingDeserializer<>(
+                new JacksonJsonDeserializer<>(CouponPersisted.class, KafkaJson.mapper()).ignoreTypeHeaders());
         var factory = new ConcurrentKafkaListenerContainerFactory<String, CouponPersisted>();
         factory.setConsumerFactory(new DefaultKafkaConsumerFactory<>(consumer, StringDeserializer::new, values));
-        factory.setAutoStartup(properties.notifications().enabled());
+        factory.setAutoStartup(
+                properties.notifications().enabled() && kafka.getListener().isAutoStartup());
         factory.setBatchListener(true);
         factory.getContainerProperties().setAckMode(AckMode.BATCH);
         factory.getContainerProperties()

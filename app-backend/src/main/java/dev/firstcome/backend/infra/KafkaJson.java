@@ -1,0 +1,23 @@
+package dev.firstcome.backend.infra;
+
+import tools.jackson.databind.cfg.DateTimeFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The JSON mapper of FirstCome's Kafka records. Dates are written as numbers ({@code admittedAt} as
+ * epoch seconds with nanoseconds, {@code day} as {@code [year, month, day]}): parsing an ISO-8601 text
+ * was a third of the consumers' CPU in profiles. Readers accept both forms, so records written as text
+ * by an earlier version are still read.
+ */
+public final class KafkaJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder()
+            .enable(DateTimeFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private KafkaJson() {}
+
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+}
