@@ -95,13 +95,7 @@ class CouponRepository {
                 ps.setArray(5, c.createArrayOf("int8", ids));
                 ps.setArray(6, c.createArrayOf("int4", days));
                 ps.setArray(7, c.createArrayOf("int8", admittedAt));
-                Set<Key> keys = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(new Key(rs.getLong(1), rs.getString(2)));
-                    }
-                }
-                return keys;
+                return returnedKeys(ps);
             }
         });
         return admissions.stream()
@@ -197,6 +191,17 @@ class CouponRepository {
                 eventId);
     }
 
+    /** The (event_id, user_id) pairs a statement's RETURNING clause answered. */
+    private static Set<Key> returnedKeys(PreparedStatement ps) throws SQLException {
+        Set<Key> keys = new HashSet<>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                keys.add(new Key(rs.getLong(1), rs.getString(2)));
+            }
+        }
+        return keys;
+    }
+
     /** PostgreSQL: one set-based statement for the whole batch (a JDBC batch runs one UPDATE per coupon). */
     private boolean[] claimNotificationsPostgres(List<CouponPersisted> coupons, Timestamp at) {
         int n = coupons.size();
@@ -211,13 +216,7 @@ class CouponRepository {
                 ps.setTimestamp(1, at);
                 ps.setArray(2, c.createArrayOf("int8", events));
                 ps.setArray(3, c.createArrayOf("varchar", users));
-                Set<Key> keys = new HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        keys.add(new Key(rs.getLong(1), rs.getString(2)));
-                    }
-                }
-                return keys;
+                return returnedKeys(ps);
             }
         });
         boolean[] claimed = new boolean[n];
