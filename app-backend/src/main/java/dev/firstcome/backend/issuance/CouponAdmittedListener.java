@@ -153,15 +153,19 @@ class CouponAdmittedListener {
         if (e instanceof CannotGetJdbcConnectionException) {
             return true;
         }
+        // the SQL state decides when the driver gives one: MariaDB Connector/J reports a trigger's
+        // SIGNAL (state 45000) as an SQLTransientConnectionException, yet the rows were refused
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                return state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
+            }
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof SQLRecoverableException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof SQLTransientConnectionException) {
                 return true;
-            }
-            if (t instanceof SQLException sql && sql.getSQLState() != null) {
-                String state = sql.getSQLState();
-                return state.startsWith("08") || state.startsWith("57P") || state.startsWith("53");
             }
         }
         return false;
