@@ -166,6 +166,8 @@ public final class ShellView {
         });
         for (Button button : new Button[] {reveal, copy}) {
             button.getStyleClass().addAll("small", "flat");
+            // the component labels shrink first (their tooltips keep the full address)
+            button.setMinWidth(Region.USE_PREF_SIZE);
         }
         Label apiCaption = new Label("HTTP API");
         Label tokenCaption = new Label("Admin token");
