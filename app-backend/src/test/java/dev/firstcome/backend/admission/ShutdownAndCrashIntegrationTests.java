@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -41,13 +42,31 @@ class ShutdownAndCrashIntegrationTests {
 
     @Test
     void gracefulShutdownMidRushLosesNoAnsweredCouponAndPersistsNoRefusedOne() throws Exception {
+        sigtermMidRush("sigterm", doomed -> new HttpApi(mainPort(doomed)));
+    }
+
+    @Test
+    void gracefulShutdownMidRushOnTheApplyServerLosesNoAnsweredCouponAndPersistsNoRefusedOne() throws Exception {
+        sigtermMidRush(
+                "sigterm-apply-server",
+                doomed -> new HttpApi(
+                        "http://127.0.0.1:" + mainPort(doomed),
+                        "http://127.0.0.1:"
+                                + doomed.getBean(ApplyHttpServer.class).port()));
+    }
+
+    private static int mainPort(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private void sigtermMidRush(String name, Function<ConfigurableApplicationContext, HttpApi> victimApi)
+            throws Exception {
         var survivor = new HttpApi(port);
-        long event = survivor.createOpenEvent("sigterm", 5_000, null);
+        long event = survivor.createOpenEvent(name, 5_000, null);
         ConfigurableApplicationContext doomed = new SpringApplicationBuilder(FirstComeApplication.class)
                 .properties("server.port=0", "firstcome.namespace=shutdown")
                 .run();
-        var victim = new HttpApi(
-                ((WebServerApplicationContext) doomed).getWebServer().getPort());
+        var victim = victimApi.apply(doomed);
 
         List<Answer> answers = new ArrayList<>();
         List<String> users = new ArrayList<>();
