@@ -15,7 +15,7 @@
 # applies go to the apply server (port FIRSTCOME_BENCH_APPLY_PORT, 18081); APPLY_TARGET=main sends
 # them to the main HTTP port's servlet path instead
 # usage: bench/apply-bench.sh [plain] [warmup] [aot] [aotwarmup]      (default: all four)
-# env:   COLD_SECONDS=15 LOAD_SECONDS=180 WARM_SECONDS=15 WARMUP_USERS=20000
+# env:   COLD_SECONDS=15 LOAD_SECONDS=180 WARM_SECONDS=15 WARMUP_USERS=100000 (the product default)
 source "$(dirname "$0")/lib.sh"
 trap stop_started EXIT
 ensure_tools
@@ -25,7 +25,7 @@ mkdir -p "$WORK"
 COLD="${COLD_SECONDS:-15}"
 LOAD="${LOAD_SECONDS:-180}"
 WARM="${WARM_SECONDS:-15}"
-WARMUP_USERS="${WARMUP_USERS:-20000}"
+WARMUP_USERS="${WARMUP_USERS:-100000}"
 MODES=("$@")
 ((${#MODES[@]})) || MODES=(plain warmup aot aotwarmup)
 SUMMARY="$WORK/apply-summary.txt"

@@ -114,7 +114,7 @@ public record FirstComeProperties(
             @Min(1) @DefaultValue("1000000") int maxUsers,
             @Min(1) @DefaultValue("1024") int maxConcurrency,
             @Min(1) @DefaultValue("50000") int syncMaxRequests,
-            @Min(1) @DefaultValue("20000") int warmupUsers,
+            @Min(1) @DefaultValue("100000") int warmupUsers,
             @Min(1) @DefaultValue("64") int warmupConcurrency) {}
 
     /**
