@@ -1,15 +1,18 @@
 package dev.firstcome.desktop.rush;
 
 import dev.firstcome.desktop.shell.ShellView;
-import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
+import javafx.scene.control.Separator;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
-/** The Rush section: start a rehearsal rush, and the running rush's progress. */
+/** The Rush section: start a rehearsal rush or the launch-day warm-up, and the running one's progress. */
 public final class RushView implements ShellView.SectionView {
 
     private final VBox root = new VBox(12);
@@ -31,11 +34,30 @@ public final class RushView implements ShellView.SectionView {
         bar.progressProperty().bind(model.progressProperty());
         bar.visibleProperty().bind(model.runningProperty());
         Label status = new Label();
-        status.textProperty()
-                .bind(Bindings.when(model.runningProperty())
-                        .then(model.progressTextProperty())
-                        .otherwise(""));
-        root.getChildren().addAll(title, text, open, bar, status);
+        // stays after the end: "COMPLETED" (or the error) of the last rush or warm-up
+        status.textProperty().bind(model.progressTextProperty());
+        Label warmTitle = new Label("Launch-day warm-up");
+        warmTitle.getStyleClass().add("title-4");
+        Label warmText = new Label("Minutes before an event opens, a synthetic rush on a lab event through the apply"
+                + " server warms the JVM so the first seconds run near warm speed (100,000 users: about 70 % of"
+                + " warm throughput in the first 15 s). To schedule it: POST /api/admin/rush/warmup"
+                + " {\"forEventId\": <id>, \"minutesBefore\": 5}.");
+        warmText.setWrapText(true);
+        TextField warmUsers = new TextField();
+        warmUsers.setId("warmup-users");
+        warmUsers.setPrefColumnCount(8);
+        warmUsers.textProperty().bindBidirectional(model.warmupUsersProperty());
+        Button warmUp = new Button("Warm up now");
+        warmUp.setId("warm-up");
+        warmUp.disableProperty().bind(model.runningProperty());
+        warmUp.setOnAction(event -> model.warmUp());
+        Label warmError = new Label();
+        warmError.setId("warmup-error");
+        warmError.getStyleClass().add("danger");
+        warmError.textProperty().bind(model.warmupErrorProperty());
+        HBox warmRow = new HBox(8, new Label("Users"), warmUsers, warmUp, warmError);
+        warmRow.setAlignment(Pos.CENTER_LEFT);
+        root.getChildren().addAll(title, text, open, bar, status, new Separator(), warmTitle, warmText, warmRow);
     }
 
     @Override

@@ -53,6 +53,8 @@ public final class RushViewModel {
 
     private final ObservableSet<String> chosen = FXCollections.observableSet(PRODUCTION_STRATEGY);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
+    private final StringProperty warmupUsers = new SimpleStringProperty("100000");
+    private final ReadOnlyStringWrapper warmupError = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
@@ -333,6 +335,49 @@ public final class RushViewModel {
         return totals.entrySet().stream()
                 .map(e -> new OutcomeCount(e.getKey(), e.getValue()))
                 .toList();
+    }
+
+    /** Users of the launch-day warm-up (a synthetic rush on a lab event, through the apply server). */
+    public StringProperty warmupUsersProperty() {
+        return warmupUsers;
+    }
+
+    public ReadOnlyStringProperty warmupErrorProperty() {
+        return warmupError.getReadOnlyProperty();
+    }
+
+    /**
+     * Starts the warm-up now; its progress shows like a rush's. False (with a message) when the number of
+     * users is not 1 to 1,000,000, or while a rush runs.
+     */
+    public boolean warmUp() {
+        int count;
+        try {
+            count = Integer.parseInt(warmupUsers.get().trim().replace(",", ""));
+        } catch (NumberFormatException | NullPointerException e) {
+            count = 0;
+        }
+        if (count < 1 || count > 1_000_000) {
+            warmupError.set("Warm-up users: a whole number from 1 to 1,000,000");
+            return false;
+        }
+        warmupError.set("");
+        if (running.get()) {
+            return false;
+        }
+        int users = count;
+        running.set(true);
+        progress.set(0);
+        progressText.set("Warming up…");
+        result.set(null);
+        reports.clear();
+        comparison.clear();
+        outcomes.clear();
+        executor.submit("Starting the warm-up", () -> rush.warmUp(users), this::started, failure -> {
+            running.set(false);
+            progressText.set("");
+        });
+        return true;
     }
 
     /** Stops sending; the report covers what was answered. */

@@ -181,4 +181,21 @@ class RushViewModelTests {
         assertThat(rush.last().cancelled()).isTrue();
         assertThat(model.progressTextProperty().get()).isEqualTo("Cancelling…");
     }
+
+    @Test
+    void theWarmUpStartsWithTheChosenUsersAndShowsItsProgressLikeARush() {
+        model.warmupUsersProperty().set("0");
+        assertThat(model.warmUp()).isFalse();
+        assertThat(model.warmupErrorProperty().get()).contains("1 to 1,000,000");
+        assertThat(rush.started()).isEmpty();
+
+        model.warmupUsersProperty().set("100,000");
+        assertThat(model.warmUp()).isTrue();
+
+        assertThat(model.warmupErrorProperty().get()).isEmpty();
+        assertThat(model.runningProperty().get()).isTrue();
+        assertThat(rush.last().request().users()).isEqualTo(100_000);
+        assertThat(model.warmUp()).as("one at a time").isFalse();
+        assertThat(rush.started()).hasSize(1);
+    }
 }

@@ -121,7 +121,7 @@ public final class FakeRushApi implements RushApi {
 
     @Override
     public RushHandle warmUp(int users) {
-        throw new UnsupportedOperationException();
+        return start(new RushRequest(null, List.of("lua"), users, null, users, 64, 0.0, 0, 0, null));
     }
 
     @Override
