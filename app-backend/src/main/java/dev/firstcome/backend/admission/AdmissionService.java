@@ -186,13 +186,9 @@ class AdmissionService implements AdmissionApi {
         if (attempt.refusal() != null) {
             return CompletableFuture.completedFuture(attempt.refusal());
         }
-        if (attempt.strategy() != production) {
-            return CompletableFuture.supplyAsync(() -> decide(eventId, userId), blockingWork);
-        }
         CompletableFuture<Decision> decided;
         try {
-            decided = ((LuaAdmissionStrategy) production)
-                    .admitAsync(attempt.limits(), userId, attempt.day(), attempt.now());
+            decided = attempt.strategy().admitAsync(attempt.limits(), userId, attempt.day(), attempt.now());
         } catch (RuntimeException e) {
             decided = CompletableFuture.failedFuture(e);
         }

@@ -3,6 +3,7 @@ package dev.firstcome.backend.admission;
 import dev.firstcome.model.ApplyOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * How an apply is decided. Production events always use the Lua script ({@code lua}); lab events of
@@ -16,6 +17,15 @@ public interface AdmissionStrategy {
 
     /** Decides one apply for a user of an event that is inside its window. */
     Decision admit(EventLimits event, String userId, LocalDate day, Instant now);
+
+    /**
+     * The same decision without blocking the caller (the apply server's event loop). By default
+     * {@link #admit} runs on a virtual thread (the lab strategies block on Redis or the database); the
+     * production strategy overrides it with a non-blocking script call.
+     */
+    default CompletableFuture<Decision> admitAsync(EventLimits event, String userId, LocalDate day, Instant now) {
+        return CompletableFuture.supplyAsync(() -> admit(event, userId, day, now), Thread::startVirtualThread);
+    }
 
     /** Undoes an ISSUED decision whose Kafka hand-off failed (strategies that cannot undo do nothing). */
     default void undo(EventLimits event, String userId, LocalDate day, Decision decision) {}

@@ -92,9 +92,10 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
      * Redis cannot be reached (commands are rejected at once while disconnected, and time out after the
      * configured command timeout).
      */
-    CompletableFuture<Decision> admitAsync(EventLimits event, String userId, LocalDate day, Instant now) {
+    @Override
+    public CompletableFuture<Decision> admitAsync(EventLimits event, String userId, LocalDate day, Instant now) {
         if (lettuce == null) {
-            return CompletableFuture.supplyAsync(() -> admit(event, userId, day, now), connector);
+            return AdmissionStrategy.super.admitAsync(event, userId, day, now);
         }
         String[] keyArray = keys.admitKeys(event.eventId(), day).toArray(String[]::new);
         String[] args = {userId, day.toString(), Long.toString(now.toEpochMilli()), dayTtlSeconds};
