@@ -11,6 +11,8 @@ import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
 import io.lettuce.core.codec.StringCodec;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,6 +53,10 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
     private final String dayTtlSeconds;
     private final LettuceConnectionFactory lettuce;
     private final Executor connector = Executors.newVirtualThreadPerTaskExecutor();
+    /** Null when {@code firstcome.admission.max-batch} is 1: every apply runs the script alone, pipelined. */
+    private final AdmissionBatcher batcher;
+
+    private final DistributionSummary batchSizes;
     private volatile CompletableFuture<AsyncScripting> async;
 
     @SuppressWarnings("rawtypes")
@@ -60,13 +66,20 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             RedisScript<Long> undoScript,
             AdmissionKeys keys,
             FirstComeProperties properties,
-            RedisConnectionFactory connectionFactory) {
+            RedisConnectionFactory connectionFactory,
+            MeterRegistry meters) {
         this.redis = redis;
         this.admitScript = admitScript;
         this.undoScript = undoScript;
         this.keys = keys;
         this.dayTtlSeconds = Long.toString(properties.redis().dayCounterTtl().toSeconds());
         this.lettuce = connectionFactory instanceof LettuceConnectionFactory factory ? factory : null;
+        int maxBatch = properties.admission().maxBatch();
+        this.batcher = maxBatch > 1 ? new AdmissionBatcher(maxBatch, this::runBatch) : null;
+        this.batchSizes = DistributionSummary.builder("firstcome.admission.batch")
+                .description("applies decided by one run of admit.lua on the apply server")
+                .baseUnit("applies")
+                .register(meters);
     }
 
     @Override
@@ -87,7 +100,8 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
     }
 
     /**
-     * The same decision as {@link #admit}, completed on Lettuce's I/O thread. Fails with
+     * The same decision as {@link #admit}, completed on Lettuce's I/O thread. Concurrent applies to the
+     * same event share one run of the script ({@link AdmissionBatcher}): one Redis round trip per batch. Fails with
      * {@link AdmissionStateMissingException} when the event has no state, or with Lettuce's exception when
      * Redis cannot be reached (commands are rejected at once while disconnected, and time out after the
      * configured command timeout).
@@ -97,11 +111,26 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
         if (lettuce == null) {
             return AdmissionStrategy.super.admitAsync(event, userId, day, now);
         }
-        String[] keyArray = keys.admitKeys(event.eventId(), day).toArray(String[]::new);
-        String[] args = {userId, day.toString(), Long.toString(now.toEpochMilli()), dayTtlSeconds};
-        return scripting()
-                .thenCompose(commands -> commands.run(keyArray, args))
-                .thenApply(result -> decision(event.eventId(), result));
+        CompletableFuture<List<Object>> answer = batcher == null
+                ? runBatch(event.eventId(), day, List.of(new AdmissionBatcher.Apply(userId, now.toEpochMilli(), null)))
+                : batcher.submit(event.eventId(), day, userId, now.toEpochMilli());
+        return answer.thenApply(result -> decision(event.eventId(), result));
+    }
+
+    /** One run of admit.lua for a batch of applies to one event and day (the script's batch form beyond one). */
+    private CompletableFuture<List<Object>> runBatch(long eventId, LocalDate day, List<AdmissionBatcher.Apply> batch) {
+        batchSizes.record(batch.size());
+        String[] keyArray = keys.admitKeys(eventId, day).toArray(String[]::new);
+        String[] args = new String[2 + 2 * batch.size()];
+        args[0] = batch.getFirst().userId();
+        args[1] = day.toString();
+        args[2] = Long.toString(batch.getFirst().nowMillis());
+        args[3] = dayTtlSeconds;
+        for (int i = 1; i < batch.size(); i++) {
+            args[2 + 2 * i] = batch.get(i).userId();
+            args[3 + 2 * i] = Long.toString(batch.get(i).nowMillis());
+        }
+        return scripting().thenCompose(commands -> commands.run(keyArray, args));
     }
 
     private Decision decision(long eventId, List<?> result) {

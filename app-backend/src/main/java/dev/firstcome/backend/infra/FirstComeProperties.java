@@ -1,6 +1,7 @@
 package dev.firstcome.backend.infra;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
@@ -84,9 +85,15 @@ public record FirstComeProperties(
             @Min(0) @DefaultValue("0") int threads,
             @DefaultValue("60s") Duration idleTimeout) {}
 
+    /**
+     * {@code maxBatch}: at most this many applies to one event are decided by one run of admit.lua on the
+     * apply server (the applies that arrive while the previous run is in flight; 1: one run per apply, pipelined on
+     * one connection).
+     */
     public record Admission(
             @DefaultValue("30s") Duration eventCacheRefresh,
-            @DefaultValue("true") boolean fastPath) {}
+            @DefaultValue("true") boolean fastPath,
+            @Min(1) @Max(1000) @DefaultValue("128") int maxBatch) {}
 
     /** Kafka to database. */
     public record Issuance(

@@ -50,4 +50,22 @@ class ApplyServerRaceIntegrationTests extends AbstractApplyRaceTests {
         assertThat(persisted).hasSize(300);
         assertThat(new HashSet<>(persisted)).isEqualTo(winners);
     }
+
+    @Test
+    void theDailyLimitHoldsWhenConcurrentAppliesAreDecidedTogether() {
+        long event = api.createOpenEvent("apply-server-daily", 500, 40);
+
+        // half the users apply twice: repeated users can land in one batch of admit.lua
+        List<Answer> answers = Race.run(64, 900, i -> api.apply(event, "pd-" + (i % 450)));
+
+        assertThat(outcomes(answers))
+                .containsEntry("ISSUED", 40L)
+                .containsOnlyKeys("ISSUED", "DAILY_SOLD_OUT", "ALREADY_APPLIED");
+        List<Answer> winners = answers.stream().filter(a -> a.status() == 201).toList();
+        assertThat(winners).extracting(a -> a.text("userId")).doesNotHaveDuplicates();
+        assertThat(winners)
+                .extracting(a -> a.number("rank"))
+                .containsExactlyInAnyOrderElementsOf(
+                        java.util.stream.LongStream.rangeClosed(1, 40).boxed().toList());
+    }
 }
