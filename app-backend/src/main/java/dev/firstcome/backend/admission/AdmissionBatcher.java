@@ -11,9 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * Group commit for admissions: the applies to one event and day that arrive while that lane's script is
  * running are decided together by the next run of admit.lua (one EVALSHA for up to {@code maxBatch}
  * applies, decided in arrival order, each exactly as if it ran alone). A lone apply is sent at once, so
- * nothing waits for a batch to fill: batches only form under load, and then every apply waits at most one
- * script run more. Redis answers one round trip per batch instead of one per apply, which is what the
- * single Redis all servers share spends most of its time on.
+ * nothing waits for a batch to fill: batches only form under load, and then an apply waits for the run in
+ * flight before its own (for more than one only when over {@code maxBatch} applies are waiting). Redis
+ * answers one round trip per batch instead of one per apply, which is what the single Redis all servers
+ * share spends most of its time on. A failed run fails its batch and the applies waiting behind it (never
+ * sent: nothing was admitted for them).
  */
 final class AdmissionBatcher {
 
@@ -74,6 +76,16 @@ final class AdmissionBatcher {
             run = CompletableFuture.failedFuture(e);
         }
         run.whenComplete((answer, failure) -> {
+            if (failure != null) {
+                // Redis unreachable or too slow: the applies waiting behind this run would only wait for the
+                // same failure, one batch at a time; they were never sent, so they fail now too (503,
+                // nothing admitted) and the next apply starts a new lane
+                List<Apply> waiting = lane.retire();
+                lanes.remove(lane.key, lane);
+                batch.forEach(apply -> apply.answer().completeExceptionally(failure));
+                waiting.forEach(apply -> apply.answer().completeExceptionally(failure));
+                return;
+            }
             // the next batch goes out before this one's applies continue (their Kafka sends): Redis stays busy
             List<Apply> next = lane.next(maxBatch);
             if (next == null) {
@@ -81,15 +93,11 @@ final class AdmissionBatcher {
             } else {
                 send(lane, next);
             }
-            complete(batch, answer, failure);
+            complete(batch, answer);
         });
     }
 
-    private static void complete(List<Apply> batch, List<Object> answer, Throwable failure) {
-        if (failure != null) {
-            batch.forEach(apply -> apply.answer().completeExceptionally(failure));
-            return;
-        }
+    private static void complete(List<Apply> batch, List<Object> answer) {
         if (batch.size() == 1) {
             batch.getFirst().answer().complete(answer);
             return;
@@ -147,6 +155,15 @@ final class AdmissionBatcher {
                 return null;
             }
             return take(maxBatch);
+        }
+
+        /** After a failed run: every waiting apply, and the lane retires. */
+        synchronized List<Apply> retire() {
+            List<Apply> waiting = new ArrayList<>(this.waiting);
+            this.waiting.clear();
+            running = false;
+            retired = true;
+            return waiting;
         }
 
         private List<Apply> take(int maxBatch) {

@@ -32,7 +32,9 @@ import org.springframework.stereotype.Component;
 /**
  * The production strategy: admit.lua decides in one atomic round trip; undo.lua reverses one admission.
  * {@link #admitAsync} sends the same EVALSHA without blocking a thread (the apply server's path), on a
- * connection of its own from the same Lettuce client (same address, credentials and client options).
+ * connection of its own from the same Lettuce client (same address, credentials and client options);
+ * concurrent applies to one event share a run ({@link AdmissionBatcher}). {@link #admit} (the main port's
+ * blocking path) waits for the same batches.
  */
 @Component
 class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
@@ -53,7 +55,7 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
     private final String dayTtlSeconds;
     private final LettuceConnectionFactory lettuce;
     private final Executor connector = Executors.newVirtualThreadPerTaskExecutor();
-    /** Null when {@code firstcome.admission.max-batch} is 1: every apply runs the script alone, pipelined. */
+    /** Null when {@code firstcome.admission.max-batch} is 1: every apply runs the script alone. */
     private final AdmissionBatcher batcher;
 
     private final DistributionSummary batchSizes;
@@ -77,7 +79,7 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
         int maxBatch = properties.admission().maxBatch();
         this.batcher = maxBatch > 1 ? new AdmissionBatcher(maxBatch, this::runBatch) : null;
         this.batchSizes = DistributionSummary.builder("firstcome.admission.batch")
-                .description("applies decided by one run of admit.lua on the apply server")
+                .description("applies decided by one run of admit.lua")
                 .baseUnit("applies")
                 .register(meters);
     }
@@ -89,6 +91,16 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
 
     @Override
     public Decision admit(EventLimits event, String userId, LocalDate day, Instant now) {
+        if (lettuce != null) {
+            // the main port's applies join the same batches as the apply server's (a virtual thread waits)
+            try {
+                return admitAsync(event, userId, day, now).join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof RuntimeException cause
+                        ? cause
+                        : new io.lettuce.core.RedisException(e.getCause());
+            }
+        }
         List<?> result = redis.execute(
                 admitScript,
                 keys.admitKeys(event.eventId(), day),

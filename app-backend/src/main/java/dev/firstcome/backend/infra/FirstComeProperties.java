@@ -86,9 +86,8 @@ public record FirstComeProperties(
             @DefaultValue("60s") Duration idleTimeout) {}
 
     /**
-     * {@code maxBatch}: at most this many applies to one event are decided by one run of admit.lua on the
-     * apply server (the applies that arrive while the previous run is in flight; 1: one run per apply, pipelined on
-     * one connection).
+     * {@code maxBatch}: at most this many applies to one event are decided by one run of admit.lua (the
+     * applies that arrive while the previous run is in flight; 1: one run per apply).
      */
     public record Admission(
             @DefaultValue("30s") Duration eventCacheRefresh,

@@ -104,22 +104,27 @@ class AdmissionBatcherTests {
     }
 
     @Test
-    void aFailedRunFailsEveryApplyOfItsBatchAndTheLaneGoesOn() {
-        AdmissionBatcher batcher = batcher(128);
+    void aFailedRunFailsItsBatchAndEveryApplyWaitingBehindItThenANewLaneStarts() {
+        AdmissionBatcher batcher = batcher(2);
         var first = batcher.submit(7, DAY, "a", 1000);
         var second = batcher.submit(7, DAY, "b", 1001);
         var third = batcher.submit(7, DAY, "c", 1002);
         runs.get(0).answer().complete(List.of("ISSUED", 1L, 1L));
+        var waiting = List.of(batcher.submit(7, DAY, "d", 1003), batcher.submit(7, DAY, "e", 1004));
 
         var down = new IllegalStateException("Redis is down");
         runs.get(1).answer().completeExceptionally(down);
 
         assertThat(first).isCompletedWithValue(List.of("ISSUED", 1L, 1L));
-        assertThat(second).isCompletedExceptionally();
-        assertThat(third).isCompletedExceptionally();
-        assertThat(third.exceptionNow()).isSameAs(down);
+        assertThat(List.of(second, third))
+                .allSatisfy(answer -> assertThat(answer.exceptionNow()).isSameAs(down));
+        // never sent to Redis: they fail at once instead of waiting for the same failure batch by batch
+        assertThat(waiting)
+                .allSatisfy(answer -> assertThat(answer.exceptionNow()).isSameAs(down));
+        assertThat(runs).hasSize(2);
+        assertThat(batcher.lanes()).isZero();
 
-        var later = batcher.submit(7, DAY, "d", 1003);
+        var later = batcher.submit(7, DAY, "f", 1005);
         assertThat(runs).hasSize(3);
         runs.get(2).answer().complete(List.of("ISSUED", 2L, 2L));
         assertThat(later).isCompletedWithValue(List.of("ISSUED", 2L, 2L));
