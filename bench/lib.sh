@@ -58,7 +58,9 @@ start_server() {
     return 1
   fi
   local t0; t0=$(date +%s.%N)
-  FIRSTCOME_HTTP_PORT="$PORT" "$JAVA" -Xmx2g "$@" \
+  # the heap of ./server (fixed 2 GB; BENCH_HEAP to compare, e.g. "-Xmx2g" as before 2026-11-28)
+  local heap; read -r -a heap <<<"${BENCH_HEAP:--Xms2g -Xmx2g}"
+  FIRSTCOME_HTTP_PORT="$PORT" "$JAVA" "${heap[@]}" "$@" \
     -Dfirstcome.apply-server.port="$APPLY_PORT" -Dfirstcome.data-dir="$data" -Dfirstcome.admin-token="$TOKEN" \
     -jar "${SERVER_JAR:-$JAR}" \
     >"$WORK/$name-server.log" 2>&1 &

@@ -8,4 +8,5 @@ if [[ ! -f "$DIR/firstcome-server.aot" || "$ROOT/app-backend/target/firstcome-se
   "$ROOT/bench/aot-train.sh"
 fi
 source "$ROOT/bench/lib.sh"
-exec "$JAVA" -XX:AOTCache="$DIR/firstcome-server.aot" -jar "$DIR/firstcome-server.jar" "$@"
+read -r -a java_opts <<<"${FIRSTCOME_JAVA_OPTS:--Xms2g -Xmx2g}"
+exec "$JAVA" "${java_opts[@]}" -XX:AOTCache="$DIR/firstcome-server.aot" -jar "$DIR/firstcome-server.jar" "$@"
