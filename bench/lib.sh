@@ -143,6 +143,23 @@ redis_bench() {
     | tr '\r' '\n' | grep 'requests per second' | tail -1 | tee "$WORK/redis-benchmark.txt"
 }
 
+# quiesce <redis-port>: before the physical-limit measurement, let the server finish what the apply load
+# left behind, so redis-benchmark does not share the CPU with it: the persist backlog (when consumers
+# run: pipeline lag 0, bounded) and an AOF rewrite of the embedded Redis (bounded).
+quiesce() {
+  local port="$1"
+  for _ in $(seq 1 240); do
+    curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/pipeline" 2>/dev/null \
+      | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["totalLag"] == 0 else 1)' && break
+    [[ "${QUIESCE_DRAIN:-yes}" == no ]] && break
+    sleep 0.5
+  done
+  for _ in $(seq 1 240); do
+    redis-cli -p "$port" INFO persistence | grep -q '^aof_rewrite_in_progress:0' && break
+    sleep 0.5
+  done
+}
+
 redis_rps() { sed 's/.*: \([0-9.]*\) requests per second.*/\1/' "$WORK/redis-benchmark.txt"; }
 
 machine() {
