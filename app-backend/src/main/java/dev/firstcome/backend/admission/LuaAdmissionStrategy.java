@@ -124,9 +124,17 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             return AdmissionStrategy.super.admitAsync(event, userId, day, now);
         }
         CompletableFuture<List<Object>> answer = batcher == null
-                ? runBatch(event.eventId(), day, List.of(new AdmissionBatcher.Apply(userId, now.toEpochMilli(), null)))
+                ? runAlone(event.eventId(), day, userId, now.toEpochMilli())
                 : batcher.submit(event.eventId(), day, userId, now.toEpochMilli());
         return answer.thenApply(result -> decision(event.eventId(), result));
+    }
+
+    /** One run of admit.lua for one apply (max-batch 1). */
+    private CompletableFuture<List<Object>> runAlone(long eventId, LocalDate day, String userId, long nowMillis) {
+        batchSizes.record(1);
+        String[] keyArray = keys.admitKeys(eventId, day).toArray(String[]::new);
+        String[] args = {userId, day.toString(), Long.toString(nowMillis), dayTtlSeconds};
+        return scripting().thenCompose(commands -> commands.run(keyArray, args));
     }
 
     /** One run of admit.lua for a batch of applies to one event and day (the script's batch form beyond one). */

@@ -27,6 +27,15 @@ class AdmissionBatcherTests {
         });
     }
 
+    /** a goes out alone and is answered ISSUED; b and c, queued behind it, form the second run. */
+    List<CompletableFuture<List<Object>>> twoQueuedBehindOne(AdmissionBatcher batcher, List<Object> firstAnswer) {
+        batcher.submit(7, DAY, "a", 1000);
+        var queued = List.of(batcher.submit(7, DAY, "b", 1001), batcher.submit(7, DAY, "c", 1002));
+        runs.get(0).answer().complete(firstAnswer);
+        assertThat(runs.get(1).users()).containsExactly("b", "c");
+        return queued;
+    }
+
     static List<Object> issued(long... rankAndId) {
         List<Object> answer = new ArrayList<>();
         for (int i = 0; i < rankAndId.length; i += 2) {
@@ -106,17 +115,13 @@ class AdmissionBatcherTests {
     @Test
     void aFailedRunFailsItsBatchAndEveryApplyWaitingBehindItThenANewLaneStarts() {
         AdmissionBatcher batcher = batcher(2);
-        var first = batcher.submit(7, DAY, "a", 1000);
-        var second = batcher.submit(7, DAY, "b", 1001);
-        var third = batcher.submit(7, DAY, "c", 1002);
-        runs.get(0).answer().complete(List.of("ISSUED", 1L, 1L));
+        var queued = twoQueuedBehindOne(batcher, issued(1, 1));
         var waiting = List.of(batcher.submit(7, DAY, "d", 1003), batcher.submit(7, DAY, "e", 1004));
 
         var down = new IllegalStateException("Redis is down");
         runs.get(1).answer().completeExceptionally(down);
 
-        assertThat(first).isCompletedWithValue(List.of("ISSUED", 1L, 1L));
-        assertThat(List.of(second, third))
+        assertThat(queued)
                 .allSatisfy(answer -> assertThat(answer.exceptionNow()).isSameAs(down));
         // never sent to Redis: they fail at once instead of waiting for the same failure batch by batch
         assertThat(waiting)
@@ -132,30 +137,20 @@ class AdmissionBatcherTests {
 
     @Test
     void aSingleAnswerToABatchConcernsEveryApply() {
-        AdmissionBatcher batcher = batcher(128);
-        batcher.submit(7, DAY, "a", 1000);
-        var second = batcher.submit(7, DAY, "b", 1001);
-        var third = batcher.submit(7, DAY, "c", 1002);
-        runs.get(0).answer().complete(List.of("NO_STATE"));
+        var queued = twoQueuedBehindOne(batcher(128), List.of("NO_STATE"));
 
         runs.get(1).answer().complete(List.of("NO_STATE"));
 
-        assertThat(second).isCompletedWithValue(List.of("NO_STATE"));
-        assertThat(third).isCompletedWithValue(List.of("NO_STATE"));
+        assertThat(queued).allSatisfy(answer -> assertThat(answer).isCompletedWithValue(List.of("NO_STATE")));
     }
 
     @Test
     void anAnswerOfTheWrongLengthFailsTheBatchInsteadOfMisattributingOutcomes() {
-        AdmissionBatcher batcher = batcher(128);
-        batcher.submit(7, DAY, "a", 1000);
-        var second = batcher.submit(7, DAY, "b", 1001);
-        var third = batcher.submit(7, DAY, "c", 1002);
-        runs.get(0).answer().complete(List.of("ISSUED", 1L, 1L));
+        var queued = twoQueuedBehindOne(batcher(128), issued(1, 1));
 
         runs.get(1).answer().complete(issued(2, 2));
 
-        assertThat(second).isCompletedExceptionally();
-        assertThat(third).isCompletedExceptionally();
+        assertThat(queued).allSatisfy(answer -> assertThat(answer).isCompletedExceptionally());
     }
 
     @Test
