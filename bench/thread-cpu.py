@@ -23,7 +23,10 @@ for p in allpids():
     try: names[p]=open(f'/proc/{p}/comm').read().strip()
     except: pass
 dur=float(sys.argv[1]) if len(sys.argv)>1 else 5
-a=snap(allpids()); time.sleep(dur); b=snap(allpids())
+def cpustat():
+    f=open('/proc/stat').readline().split()[1:]
+    return [int(x) for x in f]
+s0=cpustat(); a=snap(allpids()); time.sleep(dur); b=snap(allpids()); s1=cpustat()
 hz=os.sysconf('SC_CLK_TCK')
 byproc=collections.Counter(); bythread=collections.Counter()
 import re
@@ -36,3 +39,6 @@ for k,(comm,v) in b.items():
             bythread[re.sub(r'[-#]?\d+$','',comm)]+=dv
 print("per process %CPU:", ', '.join(f'{n}={v:.0f}' for n,v in byproc.most_common(8)))
 print("java threads %CPU:", ', '.join(f'{n}={v:.0f}' for n,v in bythread.most_common(25)))
+d=[y-x for x,y in zip(s0,s1)]; tot=sum(d) or 1
+fields=['user','nice','system','idle','iowait','irq','softirq','steal']
+print("machine %:", ', '.join(f'{n}={100*v/tot:.0f}' for n,v in zip(fields,d)), f"(of {os.cpu_count()} cores)")
