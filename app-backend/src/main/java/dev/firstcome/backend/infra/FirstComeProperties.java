@@ -104,10 +104,18 @@ public record FirstComeProperties(
             @DefaultValue("true") boolean scheduledReissue,
             @DefaultValue("1m") Duration reissueInterval) {}
 
-    /** Winner notices. */
+    /**
+     * Winner notices. {@code sweepInterval}: how often coupons without a notice are looked for (their
+     * CouponPersisted announcement was lost, e.g. Kafka failed right after the database commit); {@code
+     * sweepAfter}: how old such a coupon must be before it is announced again; {@code sweepWindow}: how
+     * far back the sweep looks (older coupons without a notice are left alone).
+     */
     public record Notifications(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("coupons@firstcome.local") String from) {}
+            @DefaultValue("coupons@firstcome.local") String from,
+            @DefaultValue("1m") Duration sweepInterval,
+            @DefaultValue("2m") Duration sweepAfter,
+            @DefaultValue("1d") Duration sweepWindow) {}
 
     /**
      * Rush simulator defaults and bounds: {@code drainTimeout} bounds the wait for persisted rows after

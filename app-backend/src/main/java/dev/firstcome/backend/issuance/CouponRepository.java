@@ -277,6 +277,45 @@ class CouponRepository {
         return claimed;
     }
 
+    /** A coupon without a notice, with its row id (where a sweep goes on from). */
+    record Unnotified(long id, CouponPersisted coupon) {}
+
+    /**
+     * The highest coupon id above {@code afterId} among rows persisted before {@code before} (their
+     * transactions are long committed); {@code afterId} when there is none.
+     */
+    long lastIdPersistedBefore(long afterId, Instant before) {
+        Long id = jdbc.queryForObject(
+                "SELECT MAX(id) FROM coupon WHERE id > ? AND persisted_at < ?",
+                Long.class,
+                afterId,
+                Timestamp.from(before));
+        return id == null ? afterId : id;
+    }
+
+    /**
+     * Coupons with ids in ({@code afterId}, {@code upToId}] that have no notice yet and were persisted
+     * at or after {@code since}, in id order, at most {@code limit}. Reads the primary key's range.
+     */
+    List<Unnotified> unnotified(long afterId, long upToId, Instant since, int limit) {
+        return jdbc.query(
+                "SELECT id, event_id, user_id, " + rank() + ", admission_id, persisted_at FROM coupon"
+                        + " WHERE id > ? AND id <= ? AND notified_at IS NULL AND persisted_at >= ?"
+                        + " ORDER BY id LIMIT ?",
+                (rs, i) -> new Unnotified(
+                        rs.getLong(1),
+                        new CouponPersisted(
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getLong(4),
+                                rs.getLong(5),
+                                rs.getTimestamp(6).toInstant())),
+                afterId,
+                upToId,
+                Timestamp.from(since),
+                limit);
+    }
+
     void releaseNotification(long eventId, String userId) {
         jdbc.update("UPDATE coupon SET notified_at = NULL WHERE event_id = ? AND user_id = ?", eventId, userId);
     }

@@ -4,22 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.firstcome.backend.event.EventApi;
+import dev.firstcome.backend.infra.SqlDialect;
 import dev.firstcome.backend.infra.web.Operators;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.CouponPersisted;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
@@ -235,7 +242,7 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
                         + " AND persisted = 100 AND at >= ?",
                 Integer.class,
                 Operators.identity(ADMIN_TOKEN),
-                java.sql.Timestamp.from(started));
+                Timestamp.from(started));
         assertThat(audits).isEqualTo(1);
     }
 
@@ -327,5 +334,59 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
         return JSON.readTree(response.body());
+    }
+
+    @Autowired
+    LostNoticeSweeper sweeper;
+
+    @Autowired
+    CouponRepository couponRepository;
+
+    /**
+     * A coupon whose CouponPersisted announcement was lost (the row committed, the send to the
+     * notifications topic did not happen) still gets its notice: the sweep announces it again through
+     * the real broker, and the real notifications consumer claims and sends it. A young coupon is left to
+     * the normal path, and a coupon with its notice is never announced again.
+     */
+    @Test
+    void aCouponWhoseAnnouncementWasLostGetsItsNoticeOnceAndAYoungOneIsLeftToTheNormalPath() {
+        long eventId = ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000_000_000L);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        insertCouponWithoutAnnouncement(eventId, "lost", now.minus(Duration.ofMinutes(10)));
+        insertCouponWithoutAnnouncement(eventId, "young", now);
+
+        List<CouponPersisted> announced = sweeper.sweep();
+
+        assertThat(announced)
+                .filteredOn(c -> c.eventId() == eventId)
+                .extracting(CouponPersisted::userId)
+                .containsExactly("lost");
+        await().atMost(Duration.ofSeconds(60)).until(() -> notifiedAt(eventId, "lost") != null);
+        Timestamp first = notifiedAt(eventId, "lost");
+        assertThat(notifiedAt(eventId, "young"))
+                .as("left to its own announcement")
+                .isNull();
+
+        // the next sweep finds nothing of this event: the lost one has its notice, the young one is young
+        assertThat(sweeper.sweep()).noneMatch(c -> c.eventId() == eventId);
+        assertThat(notifiedAt(eventId, "lost")).as("claimed once, never again").isEqualTo(first);
+    }
+
+    private void insertCouponWithoutAnnouncement(long eventId, String userId, Instant persistedAt) {
+        String rank = couponRepository.dialect() == SqlDialect.POSTGRESQL ? "rank" : "`rank`";
+        jdbc.update(
+                "INSERT INTO coupon (event_id, user_id, " + rank + ", admission_id, day, admitted_at, persisted_at)"
+                        + " VALUES (?, ?, 1, ?, ?, ?, ?)",
+                eventId,
+                userId,
+                ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE),
+                java.sql.Date.valueOf(LocalDate.ofInstant(persistedAt, ZoneOffset.UTC)),
+                Timestamp.from(persistedAt),
+                Timestamp.from(persistedAt));
+    }
+
+    private Timestamp notifiedAt(long eventId, String userId) {
+        return jdbc.queryForObject(
+                "SELECT notified_at FROM coupon WHERE event_id = ? AND user_id = ?", Timestamp.class, eventId, userId);
     }
 }

@@ -1,23 +1,31 @@
 package dev.firstcome.desktop.rush;
 
 import dev.firstcome.desktop.shell.ShellView;
+import dev.firstcome.model.EventView;
+import dev.firstcome.model.WarmupPlan;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /** The Rush section: start a rehearsal rush or the launch-day warm-up, and the running one's progress. */
 public final class RushView implements ShellView.SectionView {
 
     private final VBox root = new VBox(12);
+    private final WarmupScheduleViewModel schedule;
 
-    public RushView(RushViewModel model, Runnable openDialog) {
+    public RushView(RushViewModel model, WarmupScheduleViewModel schedule, Runnable openDialog) {
+        this.schedule = schedule;
         root.setId("rush-view");
         root.setPadding(new Insets(24));
         Label title = new Label("Simulate a rush");
@@ -40,8 +48,9 @@ public final class RushView implements ShellView.SectionView {
         warmTitle.getStyleClass().add("title-4");
         Label warmText = new Label("Minutes before an event opens, a synthetic rush on a lab event through the apply"
                 + " server warms the JVM so the first seconds run near warm speed (100,000 users: about 70 % of"
-                + " warm throughput in the first 15 s). To schedule it: POST /api/admin/rush/warmup"
-                + " {\"forEventId\": <id>, \"minutesBefore\": 5}.");
+                + " warm throughput in the first 15 s). Start it now, or schedule it some minutes before an"
+                + " event's next opening (also POST /api/admin/rush/warmup {\"forEventId\": <id>,"
+                + " \"minutesBefore\": 5}).");
         warmText.setWrapText(true);
         TextField warmUsers = new TextField();
         warmUsers.setId("warmup-users");
@@ -58,6 +67,81 @@ public final class RushView implements ShellView.SectionView {
         HBox warmRow = new HBox(8, new Label("Users"), warmUsers, warmUp, warmError);
         warmRow.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(title, text, open, bar, status, new Separator(), warmTitle, warmText, warmRow);
+        root.getChildren().addAll(scheduleRow(), scheduleStatus(), plansList());
+    }
+
+    private HBox scheduleRow() {
+        ComboBox<EventView> event = new ComboBox<>(schedule.upcomingEvents());
+        event.setId("warmup-event");
+        event.setPromptText("Event with an opening ahead");
+        event.setPrefWidth(320);
+        event.valueProperty().bindBidirectional(schedule.eventProperty());
+        event.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(EventView e) {
+                return e == null ? "" : "#" + e.id() + " " + e.name();
+            }
+
+            @Override
+            public EventView fromString(String text) {
+                return null;
+            }
+        });
+        TextField minutes = new TextField();
+        minutes.setId("warmup-minutes");
+        minutes.setPrefColumnCount(4);
+        minutes.textProperty().bindBidirectional(schedule.minutesBeforeProperty());
+        Button plan = new Button("Schedule");
+        plan.setId("schedule-warm-up");
+        plan.setOnAction(e -> schedule.schedule());
+        Label problem = new Label();
+        problem.setId("warmup-schedule-error");
+        problem.getStyleClass().add("danger");
+        problem.textProperty().bind(schedule.errorProperty());
+        HBox row =
+                new HBox(8, new Label("Before"), event, minutes, new Label("minutes before it opens"), plan, problem);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    private Label scheduleStatus() {
+        Label done = new Label();
+        done.setId("warmup-schedule-status");
+        done.setWrapText(true);
+        done.textProperty().bind(schedule.confirmationProperty());
+        return done;
+    }
+
+    private VBox plansList() {
+        ListView<WarmupPlan> plans = new ListView<>(schedule.plans());
+        plans.setId("warmup-plans");
+        plans.setPrefHeight(130);
+        plans.setPlaceholder(new Label("No warm-up scheduled or started yet"));
+        plans.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(WarmupPlan item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : schedule.describe(item));
+            }
+        });
+        Button cancel = new Button("Cancel selected warm-up");
+        cancel.setId("cancel-warm-up");
+        cancel.disableProperty()
+                .bind(plans.getSelectionModel()
+                        .selectedItemProperty()
+                        .map(p -> p.rushId() != null)
+                        .orElse(true));
+        cancel.setOnAction(e -> schedule.cancel(plans.getSelectionModel().getSelectedItem()));
+        Label caption = new Label("Warm-ups scheduled or started");
+        caption.getStyleClass().add("text-muted");
+        return new VBox(6, caption, plans, cancel);
+    }
+
+    @Override
+    public void setActive(boolean active) {
+        if (active) {
+            schedule.refresh();
+        }
     }
 
     @Override

@@ -11,6 +11,7 @@ import dev.firstcome.desktop.failures.FailuresViewModel;
 import dev.firstcome.desktop.rush.RushDialog;
 import dev.firstcome.desktop.rush.RushView;
 import dev.firstcome.desktop.rush.RushViewModel;
+import dev.firstcome.desktop.rush.WarmupScheduleViewModel;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.EventView;
 import java.time.Clock;
@@ -71,7 +72,16 @@ public final class ConsoleWindow {
                                         failuresView.refresh();
                                     }
                                 }),
-                        Section.RUSH, new RushView(rushModel, () -> simulateRush(null))));
+                        Section.RUSH,
+                                new RushView(
+                                        rushModel,
+                                        new WarmupScheduleViewModel(
+                                                backend.events(),
+                                                backend.rush(),
+                                                executor,
+                                                clock,
+                                                rushModel.warmupUsersProperty()),
+                                        () -> simulateRush(null))));
         scene = new Scene(shell.root(), WIDTH, HEIGHT);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(ConsoleWindow.class.getResource("/dev/firstcome/desktop/console.css"))

@@ -273,6 +273,48 @@ class ConsoleWindowFxTests {
         robot.clickOn("#close-rush");
     }
 
+    @Test
+    void aWarmUpIsScheduledMinutesBeforeTheChosenEventOpensAndCanBeCancelled(FxRobot robot) {
+        EventView launch = backend.events()
+                .create(EventDraft.of(
+                        "Black Friday",
+                        100,
+                        null,
+                        Instant.parse("2026-06-01T10:00:00Z"),
+                        Instant.parse("2026-06-30T16:00:00Z"),
+                        "UTC"));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+        var events = robot.lookup("#warmup-event").queryComboBox();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !events.getItems().isEmpty());
+
+        robot.clickOn("#schedule-warm-up");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#warmup-schedule-error")
+                        .queryAs(Label.class)
+                        .getText()
+                        .startsWith("Event:"));
+
+        robot.interact(() -> events.getSelectionModel().select(0));
+        robot.doubleClickOn("#warmup-minutes").write("10");
+        robot.clickOn("#schedule-warm-up");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> !backend.rush().warmUps().isEmpty());
+        var plan = backend.rush().warmUps().getFirst();
+        assertThat(plan.forEventId()).isEqualTo(launch.id());
+        assertThat(plan.runAt()).isEqualTo(Instant.parse("2026-06-01T09:50:00Z"));
+        assertThat(plan.users()).isEqualTo(100_000);
+        var plans = robot.lookup("#warmup-plans").queryListView();
+        await().atMost(Duration.ofSeconds(10)).until(() -> plans.getItems().size() == 1);
+        assertThat(robot.lookup("#warmup-schedule-error").queryAs(Label.class).getText())
+                .isEmpty();
+
+        robot.interact(() -> plans.getSelectionModel().select(0));
+        robot.clickOn("#cancel-warm-up");
+        await().atMost(Duration.ofSeconds(10)).until(() -> plans.getItems().isEmpty());
+        assertThat(backend.rush().warmUps()).isEmpty();
+    }
+
     private static RushReport report(String strategy, long eventId, long oversold) {
         return new RushReport(
                 "r1",

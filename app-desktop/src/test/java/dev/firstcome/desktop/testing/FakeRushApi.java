@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class FakeRushApi implements RushApi {
 
     private final List<Handle> started = new CopyOnWriteArrayList<>();
+    private final List<WarmupPlan> plans = new CopyOnWriteArrayList<>();
 
     public List<Handle> started() {
         return started;
@@ -126,16 +127,25 @@ public final class FakeRushApi implements RushApi {
 
     @Override
     public WarmupPlan scheduleWarmUp(Long forEventId, Instant runAt, int users) {
-        throw new UnsupportedOperationException();
+        WarmupPlan plan = new WarmupPlan("w-" + (plans.size() + 1), forEventId, runAt, users, 64, null);
+        plans.addFirst(plan);
+        return plan;
+    }
+
+    /** Marks a scheduled warm-up as started (it can no longer be cancelled). */
+    public void startScheduled(String warmupId, String rushId) {
+        plans.replaceAll(p -> p.id().equals(warmupId)
+                ? new WarmupPlan(p.id(), p.forEventId(), p.runAt(), p.users(), p.concurrency(), rushId)
+                : p);
     }
 
     @Override
     public List<WarmupPlan> warmUps() {
-        return List.of();
+        return List.copyOf(plans);
     }
 
     @Override
     public boolean cancelWarmUp(String warmupId) {
-        return false;
+        return plans.removeIf(p -> p.id().equals(warmupId) && p.rushId() == null);
     }
 }

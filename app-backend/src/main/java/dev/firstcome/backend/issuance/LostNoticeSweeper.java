@@ -1,0 +1,107 @@
+package dev.firstcome.backend.issuance;
+
+import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.model.CouponPersisted;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+
+/**
+ * Announces again the coupons whose CouponPersisted record was lost: the row committed, then the send
+ * to the notifications topic failed (Kafka down right then) or the server died before it. Every
+ * {@code firstcome.notifications.sweep-interval} it looks for coupons persisted more than {@code
+ * sweep-after} ago (and less than {@code sweep-window}) that have no notice yet, and publishes them
+ * again; the notice claim ({@code notified_at}) keeps each coupon to one notice, so a record that was
+ * merely late costs a duplicate record, never a duplicate notice.
+ *
+ * <p>It remembers how far it read (a row id, in memory: after a restart one sweep reads the window
+ * again) and moves past what it announced only once the broker acknowledged it. Runs where the
+ * notifications consumer runs (notifications enabled, listeners started).
+ */
+@Component
+class LostNoticeSweeper implements SchedulingConfigurer {
+
+    static final int BATCH = 1000;
+
+    private static final Logger log = LoggerFactory.getLogger(LostNoticeSweeper.class);
+
+    private final CouponRepository coupons;
+    private final CouponPersistedPublisher publisher;
+    private final FirstComeProperties.Notifications settings;
+    private final boolean listenersStart;
+    private final Clock clock;
+    /** Every coupon up to this id had its notice, or was announced again, or was outside the window. */
+    private long cursor;
+
+    LostNoticeSweeper(
+            CouponRepository coupons,
+            CouponPersistedPublisher publisher,
+            FirstComeProperties properties,
+            IssuanceKafka kafka,
+            ObjectProvider<Clock> clock) {
+        this.coupons = coupons;
+        this.publisher = publisher;
+        this.settings = properties.notifications();
+        this.listenersStart = kafka.autoStartup();
+        this.clock = clock.getIfAvailable(Clock::systemUTC);
+    }
+
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        if (settings.enabled() && listenersStart) {
+            registrar.addFixedDelayTask(this::run, settings.sweepInterval());
+        }
+    }
+
+    void run() {
+        try {
+            sweep();
+        } catch (DataAccessException e) {
+            log.warn("Notice sweep skipped, the database is unavailable: {}", e.getMessage());
+        }
+    }
+
+    /** One sweep: announces up to {@link #BATCH} coupons without a notice; returns them. */
+    synchronized List<CouponPersisted> sweep() {
+        Instant now = clock.instant();
+        long settled = coupons.lastIdPersistedBefore(cursor, now.minus(settings.sweepAfter()));
+        if (settled <= cursor) {
+            return List.of();
+        }
+        List<CouponRepository.Unnotified> lost =
+                coupons.unnotified(cursor, settled, now.minus(settings.sweepWindow()), BATCH);
+        List<CouponPersisted> announced =
+                lost.stream().map(CouponRepository.Unnotified::coupon).toList();
+        if (!lost.isEmpty()) {
+            try {
+                publisher.republish(announced).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                log.warn(
+                        "Could not announce {} coupons without a notice again; next sweep retries: {}",
+                        lost.size(),
+                        e.getMessage());
+                return List.of();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
+            log.warn(
+                    "Announced {} coupons again whose notice had not been sent (first: user {} in event {})",
+                    lost.size(),
+                    lost.getFirst().coupon().userId(),
+                    lost.getFirst().coupon().eventId());
+        }
+        cursor = lost.size() < BATCH ? settled : lost.getLast().id();
+        return announced;
+    }
+}
