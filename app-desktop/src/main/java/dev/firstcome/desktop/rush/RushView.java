@@ -74,12 +74,12 @@ public final class RushView implements ShellView.SectionView {
         ComboBox<EventView> event = new ComboBox<>(schedule.upcomingEvents());
         event.setId("warmup-event");
         event.setPromptText("Event with an opening ahead");
-        event.setPrefWidth(320);
+        event.setPrefWidth(430);
         event.valueProperty().bindBidirectional(schedule.eventProperty());
         event.setConverter(new StringConverter<>() {
             @Override
             public String toString(EventView e) {
-                return e == null ? "" : "#" + e.id() + " " + e.name();
+                return schedule.describeEvent(e);
             }
 
             @Override

@@ -200,6 +200,18 @@ public final class WarmupScheduleViewModel {
         return count == null ? 0 : count;
     }
 
+    /** The chooser's line for an event: its name and its next opening in its own zone. */
+    public String describeEvent(EventView e) {
+        if (e == null) {
+            return "";
+        }
+        ZoneId zone = zoneOf(e);
+        return nextOpening(e, clock.instant())
+                .map(at -> "#" + e.id() + " " + e.name() + " · opens " + WHEN.format(at.atZone(zone)) + " ("
+                        + zone.getId() + ")")
+                .orElse("#" + e.id() + " " + e.name());
+    }
+
     /** One line per warm-up for the list: when, for which event, how many users, and its state. */
     public String describe(WarmupPlan plan) {
         EventView target = plan.forEventId() == null ? null : known.get(plan.forEventId());

@@ -124,6 +124,7 @@ class WarmupScheduleViewModelTests {
         model.refresh();
 
         assertThat(model.upcomingEvents()).extracting(EventView::id).containsExactly(soon.id(), tomorrow.id());
+        assertThat(model.describeEvent(soon)).isEqualTo("#" + soon.id() + " Soon · opens 2026-11-28 09:30:00 (UTC)");
     }
 
     @Test
