@@ -162,6 +162,21 @@ quiesce() {
   # then compact the AOF now: otherwise redis-benchmark's own writes, on top of what the load left, can
   # push it past the automatic-rewrite threshold (twice its size after the last rewrite), and the
   # rewrite's forked child then shares the 2 cores with the benchmark and lowers the denominator
+  # and until the machine is quiet (at least 85 % idle over 2 s, bounded): the notifications consumer may
+  # still be working through its backlog, PostgreSQL may be vacuuming the rows the load left
+  local waited=0
+  for _ in $(seq 1 90); do
+    python3 - <<'PY' && break
+import sys, time
+def snap():
+    f = [int(x) for x in open('/proc/stat').readline().split()[1:]]
+    return f[3] + f[4], sum(f)
+i0, t0 = snap(); time.sleep(2); i1, t1 = snap()
+sys.exit(0 if (i1 - i0) / max(1, t1 - t0) >= 0.85 else 1)
+PY
+    waited=$((waited + 2))
+  done
+  echo "quiesce: the machine was busy for another ${waited}s after the load" >&2
   if redis-cli -p "$port" INFO persistence | grep -q '^aof_enabled:1'; then
     redis-cli -p "$port" BGREWRITEAOF >/dev/null
     sleep 1

@@ -293,6 +293,12 @@ class CouponRepository {
         return id == null ? afterId : id;
     }
 
+    /** The highest coupon id (0 for an empty table): one step down the primary key. */
+    long lastId() {
+        Long id = jdbc.queryForObject("SELECT MAX(id) FROM coupon", Long.class);
+        return id == null ? 0 : id;
+    }
+
     /**
      * Coupons with ids in ({@code afterId}, {@code upToId}] that have no notice yet and were persisted
      * at or after {@code since}, in id order, at most {@code limit}. Reads the primary key's range.

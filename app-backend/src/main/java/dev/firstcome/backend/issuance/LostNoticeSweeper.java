@@ -4,6 +4,7 @@ import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.model.CouponPersisted;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
  * merely late costs a duplicate record, never a duplicate notice.
  *
  * <p>It remembers how far it read (a row id, in memory: after a restart one sweep reads the window
- * again) and moves past what it announced only once the broker acknowledged it. Runs where the
+ * again) and moves past what it announced only once the broker acknowledged it. In steady state a sweep
+ * reads the rows persisted since the previous one once, by primary key. Runs where the
  * notifications consumer runs (notifications enabled, listeners started).
  */
 @Component
@@ -42,6 +44,8 @@ class LostNoticeSweeper implements SchedulingConfigurer {
     private final Clock clock;
     /** Every coupon up to this id had its notice, or was announced again, or was outside the window. */
     private long cursor;
+
+    private final ArrayDeque<Mark> marks = new ArrayDeque<>();
 
     LostNoticeSweeper(
             CouponRepository coupons,
@@ -72,9 +76,13 @@ class LostNoticeSweeper implements SchedulingConfigurer {
     }
 
     /** One sweep: announces up to {@link #BATCH} coupons without a notice; returns them. */
-    synchronized List<CouponPersisted> sweep() {
-        Instant now = clock.instant();
-        long settled = coupons.lastIdPersistedBefore(cursor, now.minus(settings.sweepAfter()));
+    List<CouponPersisted> sweep() {
+        return sweep(clock.instant());
+    }
+
+    /** One sweep as of {@code now} (tests move it forward instead of waiting minutes). */
+    synchronized List<CouponPersisted> sweep(Instant now) {
+        long settled = settledId(now);
         if (settled <= cursor) {
             return List.of();
         }
@@ -104,4 +112,28 @@ class LostNoticeSweeper implements SchedulingConfigurer {
         cursor = lost.size() < BATCH ? settled : lost.getLast().id();
         return announced;
     }
+
+    /**
+     * The highest id of the coupons persisted more than {@code sweep-after} ago. Each sweep notes the
+     * table's highest id (one step down the primary key); a note older than {@code sweep-after} answers
+     * without reading the young rows, which during a rush are millions. Until such a note exists (the
+     * first minutes after a start) the rows are read.
+     */
+    private long settledId(Instant now) {
+        Instant before = now.minus(settings.sweepAfter());
+        long noted = -1;
+        while (!marks.isEmpty() && !marks.peekFirst().at().isAfter(before)) {
+            noted = Math.max(noted, marks.pollFirst().lastId());
+        }
+        marks.addLast(new Mark(now, coupons.lastId()));
+        if (noted >= 0) {
+            // keep the answer for the next sweep too, in case no newer note is old enough by then
+            marks.addFirst(new Mark(before, noted));
+            return Math.max(cursor, noted);
+        }
+        return coupons.lastIdPersistedBefore(cursor, before);
+    }
+
+    /** The table's highest coupon id at a moment. */
+    private record Mark(Instant at, long lastId) {}
 }

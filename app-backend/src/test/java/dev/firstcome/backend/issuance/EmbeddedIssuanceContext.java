@@ -15,6 +15,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "firstcome.namespace=issuance-it",
             "firstcome.issuance.scheduled-reissue=false",
             "firstcome.issuance.retry-attempts=2",
-            "firstcome.issuance.retry-backoff=50ms"
+            "firstcome.issuance.retry-backoff=50ms",
+            "firstcome.notifications.sweep-interval=1h"
         })
 @interface EmbeddedIssuanceContext {}

@@ -15,7 +15,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "firstcome.redis.url=redis://127.0.0.1:6379",
             "firstcome.issuance.scheduled-reissue=false",
             "firstcome.issuance.retry-attempts=2",
-            "firstcome.issuance.retry-backoff=50ms"
+            "firstcome.issuance.retry-backoff=50ms",
+            "firstcome.notifications.sweep-interval=1h"
         })
 class MariaDbPersistenceIntegrationTests extends PersistenceScenarios {
 

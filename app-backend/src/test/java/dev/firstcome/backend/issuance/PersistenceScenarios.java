@@ -344,18 +344,23 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
 
     /**
      * A coupon whose CouponPersisted announcement was lost (the row committed, the send to the
-     * notifications topic did not happen) still gets its notice: the sweep announces it again through
-     * the real broker, and the real notifications consumer claims and sends it. A young coupon is left to
-     * the normal path, and a coupon with its notice is never announced again.
+     * notifications topic did not happen) still gets its notice: once it is older than {@code
+     * sweep-after}, the sweep announces it again through the real broker, and the real notifications
+     * consumer claims and sends it. A younger coupon is left to the normal path, and a coupon with its
+     * notice is never announced again. The sweeps run as of a later moment instead of waiting minutes
+     * (the scheduled sweep of this context runs once an hour: see the context's properties).
      */
     @Test
     void aCouponWhoseAnnouncementWasLostGetsItsNoticeOnceAndAYoungOneIsLeftToTheNormalPath() {
         long eventId = ThreadLocalRandom.current().nextLong(1_000_000L, 1_000_000_000_000L);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        insertCouponWithoutAnnouncement(eventId, "lost", now.minus(Duration.ofMinutes(10)));
-        insertCouponWithoutAnnouncement(eventId, "young", now);
+        Instant t0 = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        insertCouponWithoutAnnouncement(eventId, "lost", t0);
+        assertThat(sweeper.sweep(t0)).as("too young at t0").noneMatch(c -> c.eventId() == eventId);
+        // committed a little later: still young when the next sweep runs
+        Instant t1 = t0.plus(Duration.ofSeconds(100));
+        insertCouponWithoutAnnouncement(eventId, "young", t1);
 
-        List<CouponPersisted> announced = sweeper.sweep();
+        List<CouponPersisted> announced = sweeper.sweep(t0.plus(Duration.ofMinutes(3)));
 
         assertThat(announced)
                 .filteredOn(c -> c.eventId() == eventId)
@@ -368,7 +373,7 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
                 .isNull();
 
         // the next sweep finds nothing of this event: the lost one has its notice, the young one is young
-        assertThat(sweeper.sweep()).noneMatch(c -> c.eventId() == eventId);
+        assertThat(sweeper.sweep(t0.plus(Duration.ofMinutes(3)).plusSeconds(1))).noneMatch(c -> c.eventId() == eventId);
         assertThat(notifiedAt(eventId, "lost")).as("claimed once, never again").isEqualTo(first);
     }
 

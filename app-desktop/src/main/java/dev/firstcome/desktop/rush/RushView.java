@@ -47,7 +47,7 @@ public final class RushView implements ShellView.SectionView {
         Label warmTitle = new Label("Launch-day warm-up");
         warmTitle.getStyleClass().add("title-4");
         Label warmText = new Label("Minutes before an event opens, a synthetic rush on a lab event through the apply"
-                + " server warms the JVM so the first seconds run near warm speed (100,000 users: about 70 % of"
+                + " server warms the JVM so the first seconds run near warm speed (100,000 users: 70 to 80 % of"
                 + " warm throughput in the first 15 s). Start it now, or schedule it some minutes before an"
                 + " event's next opening (also POST /api/admin/rush/warmup {\"forEventId\": <id>,"
                 + " \"minutesBefore\": 5}).");
