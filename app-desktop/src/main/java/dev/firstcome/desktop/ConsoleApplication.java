@@ -3,6 +3,7 @@ package dev.firstcome.desktop;
 import dev.firstcome.desktop.shell.ConsoleWindow;
 import dev.firstcome.desktop.ui.FxUiExecutor;
 import dev.firstcome.desktop.ui.UiErrors;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import javafx.application.Application;
 import javafx.application.Platform;
@@ -62,6 +63,9 @@ public class ConsoleApplication extends Application {
                 executor = new FxUiExecutor(new UiErrors(), 4);
                 window = new ConsoleWindow(ConsoleBackend.from(context), executor, Clock.systemDefaultZone());
                 window.show(stage);
+                log.info(
+                        "Console window shown {} ms after the JVM started",
+                        ManagementFactory.getRuntimeMXBean().getUptime());
                 return;
             } catch (RuntimeException failure) {
                 log.error("The console window could not be built", failure);
