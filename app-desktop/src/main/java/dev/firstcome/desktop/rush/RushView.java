@@ -74,7 +74,7 @@ public final class RushView implements ShellView.SectionView {
         ComboBox<EventView> event = new ComboBox<>(schedule.upcomingEvents());
         event.setId("warmup-event");
         event.setPromptText("Event with an opening ahead");
-        event.setPrefWidth(430);
+        event.setPrefWidth(500);
         event.valueProperty().bindBidirectional(schedule.eventProperty());
         event.setConverter(new StringConverter<>() {
             @Override
