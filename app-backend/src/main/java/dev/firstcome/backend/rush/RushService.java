@@ -36,10 +36,14 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 /** {@link RushApi}: rushes run on virtual threads, one at a time per rush, several rushes may overlap. */
@@ -49,6 +53,12 @@ class RushService implements RushApi, DisposableBean {
     static final String LUA = "lua";
     private static final int KEEP_FINISHED = 20;
     private static final int MAX_STRATEGIES = 16;
+    /** How often a server looks for warm-ups scheduled on another one. */
+    static final Duration WARMUP_SYNC = Duration.ofSeconds(30);
+    /** A warm-up due longer ago than this when a server first sees it is dropped, not run. */
+    static final Duration MISSED_AFTER = Duration.ofMinutes(10);
+    /** How long warm-ups stay listed. */
+    static final Duration KEEP_WARMUPS = Duration.ofDays(7);
 
     private static final Logger log = LoggerFactory.getLogger(RushService.class);
 
@@ -58,7 +68,12 @@ class RushService implements RushApi, DisposableBean {
     private final ObjectProvider<AdmissionStrategy> strategyBeans;
     private final FirstComeProperties.Rush settings;
     private final Map<String, RushRun> rushes = new LinkedHashMap<>();
-    private final Map<String, ScheduledWarmup> warmUps = new ConcurrentHashMap<>();
+    private final WarmupPlanStore plans;
+    /** Warm-ups this server has scheduled (or run): each runs once here. */
+    private final Set<String> known = ConcurrentHashMap.newKeySet();
+
+    private final Map<String, ScheduledFuture<?>> scheduled = new ConcurrentHashMap<>();
+    private final AtomicBoolean syncing = new AtomicBoolean();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("rush-warmup-scheduler").daemon(true).factory());
 
@@ -67,7 +82,9 @@ class RushService implements RushApi, DisposableBean {
             ObjectProvider<IssuanceApi> issuance,
             InfrastructureApi infrastructure,
             ObjectProvider<AdmissionStrategy> strategyBeans,
-            FirstComeProperties properties) {
+            FirstComeProperties properties,
+            WarmupPlanStore plans) {
+        this.plans = plans;
         this.events = events;
         this.issuance = issuance;
         this.infrastructure = infrastructure;
@@ -155,52 +172,98 @@ class RushService implements RushApi, DisposableBean {
             throw new InvalidRequestException("runAt", "runAt is required");
         }
         int count = users > 0 ? users : settings.warmupUsers();
+        if (count > settings.maxUsers()) {
+            throw new InvalidRequestException("users", "users must be at most " + settings.maxUsers());
+        }
         String id = "w-" + UUID.randomUUID().toString().substring(0, 8);
-        long delay = Math.max(0, Duration.between(Instant.now(), runAt).toMillis());
         WarmupPlan plan = new WarmupPlan(id, forEventId, runAt, count, settings.warmupConcurrency(), null);
-        ScheduledFuture<?> future = scheduler.schedule(
-                () -> {
-                    try {
-                        RushHandle handle = warmUp(count);
-                        warmUps.computeIfPresent(id, (k, w) -> w.started(handle.id()));
-                        log.info("Warm-up {} started as rush {} ({} users)", id, handle.id(), count);
-                    } catch (RuntimeException e) {
-                        log.warn("Warm-up {} could not start: {}", id, e.getMessage());
-                    }
-                },
-                delay,
-                TimeUnit.MILLISECONDS);
-        warmUps.put(id, new ScheduledWarmup(plan, future));
+        plans.save(plan, Instant.now());
+        scheduleHere(plan);
         return plan;
+    }
+
+    /** Schedules the warm-up on this server once (every server of the deployment warms its own JVM). */
+    private void scheduleHere(WarmupPlan plan) {
+        if (!known.add(plan.id())) {
+            return;
+        }
+        long delay = Math.max(0, Duration.between(Instant.now(), plan.runAt()).toMillis());
+        scheduled.put(plan.id(), scheduler.schedule(() -> fire(plan), delay, TimeUnit.MILLISECONDS));
+    }
+
+    private void fire(WarmupPlan plan) {
+        scheduled.remove(plan.id());
+        try {
+            if (!plans.exists(plan.id())) {
+                log.info("Warm-up {} was cancelled", plan.id());
+                return;
+            }
+        } catch (DataAccessException e) {
+            log.warn("Warm-up {}: the database is unavailable, warming up anyway: {}", plan.id(), e.getMessage());
+        }
+        RushHandle handle;
+        try {
+            handle = warmUp(plan.users());
+        } catch (RuntimeException e) {
+            log.warn("Warm-up {} could not start: {}", plan.id(), e.getMessage());
+            return;
+        }
+        log.info("Warm-up {} started as rush {} ({} users)", plan.id(), handle.id(), plan.users());
+        try {
+            plans.started(plan.id(), handle.id());
+        } catch (DataAccessException e) {
+            log.warn("Warm-up {} started, but its rush id could not be recorded: {}", plan.id(), e.getMessage());
+        }
+    }
+
+    /**
+     * Picks up the warm-ups of the deployment this server does not run yet: at start (those scheduled
+     * before a restart) and every {@link #WARMUP_SYNC} (those scheduled on another server). One whose
+     * time passed more than {@link #MISSED_AFTER} ago is dropped as missed; the others run, at once when
+     * their time has come.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void syncWarmUps() {
+        try {
+            Instant now = Instant.now();
+            plans.forgetBefore(now.minus(KEEP_WARMUPS));
+            for (WarmupPlan plan : plans.pending()) {
+                if (known.contains(plan.id())) {
+                    continue;
+                }
+                if (plan.runAt().isBefore(now.minus(MISSED_AFTER))) {
+                    if (plans.cancel(plan.id())) {
+                        log.warn("Warm-up {} was due at {} while no server ran: dropped", plan.id(), plan.runAt());
+                    }
+                    continue;
+                }
+                scheduleHere(plan);
+                log.info("Warm-up {} picked up: runs at {} ({} users)", plan.id(), plan.runAt(), plan.users());
+            }
+        } catch (DataAccessException e) {
+            log.warn("Scheduled warm-ups not read, the database is unavailable: {}", e.getMessage());
+        }
+        if (syncing.compareAndSet(false, true)) {
+            scheduler.scheduleWithFixedDelay(
+                    this::syncWarmUps, WARMUP_SYNC.toMillis(), WARMUP_SYNC.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     @Override
     public List<WarmupPlan> warmUps() {
-        return warmUps.values().stream()
-                .map(ScheduledWarmup::plan)
-                .sorted(Comparator.comparing(WarmupPlan::runAt).reversed())
-                .toList();
+        return plans.since(Instant.now().minus(KEEP_WARMUPS));
     }
 
     @Override
     public boolean cancelWarmUp(String warmupId) {
-        ScheduledWarmup warmup = warmUps.get(warmupId);
-        if (warmup == null || warmup.plan().rushId() != null) {
-            return false;
-        }
-        boolean cancelled = warmup.future().cancel(false);
+        boolean cancelled = plans.cancel(warmupId);
         if (cancelled) {
-            warmUps.remove(warmupId);
+            ScheduledFuture<?> future = scheduled.remove(warmupId);
+            if (future != null) {
+                future.cancel(false);
+            }
         }
         return cancelled;
-    }
-
-    private record ScheduledWarmup(WarmupPlan plan, ScheduledFuture<?> future) {
-        ScheduledWarmup started(String rushId) {
-            WarmupPlan p = plan;
-            return new ScheduledWarmup(
-                    new WarmupPlan(p.id(), p.forEventId(), p.runAt(), p.users(), p.concurrency(), rushId), future);
-        }
     }
 
     @Override

@@ -11,9 +11,12 @@ import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
 import dev.firstcome.model.RushState;
 import dev.firstcome.model.StrategyResult;
+import dev.firstcome.model.WarmupPlan;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -197,5 +200,76 @@ class RushApiIntegrationTests {
 
         assertThat(rush.cancelWarmUp(plan.id())).isTrue();
         assertThat(rush.warmUps()).noneMatch(w -> w.id().equals(plan.id()));
+    }
+
+    @Autowired
+    RushService service;
+
+    @Autowired
+    WarmupPlanStore plans;
+
+    private List<String> rushIds() {
+        return rush.recent().stream().map(h -> h.id()).toList();
+    }
+
+    private static WarmupPlan plan(String id, Instant runAt) {
+        return new WarmupPlan(id, null, runAt.truncatedTo(ChronoUnit.MICROS), 100, 64, null);
+    }
+
+    @Test
+    void aWarmUpScheduledBeforeARestartOrOnAnotherServerRunsHere() throws InterruptedException {
+        // written by a server that went down since, or by another server of this deployment
+        var plan = plan(
+                "w-restart-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.now().plusMillis(300));
+        plans.save(plan, Instant.now());
+
+        service.syncWarmUps();
+
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> rush.warmUps().stream().anyMatch(w -> w.id().equals(plan.id()) && w.rushId() != null));
+        String rushId = rush.warmUps().stream()
+                .filter(w -> w.id().equals(plan.id()))
+                .findFirst()
+                .orElseThrow()
+                .rushId();
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> rush.find(rushId).orElseThrow().result().isDone());
+        var afterRun = rushIds();
+        service.syncWarmUps();
+        Thread.sleep(1000);
+        assertThat(rushIds()).as("run once here, not again by the next sync").isSubsetOf(afterRun);
+    }
+
+    @Test
+    void aWarmUpDueLongAgoWhileNoServerRanIsDroppedNotRun() {
+        var plan = plan(
+                "w-missed-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.now().minus(Duration.ofHours(1)));
+        plans.save(plan, Instant.now().minus(Duration.ofHours(2)));
+        var rushesBefore = rushIds();
+
+        service.syncWarmUps();
+
+        assertThat(rush.warmUps()).noneMatch(w -> w.id().equals(plan.id()));
+        assertThat(rushIds()).as("no rush started").isSubsetOf(rushesBefore);
+    }
+
+    @Test
+    void aWarmUpCancelledOnAnotherServerDoesNotRunHere() throws InterruptedException {
+        var plan = plan(
+                "w-elsewhere-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.now().plusMillis(1500));
+        plans.save(plan, Instant.now());
+        service.syncWarmUps();
+        int rushesBefore = rush.recent().size();
+
+        assertThat(plans.cancel(plan.id()))
+                .as("cancelled through another server")
+                .isTrue();
+        Thread.sleep(3000);
+
+        assertThat(rush.recent()).hasSize(rushesBefore);
+        assertThat(rush.cancelWarmUp(plan.id())).as("already gone").isFalse();
     }
 }
