@@ -259,7 +259,7 @@ class RushApiIntegrationTests {
     void aWarmUpCancelledOnAnotherServerDoesNotRunHere() throws InterruptedException {
         var plan = plan(
                 "w-elsewhere-" + UUID.randomUUID().toString().substring(0, 8),
-                Instant.now().plusMillis(1500));
+                Instant.now().plusSeconds(4));
         plans.save(plan, Instant.now());
         service.syncWarmUps();
         int rushesBefore = rush.recent().size();
@@ -267,7 +267,7 @@ class RushApiIntegrationTests {
         assertThat(plans.cancel(plan.id()))
                 .as("cancelled through another server")
                 .isTrue();
-        Thread.sleep(3000);
+        Thread.sleep(5000);
 
         assertThat(rush.recent()).hasSize(rushesBefore);
         assertThat(rush.cancelWarmUp(plan.id())).as("already gone").isFalse();
