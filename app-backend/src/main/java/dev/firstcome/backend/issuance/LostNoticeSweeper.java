@@ -46,6 +46,8 @@ class LostNoticeSweeper implements SchedulingConfigurer {
     private long cursor;
 
     private final ArrayDeque<Mark> marks = new ArrayDeque<>();
+    /** The highest id noted more than {@code sweep-after} ago (-1: none yet). */
+    private long oldestNoted = -1;
 
     LostNoticeSweeper(
             CouponRepository coupons,
@@ -121,17 +123,11 @@ class LostNoticeSweeper implements SchedulingConfigurer {
      */
     private long settledId(Instant now) {
         Instant before = now.minus(settings.sweepAfter());
-        long noted = -1;
         while (!marks.isEmpty() && !marks.peekFirst().at().isAfter(before)) {
-            noted = Math.max(noted, marks.pollFirst().lastId());
+            oldestNoted = Math.max(oldestNoted, marks.pollFirst().lastId());
         }
         marks.addLast(new Mark(now, coupons.lastId()));
-        if (noted >= 0) {
-            // keep the answer for the next sweep too, in case no newer note is old enough by then
-            marks.addFirst(new Mark(before, noted));
-            return Math.max(cursor, noted);
-        }
-        return coupons.lastIdPersistedBefore(cursor, before);
+        return oldestNoted >= 0 ? Math.max(cursor, oldestNoted) : coupons.lastIdPersistedBefore(cursor, before);
     }
 
     /** The table's highest coupon id at a moment. */

@@ -38,6 +38,8 @@ import javafx.collections.ObservableSet;
 public final class RushViewModel {
 
     public static final String PRODUCTION_STRATEGY = "lua";
+    /** The message for a warm-up size out of bounds (this form and the schedule form). */
+    static final String WARMUP_USERS_RULE = "Warm-up users: a whole number from 1 to 1,000,000";
 
     private final RushApi rush;
     private final UiExecutor executor;
@@ -188,20 +190,20 @@ public final class RushViewModel {
     }
 
     private String firstError() {
-        Integer userCount = parse(users.get());
+        Integer userCount = FormNumbers.whole(users.get());
         if (userCount == null || userCount < 1 || userCount > 1_000_000) {
             return "Users must be a whole number from 1 to 1,000,000";
         }
-        Integer threads = parse(concurrency.get());
+        Integer threads = FormNumbers.whole(concurrency.get());
         if (threads == null || threads < 1 || threads > 1024) {
             return "Concurrency must be a whole number from 1 to 1024";
         }
-        Integer share = parse(duplicatePercent.get());
+        Integer share = FormNumbers.whole(duplicatePercent.get());
         if (share == null || share < 0 || share > 100) {
             return "Duplicate share must be a percentage from 0 to 100";
         }
         if (!onEvent.get()) {
-            Integer coupons = parse(quantity.get());
+            Integer coupons = FormNumbers.whole(quantity.get());
             if (coupons == null || coupons < 1) {
                 return "Quantity must be a whole number of at least 1";
             }
@@ -214,24 +216,16 @@ public final class RushViewModel {
         return null;
     }
 
-    private static Integer parse(String text) {
-        try {
-            return Integer.valueOf(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
     /** The request the form describes (valid form only). */
     RushRequest request() {
-        int userCount = parse(users.get());
-        int threads = parse(concurrency.get());
-        double share = parse(duplicatePercent.get()) / 100.0;
+        int userCount = FormNumbers.whole(users.get());
+        int threads = FormNumbers.whole(concurrency.get());
+        double share = FormNumbers.whole(duplicatePercent.get()) / 100.0;
         if (onEvent.get()) {
             return new RushRequest(event.get().id(), List.of(), null, null, userCount, threads, share, 0, 0, null);
         }
         Integer daily = event.get() == null ? null : event.get().dailyQuantity();
-        int coupons = parse(quantity.get());
+        int coupons = FormNumbers.whole(quantity.get());
         List<String> names = strategies.stream().filter(chosen::contains).toList();
         return new RushRequest(
                 null,
@@ -351,14 +345,9 @@ public final class RushViewModel {
      * users is not 1 to 1,000,000, or while a rush runs.
      */
     public boolean warmUp() {
-        int count;
-        try {
-            count = Integer.parseInt(warmupUsers.get().trim().replace(",", ""));
-        } catch (NumberFormatException | NullPointerException e) {
-            count = 0;
-        }
+        int count = FormNumbers.count(warmupUsers.get());
         if (count < 1 || count > 1_000_000) {
-            warmupError.set("Warm-up users: a whole number from 1 to 1,000,000");
+            warmupError.set(WARMUP_USERS_RULE);
             return false;
         }
         warmupError.set("");

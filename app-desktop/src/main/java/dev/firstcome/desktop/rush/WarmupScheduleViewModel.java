@@ -139,8 +139,8 @@ public final class WarmupScheduleViewModel {
             return false;
         }
         EventView target = event.get();
-        int minutes = Integer.parseInt(minutesBefore.get().strip());
-        int count = parseUsers(users.get());
+        int minutes = FormNumbers.whole(minutesBefore.get());
+        int count = FormNumbers.count(users.get());
         Instant now = clock.instant();
         Instant opening = nextOpening(target, now).orElse(null);
         if (opening == null) {
@@ -176,28 +176,15 @@ public final class WarmupScheduleViewModel {
         if (event.get() == null) {
             return "Event: choose the event the warm-up precedes";
         }
-        Integer minutes = parse(minutesBefore.get());
+        Integer minutes = FormNumbers.whole(minutesBefore.get());
         if (minutes == null || minutes < 0 || minutes > MAX_MINUTES_BEFORE) {
             return "Minutes before: a whole number from 0 to " + MAX_MINUTES_BEFORE;
         }
-        int count = parseUsers(users.get());
+        int count = FormNumbers.count(users.get());
         if (count < 1 || count > 1_000_000) {
-            return "Warm-up users: a whole number from 1 to 1,000,000";
+            return RushViewModel.WARMUP_USERS_RULE;
         }
         return null;
-    }
-
-    private static Integer parse(String text) {
-        try {
-            return Integer.valueOf(text == null ? "" : text.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private static int parseUsers(String text) {
-        Integer count = parse(text == null ? null : text.replace(",", ""));
-        return count == null ? 0 : count;
     }
 
     /** The chooser's line for an event: its name and its next opening in its own zone. */

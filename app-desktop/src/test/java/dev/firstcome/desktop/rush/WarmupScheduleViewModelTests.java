@@ -45,60 +45,56 @@ class WarmupScheduleViewModelTests {
                 null);
     }
 
+    /** An event in UTC without daily hours. */
+    private static EventView allDay(String startsAt, String endsAt) {
+        return event(Instant.parse(startsAt), Instant.parse(endsAt), "UTC", null, null);
+    }
+
+    /** An event open 10:00 to 12:00 each day in Seoul (01:00 to 03:00 UTC). */
+    private static EventView seoulMornings(String startsAt, String endsAt) {
+        return event(
+                Instant.parse(startsAt), Instant.parse(endsAt), "Asia/Seoul", LocalTime.of(10, 0), LocalTime.of(12, 0));
+    }
+
+    /** Creates the event, loads the form and chooses it. */
+    private EventView chosen(String startsAt) {
+        EventView launch = create("Launch", startsAt, "2026-11-30T10:00:00Z");
+        model.refresh();
+        model.eventProperty().set(launch);
+        return launch;
+    }
+
     private EventView create(String name, String startsAt, String endsAt) {
         return events.create(EventDraft.of(name, 100, null, Instant.parse(startsAt), Instant.parse(endsAt), "UTC"));
     }
 
     @Test
     void theNextOpeningOfAnEventWithoutDailyHoursIsItsStartWhileThatIsAhead() {
-        EventView later =
-                event(Instant.parse("2026-11-28T10:00:00Z"), Instant.parse("2026-11-29T10:00:00Z"), "UTC", null, null);
+        EventView later = allDay("2026-11-28T10:00:00Z", "2026-11-29T10:00:00Z");
         assertThat(WarmupScheduleViewModel.nextOpening(later, NOW)).contains(Instant.parse("2026-11-28T10:00:00Z"));
-        EventView openNow =
-                event(Instant.parse("2026-11-28T08:00:00Z"), Instant.parse("2026-11-29T10:00:00Z"), "UTC", null, null);
+        EventView openNow = allDay("2026-11-28T08:00:00Z", "2026-11-29T10:00:00Z");
         assertThat(WarmupScheduleViewModel.nextOpening(openNow, NOW))
                 .as("open already, no opening ahead")
                 .isEmpty();
-        EventView ended =
-                event(Instant.parse("2026-11-27T08:00:00Z"), Instant.parse("2026-11-28T08:00:00Z"), "UTC", null, null);
+        EventView ended = allDay("2026-11-27T08:00:00Z", "2026-11-28T08:00:00Z");
         assertThat(WarmupScheduleViewModel.nextOpening(ended, NOW)).isEmpty();
     }
 
     @Test
     void theNextOpeningOfAnEventWithDailyHoursIsTheNextDailyOpenTimeInItsZone() {
         // opens 10:00 in Seoul (01:00 UTC) every day; it is 18:00 in Seoul now: tomorrow 10:00 Seoul
-        EventView daily = event(
-                Instant.parse("2026-11-20T00:00:00Z"),
-                Instant.parse("2026-12-31T00:00:00Z"),
-                "Asia/Seoul",
-                LocalTime.of(10, 0),
-                LocalTime.of(12, 0));
+        EventView daily = seoulMornings("2026-11-20T00:00:00Z", "2026-12-31T00:00:00Z");
         assertThat(WarmupScheduleViewModel.nextOpening(daily, NOW)).contains(Instant.parse("2026-11-29T01:00:00Z"));
         // a start inside the day's open hours is itself the first opening
-        EventView startsInHours = event(
-                Instant.parse("2026-11-29T02:00:00Z"),
-                Instant.parse("2026-12-31T00:00:00Z"),
-                "Asia/Seoul",
-                LocalTime.of(10, 0),
-                LocalTime.of(12, 0));
+        EventView startsInHours = seoulMornings("2026-11-29T02:00:00Z", "2026-12-31T00:00:00Z");
         assertThat(WarmupScheduleViewModel.nextOpening(startsInHours, NOW))
                 .contains(Instant.parse("2026-11-29T02:00:00Z"));
         // a start before that day's open time: the open time of that day
-        EventView startsEarly = event(
-                Instant.parse("2026-11-28T22:00:00Z"),
-                Instant.parse("2026-12-31T00:00:00Z"),
-                "Asia/Seoul",
-                LocalTime.of(10, 0),
-                LocalTime.of(12, 0));
+        EventView startsEarly = seoulMornings("2026-11-28T22:00:00Z", "2026-12-31T00:00:00Z");
         assertThat(WarmupScheduleViewModel.nextOpening(startsEarly, NOW))
                 .contains(Instant.parse("2026-11-29T01:00:00Z"));
         // the next daily opening falls after the end: none
-        EventView endsTonight = event(
-                Instant.parse("2026-11-20T00:00:00Z"),
-                Instant.parse("2026-11-28T20:00:00Z"),
-                "Asia/Seoul",
-                LocalTime.of(10, 0),
-                LocalTime.of(12, 0));
+        EventView endsTonight = seoulMornings("2026-11-20T00:00:00Z", "2026-11-28T20:00:00Z");
         assertThat(WarmupScheduleViewModel.nextOpening(endsTonight, NOW)).isEmpty();
     }
 
@@ -153,9 +149,7 @@ class WarmupScheduleViewModelTests {
 
     @Test
     void aWarmUpIsScheduledTheChosenMinutesBeforeTheOpeningAndListed() {
-        EventView launch = create("Launch", "2026-11-28T10:00:00Z", "2026-11-30T10:00:00Z");
-        model.refresh();
-        model.eventProperty().set(launch);
+        EventView launch = chosen("2026-11-28T10:00:00Z");
         model.minutesBeforeProperty().set("15");
         users.set("50,000");
 
@@ -176,9 +170,7 @@ class WarmupScheduleViewModelTests {
 
     @Test
     void aLeadLongerThanTheTimeLeftStartsTheWarmUpAtOnce() {
-        EventView launch = create("Launch", "2026-11-28T09:10:00Z", "2026-11-30T10:00:00Z");
-        model.refresh();
-        model.eventProperty().set(launch);
+        EventView launch = chosen("2026-11-28T09:10:00Z");
         model.minutesBeforeProperty().set("30");
 
         assertThat(model.schedule()).isTrue();
@@ -188,9 +180,7 @@ class WarmupScheduleViewModelTests {
 
     @Test
     void aScheduledWarmUpCanBeCancelledAStartedOneCannot() {
-        EventView launch = create("Launch", "2026-11-28T10:00:00Z", "2026-11-30T10:00:00Z");
-        model.refresh();
-        model.eventProperty().set(launch);
+        EventView launch = chosen("2026-11-28T10:00:00Z");
         model.schedule();
         model.schedule();
         WarmupPlan started = rush.warmUps().getLast();
