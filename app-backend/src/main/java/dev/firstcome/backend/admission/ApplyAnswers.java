@@ -3,6 +3,8 @@ package dev.firstcome.backend.admission;
 import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.infra.web.Problems;
+import dev.firstcome.backend.security.CustomerIdentity;
+import dev.firstcome.backend.security.CustomerIdentityException;
 import dev.firstcome.model.ApplyResult;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -30,13 +32,31 @@ final class ApplyAnswers {
     static final int MAX_BODY = 4096;
     private static final Logger log = LoggerFactory.getLogger(ApplyAnswers.class);
 
-    /** One answer: status, content type, body, and whether it carries {@code Retry-After: 1}. */
-    record Answer(int status, String contentType, byte[] body, boolean retryAfter) {}
+    /**
+     * One answer: status, content type, body, whether it carries {@code Retry-After: 1}, and the
+     * {@code WWW-Authenticate} challenge of a 401 (null otherwise).
+     */
+    record Answer(int status, String contentType, byte[] body, boolean retryAfter, String challenge) {
+
+        Answer(int status, String contentType, byte[] body, boolean retryAfter) {
+            this(status, contentType, body, retryAfter, null);
+        }
+    }
 
     private final JsonMapper json;
+    private final CustomerIdentity identity;
 
-    ApplyAnswers(JsonMapper json) {
+    ApplyAnswers(JsonMapper json, CustomerIdentity identity) {
         this.json = json;
+        this.identity = identity;
+    }
+
+    /**
+     * The customer an apply is for: the body's {@code userId} when customer identity is off; with identity
+     * on, the bearer token's subject (a body {@code userId} must be the same or is refused with 403).
+     */
+    String userId(byte[] body, String authorization) {
+        return identity.userId(authorization, readUserId(body));
     }
 
     /** The event id of an apply path ({@code /api/events/{id}/apply}), or null when the path is another one. */
@@ -129,6 +149,19 @@ final class ApplyAnswers {
                         Problems.of(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", notFound.getMessage());
                 problem.setProperty("eventId", notFound.eventId());
                 yield problem(problem, uri);
+            }
+            case CustomerIdentityException denied -> {
+                ProblemDetail problem = denied.status() == 401
+                        ? Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized", denied.getMessage())
+                        : Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", denied.getMessage());
+                problem.setProperty("field", denied.field());
+                Answer answer = problem(problem, uri);
+                yield new Answer(
+                        answer.status(),
+                        answer.contentType(),
+                        answer.body(),
+                        false,
+                        denied.status() == 401 ? "Bearer realm=\"firstcome\"" : null);
             }
             case AdmissionUnavailableException unavailable -> {
                 log.warn(

@@ -1,6 +1,7 @@
 package dev.firstcome.backend.admission;
 
 import dev.firstcome.backend.infra.web.Problems;
+import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.model.ApplyResult;
 import java.net.URI;
 import java.util.LinkedHashMap;
@@ -12,6 +13,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -22,14 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 class ApplyController {
 
     private final AdmissionApi admission;
+    private final CustomerIdentity identity;
 
-    ApplyController(AdmissionApi admission) {
+    ApplyController(AdmissionApi admission, CustomerIdentity identity) {
         this.admission = admission;
+        this.identity = identity;
     }
 
     @PostMapping(path = "/api/events/{eventId}/apply", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<?> apply(@PathVariable long eventId, @RequestBody ApplyRequest request) {
-        String userId = request == null ? null : request.userId();
+    ResponseEntity<?> apply(
+            @PathVariable long eventId,
+            @RequestBody ApplyRequest request,
+            @RequestHeader(name = "Authorization", required = false) String authorization) {
+        String userId = identity.userId(authorization, request == null ? null : request.userId());
         ApplyResult result = admission.apply(eventId, userId);
         if (result.outcome().issued()) {
             var body = new LinkedHashMap<String, Object>();

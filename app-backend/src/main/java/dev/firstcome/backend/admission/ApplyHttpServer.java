@@ -229,6 +229,9 @@ final class ApplyHttpServer implements SmartLifecycle {
         if (answer.retryAfter()) {
             headers.set(HttpHeaderNames.RETRY_AFTER, "1");
         }
+        if (answer.challenge() != null) {
+            headers.set(HttpHeaderNames.WWW_AUTHENTICATE, answer.challenge());
+        }
         if (answer.status() == 405) {
             headers.set(HttpHeaderNames.ALLOW, "POST");
         }
@@ -324,7 +327,9 @@ final class ApplyHttpServer implements SmartLifecycle {
                 if (unsupported != null) {
                     return CompletableFuture.completedFuture(unsupported);
                 }
-                String userId = answers.readUserId(ByteBufUtil.getBytes(request.content()));
+                String userId = answers.userId(
+                        ByteBufUtil.getBytes(request.content()),
+                        request.headers().get(HttpHeaderNames.AUTHORIZATION));
                 return admission
                         .applyAsync(eventId, userId)
                         .handle((result, failure) ->

@@ -47,7 +47,8 @@ final class FastApplyFilter implements Filter {
             if (unsupported != null) {
                 return unsupported;
             }
-            String userId = answers.readUserId(request.getInputStream().readNBytes(ApplyAnswers.MAX_BODY + 1));
+            String userId = answers.userId(
+                    request.getInputStream().readNBytes(ApplyAnswers.MAX_BODY + 1), request.getHeader("Authorization"));
             return answers.of(admission.apply(eventId, userId), uri);
         } catch (RuntimeException e) {
             return answers.of(e, uri);
@@ -59,6 +60,9 @@ final class FastApplyFilter implements Filter {
         response.setContentType(answer.contentType());
         if (answer.retryAfter()) {
             response.setHeader("Retry-After", "1");
+        }
+        if (answer.challenge() != null) {
+            response.setHeader("WWW-Authenticate", answer.challenge());
         }
         response.setContentLength(answer.body().length);
         response.getOutputStream().write(answer.body());

@@ -1,5 +1,6 @@
 package dev.firstcome.backend.admission;
 
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
@@ -10,20 +11,21 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.firstcome.backend.event.EventNotFoundException;
-import dev.firstcome.backend.infra.AdminToken;
+import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.model.ApplyOutcome;
 import dev.firstcome.model.ApplyResult;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Slice test of the apply endpoint's HTTP contract (the admission itself is tested against real servers). */
 @WebMvcTest(ApplyController.class)
-@Import(AdminToken.class)
+@AutoConfigureMockMvc(addFilters = false)
 class ApplyControllerTests {
 
     @Autowired
@@ -31,6 +33,15 @@ class ApplyControllerTests {
 
     @MockitoBean
     AdmissionApi admission;
+
+    /** Identity off: the body's userId is the customer (identity itself is tested over real HTTP). */
+    @MockitoBean
+    CustomerIdentity identity;
+
+    @BeforeEach
+    void identityOff() {
+        given(identity.userId(any(), any())).willAnswer(call -> call.getArgument(1));
+    }
 
     @Test
     void issuedIs201WithRank() throws Exception {

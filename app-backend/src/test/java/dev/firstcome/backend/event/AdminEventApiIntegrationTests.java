@@ -160,9 +160,11 @@ class AdminEventApiIntegrationTests {
         long id = api.createOpenEvent("metrics", 1, null);
         api.apply(id, "m1");
         api.apply(id, "m2");
-        var prometheus = api.send("GET", "/actuator/prometheus", null, false);
+        assertThat(api.get("/actuator/prometheus").status()).isEqualTo(401);
+        assertThat(api.get("/v3/api-docs").status()).isEqualTo(401);
+        var prometheus = api.admin("GET", "/actuator/prometheus", null);
         assertThat(prometheus.status()).isEqualTo(200);
-        Answer docs = api.get("/v3/api-docs");
+        Answer docs = api.admin("GET", "/v3/api-docs", null);
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.body().get("paths").has("/api/events/{eventId}/apply")).isTrue();
     }

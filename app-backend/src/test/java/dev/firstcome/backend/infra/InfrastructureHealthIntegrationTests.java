@@ -26,7 +26,14 @@ class InfrastructureHealthIntegrationTests {
 
     @Test
     void healthIsUpAndReportsEachComponentWithItsMode() {
-        Answer health = new HttpApi(port).get("/actuator/health");
+        Answer anonymous = new HttpApi(port).get("/actuator/health");
+        assertThat(anonymous.status()).isEqualTo(200);
+        assertThat(anonymous.text("status")).isEqualTo("UP");
+        assertThat(anonymous.body().has("components"))
+                .as("no internal addresses without a token")
+                .isFalse();
+
+        Answer health = new HttpApi(port).admin("GET", "/actuator/health", null);
 
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.text("status")).isEqualTo("UP");

@@ -88,6 +88,11 @@ public final class HttpApi {
     }
 
     public Answer send(String method, String path, String json, boolean admin) {
+        return as(admin ? ADMIN_TOKEN : null, method, path, json);
+    }
+
+    /** A request with {@code Authorization: Bearer <token>} (none when {@code token} is null). */
+    public Answer as(String token, String method, String path, String json) {
         String target = path.startsWith("/api/events/") && path.endsWith("/apply") ? applyBase : base;
         var builder = HttpRequest.newBuilder(URI.create(target + path)).timeout(Duration.ofSeconds(30));
         if (json != null) {
@@ -96,8 +101,8 @@ public final class HttpApi {
         } else {
             builder.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        if (admin) {
-            builder.header("Authorization", "Bearer " + ADMIN_TOKEN);
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
         }
         try {
             HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());

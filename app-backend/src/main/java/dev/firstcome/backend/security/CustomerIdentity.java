@@ -1,0 +1,139 @@
+package dev.firstcome.backend.security;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
+
+/**
+ * Who a customer is. Off by default (the embedded default for trying things out: the body's {@code userId}
+ * is trusted, and the startup log and the console say so). On with {@code FIRSTCOME_CUSTOMER_JWT_SECRET}
+ * (HS256) or {@code FIRSTCOME_CUSTOMER_JWKS_URL} (RS256/ES256): a bearer JWT whose {@code sub} is the
+ * customer, with an {@code exp}, checked with Spring Security's Nimbus decoder on both ports.
+ */
+@Component
+public class CustomerIdentity {
+
+    private static final Logger log = LoggerFactory.getLogger(CustomerIdentity.class);
+    private static final int MIN_SECRET_BYTES = 32;
+
+    private final JwtDecoder decoder;
+    private final String mode;
+
+    CustomerIdentity(CustomerIdentityProperties properties) {
+        boolean secret = StringUtils.hasText(properties.jwtSecret());
+        boolean jwks = StringUtils.hasText(properties.jwksUrl());
+        if (secret && jwks) {
+            throw new IllegalStateException(
+                    "Set FIRSTCOME_CUSTOMER_JWT_SECRET or FIRSTCOME_CUSTOMER_JWKS_URL, not both");
+        }
+        if (secret) {
+            byte[] key = properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
+            if (key.length < MIN_SECRET_BYTES) {
+                throw new IllegalStateException("FIRSTCOME_CUSTOMER_JWT_SECRET must be at least " + MIN_SECRET_BYTES
+                        + " bytes (HS256 needs a 256-bit key)");
+            }
+            var nimbus = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+                    .macAlgorithm(MacAlgorithm.HS256)
+                    .build();
+            nimbus.setJwtValidator(validator(properties));
+            decoder = nimbus;
+            mode = "HS256 shared secret";
+        } else if (jwks) {
+            var nimbus = NimbusJwtDecoder.withJwkSetUri(properties.jwksUrl().trim())
+                    .jwsAlgorithm(SignatureAlgorithm.RS256)
+                    .jwsAlgorithm(SignatureAlgorithm.ES256)
+                    .build();
+            nimbus.setJwtValidator(validator(properties));
+            decoder = nimbus;
+            mode = "JWKS " + properties.jwksUrl().trim();
+        } else {
+            decoder = null;
+            mode = "off";
+            log.warn(
+                    "Customer identity is OFF: the apply and the coupon reads trust the userId they are given."
+                            + " Set FIRSTCOME_CUSTOMER_JWT_SECRET (HS256) or FIRSTCOME_CUSTOMER_JWKS_URL before a real launch.");
+        }
+        if (decoder != null) {
+            log.info("Customer identity is ON ({}): applies and coupon reads need a bearer JWT", mode);
+        }
+    }
+
+    private static OAuth2TokenValidator<Jwt> validator(CustomerIdentityProperties properties) {
+        var validators = new ArrayList<OAuth2TokenValidator<Jwt>>();
+        validators.add(
+                StringUtils.hasText(properties.jwtIssuer())
+                        ? JwtValidators.createDefaultWithIssuer(
+                                properties.jwtIssuer().trim())
+                        : JwtValidators.createDefault());
+        validators.add(new JwtClaimValidator<Object>("exp", exp -> exp != null));
+        validators.add(new JwtClaimValidator<String>("sub", StringUtils::hasText));
+        if (StringUtils.hasText(properties.jwtAudience())) {
+            String audience = properties.jwtAudience().trim();
+            validators.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
+        }
+        return new DelegatingOAuth2TokenValidator<>(validators);
+    }
+
+    public boolean enabled() {
+        return decoder != null;
+    }
+
+    /** {@code off}, {@code HS256 shared secret} or {@code JWKS <url>}: for logs, health and the console. */
+    public String mode() {
+        return mode;
+    }
+
+    /**
+     * The customer an apply (or another customer request) acts for. Identity off: {@code claimedUserId} as
+     * given. On: the token's subject; a {@code claimedUserId} that is not the subject is refused (403).
+     *
+     * @param authorization the {@code Authorization} header, or null
+     * @param claimedUserId the user id in the request, or null
+     */
+    public String userId(String authorization, String claimedUserId) {
+        if (decoder == null) {
+            return claimedUserId;
+        }
+        String subject = subject(authorization);
+        if (claimedUserId != null && !claimedUserId.equals(subject)) {
+            throw new CustomerIdentityException(
+                    403, "userId", "userId does not match the customer of the bearer token");
+        }
+        return subject;
+    }
+
+    /** The verified subject of a bearer JWT; 401 when it is missing or not valid. */
+    public String subject(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new CustomerIdentityException(
+                    401, "Authorization", "This request needs Authorization: Bearer <customer token>");
+        }
+        return decode(authorization.substring(7).strip()).getSubject();
+    }
+
+    Jwt decode(String token) {
+        if (decoder == null) {
+            throw new CustomerIdentityException(401, "Authorization", "Customer tokens are not enabled here");
+        }
+        try {
+            return decoder.decode(token);
+        } catch (JwtException e) {
+            throw new CustomerIdentityException(401, "Authorization", "The customer token is not valid");
+        }
+    }
+}
