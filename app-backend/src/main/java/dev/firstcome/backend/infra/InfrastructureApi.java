@@ -23,6 +23,14 @@ public interface InfrastructureApi {
     /** The bearer token that protects {@code /api/admin/**}. */
     String adminToken();
 
+    /**
+     * How customers are identified: {@code off} (the apply trusts the userId it is given), {@code HS256
+     * shared secret} or {@code JWKS <url>} (a bearer JWT whose subject is the customer).
+     */
+    default String customerIdentity() {
+        return "off";
+    }
+
     /** Where embedded servers keep their data. */
     String dataDir();
 }

@@ -112,6 +112,15 @@ class InfrastructureService implements InfrastructureApi {
     }
 
     @Override
+    public String customerIdentity() {
+        if (org.springframework.util.StringUtils.hasText(env.getProperty("firstcome.customer.jwt-secret"))) {
+            return "HS256 shared secret";
+        }
+        String jwks = env.getProperty("firstcome.customer.jwks-url");
+        return org.springframework.util.StringUtils.hasText(jwks) ? "JWKS " + jwks.strip() : "off";
+    }
+
+    @Override
     public String dataDir() {
         return env.getProperty("firstcome.infrastructure.data-dir", "");
     }

@@ -1,5 +1,6 @@
 package dev.firstcome.backend.issuance;
 
+import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.model.CouponAdmitted;
 import dev.firstcome.model.CouponPersisted;
@@ -34,16 +35,19 @@ class IssuanceService implements IssuanceApi {
     private final FailedIssueRepository failures;
     private final CouponPersister persister;
     private final TransactionTemplate tx;
+    private final AuditApi audit;
 
     IssuanceService(
             CouponRepository coupons,
             FailedIssueRepository failures,
             CouponPersister persister,
-            IssuanceTransactions transactions) {
+            IssuanceTransactions transactions,
+            AuditApi audit) {
         this.coupons = coupons;
         this.failures = failures;
         this.persister = persister;
         this.tx = transactions.template();
+        this.audit = audit;
     }
 
     @Override
@@ -161,6 +165,12 @@ class IssuanceService implements IssuanceApi {
                 report.persisted(),
                 report.skipped(),
                 report.stillFailing());
+        audit.record(
+                operator,
+                request.dryRun() ? "failed-issues.reissue-dry-run" : "failed-issues.reissue",
+                request.eventId() != null ? "event:" + request.eventId() : "failed-issues",
+                request,
+                report);
         return report;
     }
 

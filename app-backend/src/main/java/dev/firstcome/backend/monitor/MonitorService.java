@@ -1,6 +1,7 @@
 package dev.firstcome.backend.monitor;
 
 import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeNames;
@@ -42,6 +43,7 @@ class MonitorService implements MonitorApi {
     private final RedisStateRebuilder rebuilder;
     private final FirstComeNames names;
     private final Duration healDrainWait;
+    private final AuditApi audit;
 
     MonitorService(
             AdmissionApi admission,
@@ -51,7 +53,8 @@ class MonitorService implements MonitorApi {
             PersistRateSampler sampler,
             RedisStateRebuilder rebuilder,
             FirstComeNames names,
-            FirstComeProperties properties) {
+            FirstComeProperties properties,
+            AuditApi audit) {
         this.admission = admission;
         this.issuance = issuance;
         this.events = events;
@@ -60,6 +63,7 @@ class MonitorService implements MonitorApi {
         this.rebuilder = rebuilder;
         this.names = names;
         this.healDrainWait = properties.monitor().healDrainWait();
+        this.audit = audit;
     }
 
     @Override
@@ -111,6 +115,12 @@ class MonitorService implements MonitorApi {
 
     @Override
     public HealReport heal(long eventId) {
+        HealReport report = healNow(eventId);
+        audit.record("event.heal", "event:" + eventId, null, report);
+        return report;
+    }
+
+    private HealReport healNow(long eventId) {
         requireEvent(eventId);
         long backlog = lagProbe.awaitDrained(healDrainWait);
         if (backlog > 0) {

@@ -149,6 +149,15 @@ public final class ShellView {
         apply.setId("apply-api-url");
         apply.textProperty().bind(model.applyApiUrlProperty());
         apply.setTooltip(new Tooltip("The apply server: customers POST /api/events/{id}/apply here"));
+        Label identity = new Label();
+        identity.setId("customer-identity");
+        identity.textProperty().bind(model.identityProperty());
+        model.identityOffProperty().subscribe(off -> {
+            identity.getStyleClass().removeAll("component-up", "component-down");
+            identity.getStyleClass().add(off ? "component-down" : "component-up");
+        });
+        identity.setTooltip(new Tooltip("Off: the apply trusts the userId it is given (anyone may apply as anyone)."
+                + "\nSet FIRSTCOME_CUSTOMER_JWT_SECRET or FIRSTCOME_CUSTOMER_JWKS_URL before a real launch."));
         Label token = new Label();
         token.setId("admin-token");
         token.textProperty().bind(model.tokenTextProperty());
@@ -171,7 +180,7 @@ public final class ShellView {
         }
         Label apiCaption = new Label("HTTP API");
         Label tokenCaption = new Label("Admin token");
-        for (Label label : new Label[] {api, apply, token, apiCaption, tokenCaption}) {
+        for (Label label : new Label[] {api, apply, identity, token, apiCaption, tokenCaption}) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
         Pane spacer = new Pane();
@@ -182,6 +191,8 @@ public final class ShellView {
                 apiCaption,
                 api,
                 apply,
+                new Separator(Orientation.VERTICAL),
+                identity,
                 new Separator(Orientation.VERTICAL),
                 tokenCaption,
                 token,

@@ -25,6 +25,9 @@ public final class ShellViewModel {
 
     private final ReadOnlyStringWrapper httpApiUrl = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper applyApiUrl = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper identity = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper identityOff =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper token = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper tokenRevealed = new ReadOnlyBooleanWrapper();
     private boolean refreshing;
@@ -55,6 +58,16 @@ public final class ShellViewModel {
     }
 
     /** The admin token as shown: masked unless revealed. */
+    /** "Customer identity: off" (anyone may apply as anyone) or the mode in force. */
+    public ReadOnlyStringProperty identityProperty() {
+        return identity.getReadOnlyProperty();
+    }
+
+    /** True when customers are not identified: the status bar shows it as a warning. */
+    public ReadOnlyBooleanProperty identityOffProperty() {
+        return identityOff.getReadOnlyProperty();
+    }
+
     public ReadOnlyStringProperty tokenTextProperty() {
         return token.getReadOnlyProperty();
     }
@@ -84,7 +97,8 @@ public final class ShellViewModel {
                         infrastructure.components(),
                         infrastructure.httpApiUrl(),
                         infrastructure.applyApiUrl(),
-                        infrastructure.adminToken()),
+                        infrastructure.adminToken(),
+                        infrastructure.customerIdentity()),
                 status -> {
                     refreshing = false;
                     components.setAll(status.components());
@@ -92,12 +106,19 @@ public final class ShellViewModel {
                     applyApiUrl.set(
                             status.applyApiUrl().equals(status.httpApiUrl()) ? "" : "apply " + status.applyApiUrl());
                     tokenValue = status.adminToken();
+                    identity.set("Customer identity: " + status.identity());
+                    identityOff.set("off".equals(status.identity()));
                     showToken();
                 },
                 failure -> refreshing = false);
     }
 
-    private record Status(List<ComponentStatus> components, String httpApiUrl, String applyApiUrl, String adminToken) {}
+    private record Status(
+            List<ComponentStatus> components,
+            String httpApiUrl,
+            String applyApiUrl,
+            String adminToken,
+            String identity) {}
 
     private void showToken() {
         token.set(tokenRevealed.get() ? tokenValue : mask(tokenValue));

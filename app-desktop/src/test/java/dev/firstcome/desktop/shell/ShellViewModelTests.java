@@ -38,6 +38,14 @@ class ShellViewModelTests {
     }
 
     @Test
+    void theStatusBarSaysWhenCustomerIdentityIsOff() {
+        model.refreshStatus();
+
+        assertThat(model.identityProperty().get()).isEqualTo("Customer identity: off");
+        assertThat(model.identityOffProperty().get()).isTrue();
+    }
+
+    @Test
     void theEventsSectionIsShownFirst() {
         assertThat(model.sectionProperty().get()).isEqualTo(Section.EVENTS);
     }
