@@ -14,6 +14,7 @@ import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,9 +28,16 @@ final class RushEngine {
     private static final Pattern OUTCOME = Pattern.compile("\"outcome\"\\s*:\\s*\"([A-Z_]+)\"");
 
     private final HttpClient client;
+    private final Function<String, String> credentials;
 
     RushEngine(HttpClient client) {
+        this(client, user -> null);
+    }
+
+    /** {@code credentials}: the Authorization header each virtual user sends (null: none). */
+    RushEngine(HttpClient client, Function<String, String> credentials) {
         this.client = client;
+        this.credentials = credentials;
     }
 
     static HttpClient newClient() {
@@ -102,11 +110,15 @@ final class RushEngine {
     }
 
     private void send(URI uri, String user, Duration timeout, RushTally tally) {
-        HttpRequest request = HttpRequest.newBuilder(uri)
+        var builder = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}"))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + user + "\"}"));
+        String authorization = credentials.apply(user);
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         long start = System.nanoTime();
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());

@@ -1,6 +1,16 @@
 package dev.firstcome.backend.security;
 
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.KeyLengthException;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.util.ArrayList;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
@@ -33,6 +43,10 @@ public class CustomerIdentity {
 
     private final JwtDecoder decoder;
     private final String mode;
+    /** HS256 only: the server holds the key, so the rush simulator can sign its virtual customers' tokens. */
+    private final MACSigner signer;
+    private final String issuer;
+    private final String audience;
 
     CustomerIdentity(CustomerIdentityProperties properties) {
         boolean secret = StringUtils.hasText(properties.jwtSecret());
@@ -53,6 +67,13 @@ public class CustomerIdentity {
             nimbus.setJwtValidator(validator(properties));
             decoder = nimbus;
             mode = "HS256 shared secret";
+            try {
+                signer = new MACSigner(key);
+            } catch (KeyLengthException e) {
+                throw new IllegalStateException("FIRSTCOME_CUSTOMER_JWT_SECRET is not a valid HS256 key", e);
+            }
+            issuer = StringUtils.hasText(properties.jwtIssuer()) ? properties.jwtIssuer().trim() : null;
+            audience = StringUtils.hasText(properties.jwtAudience()) ? properties.jwtAudience().trim() : null;
         } else if (jwks) {
             var nimbus = NimbusJwtDecoder.withJwkSetUri(properties.jwksUrl().trim())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
@@ -61,9 +82,15 @@ public class CustomerIdentity {
             nimbus.setJwtValidator(validator(properties));
             decoder = nimbus;
             mode = "JWKS " + properties.jwksUrl().trim();
+            signer = null;
+            issuer = null;
+            audience = null;
         } else {
             decoder = null;
             mode = "off";
+            signer = null;
+            issuer = null;
+            audience = null;
             log.warn(
                     "Customer identity is OFF: the apply and the coupon reads trust the userId they are given."
                             + " Set FIRSTCOME_CUSTOMER_JWT_SECRET (HS256) or FIRSTCOME_CUSTOMER_JWKS_URL before a real launch.");
@@ -124,6 +151,34 @@ public class CustomerIdentity {
                     401, "Authorization", "This request needs Authorization: Bearer <customer token>");
         }
         return decode(authorization.substring(7).strip()).getSubject();
+    }
+
+    /**
+     * The {@code Authorization} header a virtual customer of the rush simulator sends: none with identity
+     * off; with HS256 a token for {@code userId} valid for ten minutes; with JWKS none (the server cannot sign
+     * for the identity provider: such a rush is answered 401, which its report shows).
+     */
+    public String authorizationFor(String userId) {
+        if (signer == null) {
+            return null;
+        }
+        var claims = new JWTClaimsSet.Builder()
+                .subject(userId)
+                .issueTime(new Date())
+                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+        if (issuer != null) {
+            claims.issuer(issuer);
+        }
+        if (audience != null) {
+            claims.audience(audience);
+        }
+        var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims.build());
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("cannot sign a rush customer's token", e);
+        }
+        return "Bearer " + jwt.serialize();
     }
 
     Jwt decode(String token) {
