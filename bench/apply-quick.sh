@@ -24,5 +24,5 @@ python3 "$BENCH_DIR/thread-cpu.py" 10
 wait "$measured"
 echo "$label: $(grep '^throughput:' "$WORK/quick-$label.txt") $(grep '^latency:' "$WORK/quick-$label.txt")"
 grep '^answers:' "$WORK/quick-$label.txt"
-curl -sf "$BASE/actuator/prometheus" | grep -E '^firstcome_admission_batch_applies_(count|sum|max)' || true
+curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/actuator/prometheus" | grep -E '^firstcome_admission_batch_applies_(count|sum|max)' || true
 stop_server

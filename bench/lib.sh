@@ -67,7 +67,7 @@ start_server() {
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
   for _ in $(seq 1 300); do
-    if curl -sf "$BASE/actuator/health" >"$WORK/$name-health.json" 2>/dev/null; then
+    if curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/actuator/health" >"$WORK/$name-health.json" 2>/dev/null; then
       SERVER_UP_SECONDS=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
       echo "server $name UP after ${SERVER_UP_SECONDS}s (pid $SERVER_PID)"
       return 0
