@@ -248,7 +248,6 @@ class StrictInputIntegrationTests {
             value = {
                 "garbage|400|path",
                 "method|400|request",
-                "method|400|request",
                 "nul|400|path",
                 "slash|400|path",
                 "headers|400|headers",
