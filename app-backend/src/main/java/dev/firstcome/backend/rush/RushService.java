@@ -5,6 +5,7 @@ import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.InfrastructureApi;
+import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.model.EventDraft;
@@ -370,7 +371,7 @@ class RushService implements RushApi, DisposableBean {
         for (String name : strategies) {
             if (name == null || !known.contains(name)) {
                 throw new InvalidRequestException(
-                        "strategies", "unknown strategy '" + name + "'; known: " + String.join(", ", known));
+                        "strategies", "unknown strategy '" + Ids.echo(name) + "'; known: " + String.join(", ", known));
             }
         }
         return new Target(

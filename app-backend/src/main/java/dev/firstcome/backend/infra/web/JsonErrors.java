@@ -41,7 +41,7 @@ public final class JsonErrors {
         String field = fieldOf(e);
         if (e instanceof UnrecognizedPropertyException unknown) {
             Collection<Object> known = unknown.getKnownPropertyIds();
-            String name = field.isEmpty() ? unknown.getPropertyName() : field;
+            String name = Ids.echo(field.isEmpty() ? unknown.getPropertyName() : field);
             return new Described(
                     name,
                     name + " is not a field of this request"
@@ -55,7 +55,7 @@ public final class JsonErrors {
                                                             .toList()))));
         }
         if (e instanceof StreamReadException read && e.getOriginalMessage().startsWith("Duplicate Object property")) {
-            String name = duplicateName(read);
+            String name = Ids.echo(duplicateName(read));
             return new Described(name, name + " is given more than once");
         }
         Class<?> target = e instanceof MismatchedInputException m
