@@ -1,7 +1,9 @@
 package dev.firstcome.backend.admission;
 
 import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
+import dev.firstcome.backend.infra.web.JsonErrors;
 import dev.firstcome.backend.infra.web.Problems;
 import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.backend.security.CustomerIdentityException;
@@ -68,12 +70,9 @@ final class ApplyAnswers {
         return id.isEmpty() || id.indexOf('/') >= 0 ? null : id;
     }
 
+    /** Canonical positive decimal only ({@code +1}, {@code 01}, {@code 1;a=b}, {@code 1%20} are refused). */
     static long parseEventId(String id) {
-        try {
-            return Long.parseLong(id);
-        } catch (NumberFormatException e) {
-            throw new InvalidRequestException("eventId", "eventId must be a valid long, got '" + id + "'");
-        }
+        return Ids.parse("eventId", id);
     }
 
     /** Null when the content type is JSON, otherwise the 415 answer. */
@@ -90,7 +89,11 @@ final class ApplyAnswers {
                 uri);
     }
 
-    /** The {@code userId} of an apply body (null when absent); 400 naming the field when the body is wrong. */
+    /**
+     * The {@code userId} of an apply body (null when absent); 400 naming the field when the body is wrong.
+     * As strict as every other body (the same mapper): a repeated key is not JSON we read, and
+     * {@code userId} is the only field.
+     */
     String readUserId(byte[] body) {
         if (body.length > MAX_BODY) {
             throw tooLarge();
@@ -99,10 +102,19 @@ final class ApplyAnswers {
         try {
             node = body.length == 0 ? null : json.readTree(body);
         } catch (JacksonException e) {
-            node = null;
+            JsonErrors.Described error = JsonErrors.describe(e);
+            throw new InvalidRequestException(error.field(), error.detail());
         }
         if (node == null || !node.isObject()) {
             throw new InvalidRequestException("body", "The request body is missing or is not valid JSON");
+        }
+        if (node.size() > 1 || (node.size() == 1 && !node.has("userId"))) {
+            String unknown = node.propertyNames().stream()
+                    .filter(name -> !"userId".equals(name))
+                    .findFirst()
+                    .orElse("body");
+            throw new InvalidRequestException(
+                    Ids.echo(unknown), Ids.echo(unknown) + " is not a field of this request; its only field is userId");
         }
         JsonNode userId = node.get("userId");
         if (userId == null || userId.isNull()) {

@@ -18,6 +18,7 @@ import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioIoHandler;
+import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -55,7 +56,9 @@ import org.springframework.http.HttpStatus;
  * answer. Same contract, byte for byte, as the endpoint on the main port ({@link ApplyAnswers}); every
  * other path answers 404 naming the main port.
  *
- * <p>Keep-alive and pipelined requests are answered in order, one at a time per connection. Stopping
+ * <p>Keep-alive and pipelined requests are answered in order, one at a time per connection; a client
+ * that half-closes (shuts down its sending side after its requests) gets every answer, then the
+ * connection is closed. Stopping
  * (graceful shutdown, after admission stopped admitting) closes the listening socket, waits for the
  * applies in flight to be answered (bounded), then closes the connections.
  */
@@ -108,6 +111,9 @@ final class ApplyHttpServer implements SmartLifecycle {
                 .option(ChannelOption.SO_BACKLOG, 1024)
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .childOption(ChannelOption.TCP_NODELAY, true)
+                // a client that sends its request and then shuts down its side (shutdown(SHUT_WR)) still
+                // gets its answer: the connection stays open for writing until the answers are out
+                .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
@@ -246,6 +252,8 @@ final class ApplyHttpServer implements SmartLifecycle {
 
         private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
         private boolean busy;
+        /** The client shut down its side: answer what was read, then close. */
+        private boolean inputShutdown;
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -270,8 +278,9 @@ final class ApplyHttpServer implements SmartLifecycle {
             }
             answer.whenComplete((done, failure) -> answerOnLoop(ctx, () -> {
                 Answer written = done != null ? done : answers.of(failure, "/");
-                var future = ctx.writeAndFlush(response(written, keepAlive));
-                if (!keepAlive) {
+                boolean last = inputShutdown && queued.isEmpty();
+                var future = ctx.writeAndFlush(response(written, keepAlive && !last));
+                if (!keepAlive || last) {
                     future.addListener(ChannelFutureListener.CLOSE);
                 }
                 inFlight.decrementAndGet();
@@ -343,6 +352,12 @@ final class ApplyHttpServer implements SmartLifecycle {
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
             if (event instanceof IdleStateEvent && !busy) {
                 ctx.close();
+            } else if (event instanceof ChannelInputShutdownEvent) {
+                // the decoder has passed on every complete request before this event
+                inputShutdown = true;
+                if (!busy) {
+                    ctx.close();
+                }
             } else {
                 super.userEventTriggered(ctx, event);
             }

@@ -3,7 +3,10 @@ package dev.firstcome.backend.admission;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import java.util.regex.Pattern;
 
-/** A customer id: 1..128 characters of letters, digits and {@code ._@+-}. */
+/**
+ * A customer id: 1..128 characters of letters, digits and {@code ._@+-}, but not {@code .} or {@code ..}
+ * (path segments with a meaning of their own: {@code /api/users/../coupons}).
+ */
 public final class UserIds {
 
     private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
@@ -11,7 +14,7 @@ public final class UserIds {
     private UserIds() {}
 
     public static boolean isValid(String userId) {
-        return userId != null && VALID.matcher(userId).matches();
+        return userId != null && VALID.matcher(userId).matches() && !".".equals(userId) && !"..".equals(userId);
     }
 
     /** Throws a 400 naming {@code userId} when invalid. */
@@ -21,7 +24,7 @@ public final class UserIds {
         }
         if (!isValid(userId)) {
             throw new InvalidRequestException(
-                    "userId", "userId must be 1 to 128 characters of letters, digits and ._@+-");
+                    "userId", "userId must be 1 to 128 characters of letters, digits and ._@+-, and not . or ..");
         }
         return userId;
     }

@@ -38,28 +38,28 @@ class AdminEventController {
         return events.list(includeLab);
     }
 
-    @GetMapping("/{id}")
-    EventView get(@PathVariable long id) {
-        return events.find(id).orElseThrow(() -> new EventNotFoundException(id));
+    @GetMapping("/{eventId}")
+    EventView get(@PathVariable long eventId) {
+        return events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
     }
 
-    @PatchMapping("/{id}")
-    EventView update(@PathVariable long id, @RequestBody(required = false) EventChanges changes) {
-        return events.update(id, changes);
+    @PatchMapping("/{eventId}")
+    EventView update(@PathVariable long eventId, @RequestBody(required = false) EventChanges changes) {
+        return events.update(eventId, changes);
     }
 
-    @PostMapping("/{id}/pause")
-    EventView pause(@PathVariable long id) {
-        return events.pause(id);
+    @PostMapping("/{eventId}/pause")
+    EventView pause(@PathVariable long eventId) {
+        return events.pause(eventId);
     }
 
-    @PostMapping("/{id}/resume")
-    EventView resume(@PathVariable long id) {
-        return events.resume(id);
+    @PostMapping("/{eventId}/resume")
+    EventView resume(@PathVariable long eventId) {
+        return events.resume(eventId);
     }
 
-    @PostMapping("/{id}/close")
-    EventView close(@PathVariable long id) {
-        return events.close(id);
+    @PostMapping("/{eventId}/close")
+    EventView close(@PathVariable long eventId) {
+        return events.close(eventId);
     }
 }

@@ -1,5 +1,7 @@
 package dev.firstcome.backend.event;
 
+import dev.firstcome.backend.infra.web.Ids;
+import dev.firstcome.backend.infra.web.InstantRange;
 import dev.firstcome.model.EventChanges;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventStatus;
@@ -17,6 +19,9 @@ final class EventRules {
     static final int MAX_NAME = 200;
     static final int MAX_QUANTITY = 100_000_000;
     static final String PRODUCTION_STRATEGY = "lua";
+    /** Checked before trimming too: trim() would silently drop a trailing U+0000. */
+    private static final String NAME_CHARACTERS =
+            "name may not contain control characters (such as U+0000 or a line break) or lone surrogates";
 
     private EventRules() {}
 
@@ -25,12 +30,20 @@ final class EventRules {
         if (d == null) {
             throw new EventValidationException("body", "an event body is required");
         }
-        String zone = d.zoneId() == null || d.zoneId().isBlank()
-                ? defaultZone.getId()
-                : d.zoneId().trim();
-        String strategy = d.strategy() == null || d.strategy().isBlank()
-                ? PRODUCTION_STRATEGY
-                : d.strategy().trim();
+        if (d.name() != null && !isPrintable(d.name())) {
+            throw new EventValidationException("name", NAME_CHARACTERS);
+        }
+        if (d.zoneId() != null && d.zoneId().isBlank()) {
+            throw new EventValidationException(
+                    "zoneId", "zoneId must be an IANA time zone such as Europe/Paris, or absent for the server's zone");
+        }
+        if (d.strategy() != null && d.strategy().isBlank()) {
+            throw new EventValidationException(
+                    "strategy", "strategy must be a strategy name, or absent for '" + PRODUCTION_STRATEGY + "'");
+        }
+        String zone = d.zoneId() == null ? defaultZone.getId() : d.zoneId().trim();
+        String strategy =
+                d.strategy() == null ? PRODUCTION_STRATEGY : d.strategy().trim();
         if (d.totalQuantity() == null) {
             throw new EventValidationException("totalQuantity", "totalQuantity is required");
         }
@@ -50,6 +63,10 @@ final class EventRules {
                 now,
                 now);
         validate(view, strategies);
+        if (!view.endsAt().isAfter(now)) {
+            throw new EventValidationException(
+                    "endsAt", "endsAt must be in the future: an event that has already ended cannot be created");
+        }
         return view;
     }
 
@@ -57,6 +74,9 @@ final class EventRules {
     static EventView merge(EventView e, EventChanges c) {
         if (c == null) {
             throw new EventValidationException("body", "a body with the fields to change is required");
+        }
+        if (c.name() != null && !isPrintable(c.name())) {
+            throw new EventValidationException("name", NAME_CHARACTERS);
         }
         boolean clearDaily = Boolean.TRUE.equals(c.clearDailyQuantity());
         boolean clearWindow = Boolean.TRUE.equals(c.clearDailyWindow());
@@ -89,6 +109,9 @@ final class EventRules {
         if (v.name().length() > MAX_NAME) {
             throw new EventValidationException("name", "name must be at most " + MAX_NAME + " characters");
         }
+        if (!isPrintable(v.name())) {
+            throw new EventValidationException("name", NAME_CHARACTERS);
+        }
         if (v.totalQuantity() <= 0 || v.totalQuantity() > MAX_QUANTITY) {
             throw new EventValidationException(
                     "totalQuantity",
@@ -111,6 +134,12 @@ final class EventRules {
         if (v.endsAt() == null) {
             throw new EventValidationException("endsAt", "endsAt is required (ISO-8601 instant)");
         }
+        if (!InstantRange.contains(v.startsAt())) {
+            throw new EventValidationException("startsAt", InstantRange.rule("startsAt"));
+        }
+        if (!InstantRange.contains(v.endsAt())) {
+            throw new EventValidationException("endsAt", InstantRange.rule("endsAt"));
+        }
         if (!v.startsAt().isBefore(v.endsAt())) {
             throw new EventValidationException("endsAt", "endsAt must be after startsAt");
         }
@@ -118,7 +147,8 @@ final class EventRules {
             ZoneId.of(v.zoneId());
         } catch (DateTimeException e) {
             throw new EventValidationException(
-                    "zoneId", "zoneId must be an IANA time zone such as Europe/Paris, got '" + v.zoneId() + "'");
+                    "zoneId",
+                    "zoneId must be an IANA time zone such as Europe/Paris, got '" + Ids.echo(v.zoneId()) + "'");
         }
         if (strategies != null) {
             if (!v.lab() && !PRODUCTION_STRATEGY.equals(v.strategy())) {
@@ -129,8 +159,25 @@ final class EventRules {
             if (!strategies.contains(v.strategy())) {
                 throw new EventValidationException(
                         "strategy",
-                        "unknown strategy '" + v.strategy() + "'; known: " + new java.util.TreeSet<>(strategies));
+                        "unknown strategy '" + Ids.echo(v.strategy()) + "'; known: "
+                                + new java.util.TreeSet<>(strategies));
             }
         }
+    }
+
+    /** No ISO control character (U+0000..U+001F, U+007F..U+009F) and no unpaired surrogate. */
+    static boolean isPrintable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c)) {
+                return false;
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
     }
 }

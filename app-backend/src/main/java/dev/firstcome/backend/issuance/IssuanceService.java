@@ -1,5 +1,6 @@
 package dev.firstcome.backend.issuance;
 
+import dev.firstcome.backend.admission.UserIds;
 import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.model.CouponAdmitted;
@@ -14,7 +15,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -25,7 +26,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 class IssuanceService implements IssuanceApi {
 
-    static final Pattern USER_ID = Pattern.compile("[A-Za-z0-9._@+-]{1,128}");
+    /** The most ids one reissue takes (a bigger list is a 400, not one huge query). */
+    static final int MAX_IDS = 10_000;
+    /** How many unknown ids a refusal lists. */
+    static final int SHOWN_UNKNOWN = 20;
+
     static final String TRIGGER_MANUAL = "MANUAL";
     static final String TRIGGER_SCHEDULE = "SCHEDULE";
 
@@ -52,9 +57,7 @@ class IssuanceService implements IssuanceApi {
 
     @Override
     public List<CouponView> couponsOf(String userId) {
-        if (userId == null || !USER_ID.matcher(userId).matches()) {
-            throw new InvalidRequestException("userId", "userId must be 1 to 128 characters of A-Z a-z 0-9 . _ @ + -");
-        }
+        UserIds.require(userId);
         return coupons.findByUser(userId);
     }
 
@@ -200,6 +203,12 @@ class IssuanceService implements IssuanceApi {
             }
             return failures.findOpenByEvent(request.eventId());
         }
+        if (request.ids().size() > MAX_IDS) {
+            throw new InvalidRequestException(
+                    "ids",
+                    "at most " + MAX_IDS + " ids per reissue, got "
+                            + request.ids().size() + "; send them in several requests, or reissue by eventId");
+        }
         if (request.ids().stream().anyMatch(id -> id == null || id <= 0)) {
             throw new InvalidRequestException("ids", "ids must be positive numbers");
         }
@@ -208,7 +217,14 @@ class IssuanceService implements IssuanceApi {
         if (found.size() != ids.size()) {
             Set<Long> missing = new LinkedHashSet<>(ids);
             found.forEach(f -> missing.remove(f.id()));
-            throw new InvalidRequestException("ids", "unknown failed issue ids: " + missing);
+            throw new InvalidRequestException(
+                    "ids",
+                    missing.size() + " of the " + ids.size() + " ids are not failed issues: "
+                            + missing.stream()
+                                    .limit(SHOWN_UNKNOWN)
+                                    .map(String::valueOf)
+                                    .collect(Collectors.joining(", "))
+                            + (missing.size() > SHOWN_UNKNOWN ? ", ..." : ""));
         }
         return found;
     }

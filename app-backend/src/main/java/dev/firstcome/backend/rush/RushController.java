@@ -40,6 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 class RushController {
 
     private static final Duration SYNC_TIMEOUT = Duration.ofMinutes(10);
+    /** As in the console: a warm-up at most a day before its event opens. */
+    private static final int MAX_MINUTES_BEFORE = 1440;
 
     private final RushApi rush;
     private final RushService service;
@@ -116,8 +118,9 @@ class RushController {
             if (request.forEventId() == null) {
                 throw new InvalidRequestException("forEventId", "forEventId is required with minutesBefore");
             }
-            if (request.minutesBefore() < 0) {
-                throw new InvalidRequestException("minutesBefore", "minutesBefore must be 0 or more");
+            if (request.minutesBefore() < 0 || request.minutesBefore() > MAX_MINUTES_BEFORE) {
+                throw new InvalidRequestException(
+                        "minutesBefore", "minutesBefore must be between 0 and " + MAX_MINUTES_BEFORE + " (a day)");
             }
             EventView event = events.find(request.forEventId())
                     .orElseThrow(() -> new EventNotFoundException(request.forEventId()));
@@ -125,6 +128,10 @@ class RushController {
             return ResponseEntity.accepted().body(plan);
         }
         if (request != null && request.runAt() != null) {
+            if (request.forEventId() != null
+                    && events.find(request.forEventId()).isEmpty()) {
+                throw new EventNotFoundException(request.forEventId());
+            }
             WarmupPlan plan = rush.scheduleWarmUp(request.forEventId(), request.runAt(), users);
             return ResponseEntity.accepted().body(plan);
         }

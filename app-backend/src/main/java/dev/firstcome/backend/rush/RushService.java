@@ -5,6 +5,7 @@ import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.InfrastructureApi;
+import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.model.EventDraft;
@@ -16,7 +17,11 @@ import dev.firstcome.model.RushState;
 import dev.firstcome.model.StrategyComparison;
 import dev.firstcome.model.StrategyResult;
 import dev.firstcome.model.WarmupPlan;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -53,6 +58,8 @@ class RushService implements RushApi, DisposableBean {
     static final String LUA = "lua";
     private static final int KEEP_FINISHED = 20;
     private static final int MAX_STRATEGIES = 16;
+    /** An event's largest quantity (the event rules' limit): a rush's lab events get no more. */
+    private static final int MAX_QUANTITY = 100_000_000;
     /** How often a server looks for warm-ups scheduled on another one. */
     static final Duration WARMUP_SYNC = Duration.ofSeconds(30);
     /** A warm-up due longer ago than this when a server first sees it is dropped, not run. */
@@ -347,11 +354,14 @@ class RushService implements RushApi, DisposableBean {
                     burstPause,
                     baseUrl);
         }
-        if (request.quantity() == null || request.quantity() < 1) {
-            throw new InvalidRequestException("quantity", "quantity must be at least 1 when no eventId is given");
+        if (request.quantity() == null || request.quantity() < 1 || request.quantity() > MAX_QUANTITY) {
+            throw new InvalidRequestException(
+                    "quantity", "quantity must be between 1 and " + MAX_QUANTITY + " when no eventId is given");
         }
-        if (request.dailyQuantity() != null && request.dailyQuantity() < 1) {
-            throw new InvalidRequestException("dailyQuantity", "dailyQuantity must be at least 1 when given");
+        if (request.dailyQuantity() != null
+                && (request.dailyQuantity() < 1 || request.dailyQuantity() > request.quantity())) {
+            throw new InvalidRequestException(
+                    "dailyQuantity", "dailyQuantity must be between 1 and quantity when given");
         }
         List<String> strategies = request.strategies().isEmpty() ? List.of(LUA) : request.strategies();
         if (strategies.size() > MAX_STRATEGIES) {
@@ -361,7 +371,7 @@ class RushService implements RushApi, DisposableBean {
         for (String name : strategies) {
             if (name == null || !known.contains(name)) {
                 throw new InvalidRequestException(
-                        "strategies", "unknown strategy '" + name + "'; known: " + String.join(", ", known));
+                        "strategies", "unknown strategy '" + Ids.echo(name) + "'; known: " + String.join(", ", known));
             }
         }
         return new Target(
@@ -377,24 +387,77 @@ class RushService implements RushApi, DisposableBean {
                 baseUrl);
     }
 
+    /**
+     * Where the rush sends: this server's own HTTP API or apply server, and nowhere else (a rush is a
+     * load generator; it must not be pointed at someone else's server). The host is a loopback
+     * address, {@code localhost}, an address of this machine or its host name; the port is the main
+     * port or the apply server's; no path, query, fragment or user info.
+     */
     private String baseUrl(String given) {
-        if (given == null || given.isBlank()) {
-            String own = infrastructure.applyApiUrl();
+        String own = infrastructure.applyApiUrl();
+        if (given == null) {
             if (own == null || own.isBlank()) {
                 throw new InvalidRequestException(
                         "baseUrl", "this server does not serve HTTP (yet): give the baseUrl of a FirstCome server");
             }
             return own;
         }
+        Set<Integer> ports = new TreeSet<>();
+        portOf(infrastructure.httpApiUrl()).ifPresent(ports::add);
+        portOf(own).ifPresent(ports::add);
+        URI uri;
         try {
-            URI uri = URI.create(given.trim());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw new InvalidRequestException(
-                        "baseUrl", "baseUrl must be an http(s) URL, e.g. http://127.0.0.1:8080");
-            }
-            return given.trim();
+            uri = URI.create(given.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("baseUrl", "baseUrl must be an http(s) URL, e.g. http://127.0.0.1:8080");
+            throw notOwnUrl(ports);
+        }
+        boolean plain = ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))
+                && uri.getHost() != null
+                && uri.getRawUserInfo() == null
+                && uri.getRawQuery() == null
+                && uri.getRawFragment() == null
+                && (uri.getRawPath() == null || uri.getRawPath().isEmpty() || "/".equals(uri.getRawPath()));
+        int port = uri.getPort() >= 0 ? uri.getPort() : "https".equals(uri.getScheme()) ? 443 : 80;
+        if (!plain || !ports.contains(port) || !isThisMachine(uri.getHost())) {
+            throw notOwnUrl(ports);
+        }
+        return given.trim();
+    }
+
+    private static InvalidRequestException notOwnUrl(Set<Integer> ports) {
+        return new InvalidRequestException(
+                "baseUrl",
+                "baseUrl must be this server's own HTTP API or apply server, e.g. http://127.0.0.1:"
+                        + (ports.isEmpty() ? "8081" : ports.iterator().next())
+                        + " (host: loopback, localhost or this machine; port: one of " + ports
+                        + "; no path), or absent for the apply server");
+    }
+
+    private static Optional<Integer> portOf(String url) {
+        if (url == null || url.isBlank()) {
+            return Optional.empty();
+        }
+        int port = URI.create(url).getPort();
+        return port > 0 ? Optional.of(port) : Optional.empty();
+    }
+
+    /** A loopback or local address literal, {@code localhost}, or this machine's name; never resolves other names. */
+    static boolean isThisMachine(String host) {
+        String name = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+        if ("localhost".equalsIgnoreCase(name)) {
+            return true;
+        }
+        try {
+            InetAddress address = InetAddress.ofLiteral(name);
+            return address.isLoopbackAddress() || NetworkInterface.getByInetAddress(address) != null;
+        } catch (IllegalArgumentException notALiteral) {
+            try {
+                return name.equalsIgnoreCase(InetAddress.getLocalHost().getHostName());
+            } catch (UnknownHostException e) {
+                return false;
+            }
+        } catch (SocketException e) {
+            return false;
         }
     }
 

@@ -91,6 +91,66 @@ class ApplyServerIntegrationTests {
     }
 
     @Test
+    void halfClosedClientGetsItsAnswerThenTheConnectionCloses() throws IOException {
+        var api = new HttpApi(port);
+        long event = api.createOpenEvent("half-close", 5, null);
+        try (var socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(apply(event, "half", "").getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            var in = new BufferedInputStream(socket.getInputStream());
+
+            Reply reply = read(in);
+
+            assertThat(reply.status()).isEqualTo(201);
+            assertThat(reply.body().get("userId").asString()).isEqualTo("half");
+            assertThat(reply.header("connection")).isEqualToIgnoringCase("close");
+            assertThat(in.read()).isEqualTo(-1);
+        }
+        assertThat(api.get("/api/events/" + event).number("remaining")).isEqualTo(4);
+    }
+
+    @Test
+    void halfClosedClientWithPipelinedRequestsGetsEveryAnswerInOrder() throws IOException {
+        long event = new HttpApi(port).createOpenEvent("half-close-pipelined", 2, null);
+        try (var socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            String requests = apply(event, "hp-1", "") + apply(event, "hp-2", "") + apply(event, "hp-3", "");
+            socket.getOutputStream().write(requests.getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+            var in = new BufferedInputStream(socket.getInputStream());
+
+            Reply first = read(in);
+            Reply second = read(in);
+            Reply third = read(in);
+
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(first.body().get("userId").asString()).isEqualTo("hp-1");
+            assertThat(second.status()).isEqualTo(201);
+            assertThat(second.body().get("userId").asString()).isEqualTo("hp-2");
+            assertThat(third.status()).isEqualTo(409);
+            assertThat(third.body().get("outcome").asString()).isEqualTo("SOLD_OUT");
+            assertThat(in.read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void halfClosedClientWithATruncatedBodyIsClosedAndNothingIsAdmitted() throws IOException {
+        var api = new HttpApi(port);
+        long event = api.createOpenEvent("half-close-truncated", 5, null);
+        try (var socket = new Socket("127.0.0.1", server.port())) {
+            socket.setSoTimeout(30_000);
+            String whole = apply(event, "cut", "");
+            socket.getOutputStream()
+                    .write(whole.substring(0, whole.length() - 5).getBytes(StandardCharsets.US_ASCII));
+            socket.shutdownOutput();
+
+            assertThat(socket.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(api.get("/api/events/" + event).number("remaining")).isEqualTo(5);
+    }
+
+    @Test
     void otherPathsAndMethodsGetProblemsNamingWhatIsServed() throws IOException {
         Reply other = exchange("GET /api/admin/events HTTP/1.1\r\nHost: x\r\n\r\n");
         assertThat(other.status()).isEqualTo(404);

@@ -149,7 +149,8 @@ class AdminEventApiIntegrationTests {
     @Test
     void nonNumericEventIdIs400NamingEventId() {
         Answer answer = api.apply(0, "u");
-        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.text("field")).isEqualTo("eventId");
         Answer text = api.post("/api/events/abc/apply", "{\"userId\":\"u\"}");
         assertThat(text.status()).isEqualTo(400);
         assertThat(text.text("field")).isEqualTo("eventId");

@@ -55,6 +55,49 @@ class EventRulesTests {
     }
 
     @Test
+    void namesWithControlCharactersOrLoneSurrogatesAreRefused() {
+        for (String name :
+                new String[] {"nul\u0000", "line\nbreak", "tab\there", "del\u007f", "c1\u0085", "half\ud800"}) {
+            assertField(draft(name, 5, null), "name");
+        }
+        assertThat(EventRules.fromDraft(draft("Fête 🎉 café", 5, null), ZoneId.of("UTC"), STRATEGIES, START)
+                        .name())
+                .isEqualTo("Fête 🎉 café");
+    }
+
+    @Test
+    void instantsOutsideTheStorableRangeAreRefused() {
+        Instant tooLate = Instant.parse("+999999999-12-31T23:59:59Z");
+        Instant tooEarly = Instant.ofEpochSecond(12345);
+        assertField(new EventDraft("n", 5, null, null, null, START, tooLate, null, null, null), "endsAt");
+        assertField(new EventDraft("n", 5, null, null, null, tooEarly, END, null, null, null), "startsAt");
+        assertThatThrownBy(() -> EventRules.merge(
+                        valid(), new EventChanges(null, null, null, null, null, null, null, null, tooLate)))
+                .isInstanceOf(EventValidationException.class)
+                .extracting("field")
+                .isEqualTo("endsAt");
+        assertThatThrownBy(() -> EventRules.merge(
+                        valid(), new EventChanges("nul\u0000", null, null, null, null, null, null, null, null)))
+                .extracting("field")
+                .isEqualTo("name");
+    }
+
+    @Test
+    void anEventThatHasAlreadyEndedIsNotCreated() {
+        assertThatThrownBy(() -> EventRules.fromDraft(draft("late", 5, null), ZoneId.of("UTC"), STRATEGIES, END))
+                .isInstanceOf(EventValidationException.class)
+                .extracting("field")
+                .isEqualTo("endsAt");
+    }
+
+    @Test
+    void anExplicitlyEmptyZoneOrStrategyIsRefusedNotDefaulted() {
+        assertField(new EventDraft("n", 5, null, null, null, START, END, "", null, null), "zoneId");
+        assertField(new EventDraft("n", 5, null, null, null, START, END, " ", null, null), "zoneId");
+        assertField(new EventDraft("n", 5, null, null, null, START, END, null, true, ""), "strategy");
+    }
+
+    @Test
     void labEventsMayUseAnotherStrategy() {
         EventView lab = EventRules.fromDraft(
                 new EventDraft("lab", 5, null, null, null, START, END, null, true, "db-naive"),

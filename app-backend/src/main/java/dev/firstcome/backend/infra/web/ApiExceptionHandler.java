@@ -87,10 +87,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> typeMismatch(MethodArgumentTypeMismatchException e) {
-        String type =
-                e.getRequiredType() == null ? "value" : e.getRequiredType().getSimpleName();
+        Class<?> type = e.getRequiredType();
+        if (type == Long.class || type == long.class) {
+            return problem(Problems.invalidField(e.getName(), Ids.rule(e.getName(), e.getValue())));
+        }
+        String name = type == null ? "value" : type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
         return problem(Problems.invalidField(
-                e.getName(), e.getName() + " must be a valid " + type.toLowerCase() + ", got '" + e.getValue() + "'"));
+                e.getName(), e.getName() + " must be a valid " + name + ", got '" + Ids.echo(e.getValue()) + "'"));
     }
 
     @ExceptionHandler(Exception.class)
@@ -123,12 +126,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = JsonErrors.fieldOf(ex).orElse("body");
-        String detail = "body".equals(field)
-                ? "The request body is missing or is not valid JSON"
-                : field + " has a value of the wrong type or format";
-        ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
-        problem.setProperty("field", field);
+        JsonErrors.Described error = JsonErrors.describe(ex);
+        ProblemDetail problem = "body".equals(error.field())
+                ? Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", error.detail())
+                : Problems.invalidField(error.field(), error.detail());
+        problem.setProperty("field", error.field());
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
