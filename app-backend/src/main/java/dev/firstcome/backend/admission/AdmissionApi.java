@@ -47,9 +47,10 @@ public interface AdmissionApi {
     Set<Long> revoked(long eventId, Collection<Long> admissionIds);
 
     /**
-     * Rebuilds the event's Redis state from persisted (and failed-open) admissions: meta, applied,
-     * total, today's counter and a sequence no lower than {@code seqFloor}. Only call once the
-     * consumer has drained. Afterwards the event admits again.
+     * Rebuilds the event's Redis admission state from persisted (and failed-open) admissions: applied,
+     * total, today's counter and a sequence no lower than {@code seqFloor}. Only call once the consumer
+     * has drained. The meta hash is deleted first and stays absent (applies answer 503) until the event
+     * feature writes it from the database with {@link #restoreMeta}; then the event admits again.
      */
     void restoreState(long eventId, List<CouponAdmitted> admissions, long seqFloor);
 
@@ -60,24 +61,25 @@ public interface AdmissionApi {
     void republish(CouponAdmitted admitted);
 
     /**
-     * Updates the event's meta hash (limits, paused, closed) so the very next apply sees it. Called by
-     * the event feature on pause, resume and close. If Redis lost the event's state the hash is not
-     * recreated (that would reopen sold coupons): a rebuild is requested and
-     * {@link AdmissionUnavailableException} is thrown.
+     * Writes the event's limits and status into its meta hash under {@code version}, so the very next
+     * apply sees them. The caller holds the event's row lock and is committing {@code version} in the
+     * database. A hash that holds this or a later version is left as it is ({@link MetaWrite.Stale}: a
+     * late write never takes the limits backward); {@link MetaWrite.Limits} says how the limits are
+     * checked against what was admitted. If Redis lost the event's state the hash is not recreated (that
+     * would reopen sold coupons): a rebuild is requested ({@link MetaWrite.StateMissing}). Redis failing
+     * or not answering in time throws {@link AdmissionUnavailableException}; then the write may or may
+     * not have happened.
      */
-    void writeMeta(EventView event);
+    MetaWrite writeMeta(EventView event, long version, MetaWrite.Limits limits);
 
-    /** Creates the meta hash of a new event (no admissions exist yet). */
-    default void initializeMeta(EventView event) {
-        writeMeta(event);
-    }
+    /** Creates the meta hash of a new event (no admissions exist yet) under its first version. */
+    void initializeMeta(EventView event, long version);
 
     /**
-     * Changes the limits atomically, refusing a total below the coupons already issued or a daily
-     * quantity below today's. Returns empty when applied, otherwise the refusal reason. Throws
-     * {@link AdmissionUnavailableException} when the event's state is missing (being rebuilt).
+     * Recreates the meta hash after {@link #restoreState}, from the event as the database holds it under
+     * the row lock. Returns false when the hash already holds this or a later version.
      */
-    java.util.Optional<String> changeLimits(EventView event, int totalQuantity, Integer dailyQuantity);
+    boolean restoreMeta(EventView event, long version);
 
     /** Stops admitting (every apply answers 503); used by graceful shutdown. */
     void stopAdmitting();

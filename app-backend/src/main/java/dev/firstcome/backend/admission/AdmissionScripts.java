@@ -24,9 +24,11 @@ class AdmissionScripts {
         return RedisScript.of(text("scripts/admit.lua"), List.class);
     }
 
+    /** meta.lua: recreates an event's meta hash after a rebuild, never over a later version. */
     @Bean
-    RedisScript<Long> metaScript() {
-        return RedisScript.of(text("scripts/meta.lua"), Long.class);
+    @SuppressWarnings("rawtypes")
+    RedisScript<List> metaScript() {
+        return RedisScript.of(text("scripts/meta.lua"), List.class);
     }
 
     @Bean
@@ -34,6 +36,7 @@ class AdmissionScripts {
         return RedisScript.of(text("scripts/undo.lua"), Long.class);
     }
 
+    /** limits.lua: an edit's versioned write of an event's limits and status. */
     @Bean
     @SuppressWarnings("rawtypes")
     RedisScript<List> limitsScript() {

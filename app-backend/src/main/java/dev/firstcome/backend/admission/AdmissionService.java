@@ -59,7 +59,8 @@ class AdmissionService implements AdmissionApi {
     @SuppressWarnings("rawtypes")
     private final RedisScript<List> limitsScript;
 
-    private final RedisScript<Long> metaScript;
+    @SuppressWarnings("rawtypes")
+    private final RedisScript<List> metaScript;
 
     private final ApplicationEventPublisher applicationEvents;
     private final Clock clock;
@@ -80,7 +81,7 @@ class AdmissionService implements AdmissionApi {
             StringRedisTemplate redis,
             AdmissionKeys keys,
             RedisScript<List> limitsScript,
-            RedisScript<Long> metaScript,
+            RedisScript<List> metaScript,
             ApplicationEventPublisher applicationEvents,
             Clock clock,
             FirstComeProperties properties,
@@ -420,10 +421,8 @@ class AdmissionService implements AdmissionApi {
         if (seq < seqFloor) {
             redis.opsForValue().set(keys.seq(eventId), Long.toString(seqFloor));
         }
-        initializeMeta(event);
-        missingAnnounced.remove(eventId);
         log.info(
-                "Restored the Redis state of event {}: {} admitted, {} today, sequence >= {}",
+                "Restored the Redis admission state of event {}: {} admitted, {} today, sequence >= {}",
                 eventId,
                 admissions.size(),
                 todayCount,
@@ -482,72 +481,87 @@ class AdmissionService implements AdmissionApi {
     }
 
     @Override
-    public void initializeMeta(EventView event) {
+    public void initializeMeta(EventView event, long version) {
         try {
-            redis.opsForHash().putAll(keys.meta(event.id()), meta(event));
+            var meta = new LinkedHashMap<String, String>();
+            meta.put("version", Long.toString(version));
+            meta.putAll(meta(event.totalQuantity(), event.dailyQuantity(), event.status()));
+            redis.opsForHash().putAll(keys.meta(event.id()), meta);
         } catch (DataAccessException e) {
-            throw new AdmissionUnavailableException("Redis is unavailable; the change was not applied", e);
+            throw new AdmissionUnavailableException("Redis is unavailable; the event was not created", e);
         }
     }
 
     @Override
-    public void writeMeta(EventView event) {
-        Long written;
-        try {
-            var args = new ArrayList<String>();
-            meta(event).forEach((field, value) -> {
-                args.add(field);
-                args.add(value);
-            });
-            written = redis.execute(metaScript, List.of(keys.meta(event.id())), args.toArray());
-        } catch (DataAccessException e) {
-            throw new AdmissionUnavailableException("Redis is unavailable; the change was not applied", e);
-        }
-        if (written == null || written == 0) {
-            throw stateMissing(event.id());
-        }
+    public boolean restoreMeta(EventView event, long version) {
+        var args = new ArrayList<String>();
+        args.add(Long.toString(version));
+        args.addAll(meta(event.totalQuantity(), event.dailyQuantity(), event.status())
+                .values());
+        List<?> result = redis.execute(metaScript, List.of(keys.meta(event.id())), args.toArray());
+        boolean written = "OK".equals(String.valueOf(result.getFirst()));
+        missingAnnounced.remove(event.id());
+        return written;
     }
 
-    private static Map<String, String> meta(EventView event) {
+    @Override
+    public MetaWrite writeMeta(EventView event, long version, MetaWrite.Limits limits) {
+        LocalDate today = AdmissionWindow.day(event, clock.instant());
+        var args = new ArrayList<String>();
+        args.add(Long.toString(version));
+        args.addAll(meta(event.totalQuantity(), event.dailyQuantity(), event.status())
+                .values());
+        args.add(limits.name().toLowerCase(java.util.Locale.ROOT));
+        List<?> result;
+        try {
+            result = redis.execute(limitsScript, keys.limitKeys(event.id(), today), args.toArray());
+        } catch (DataAccessException | io.lettuce.core.RedisException e) {
+            throw new AdmissionUnavailableException(
+                    "Redis did not confirm the change of event " + event.id() + "'s limits and status", e);
+        }
+        String status = String.valueOf(result.getFirst());
+        return switch (status) {
+            case "OK" -> {
+                int daily = ((Number) result.get(2)).intValue();
+                yield new MetaWrite.Written(((Number) result.get(1)).intValue(), daily == 0 ? null : daily);
+            }
+            case "STALE" -> new MetaWrite.Stale(((Number) result.get(1)).longValue());
+            case "TOTAL_BELOW_ISSUED" ->
+                new MetaWrite.BelowIssued(
+                        "totalQuantity",
+                        "totalQuantity cannot be lower than the " + result.get(1) + " coupons already issued");
+            case "DAILY_BELOW_ISSUED" ->
+                new MetaWrite.BelowIssued(
+                        "dailyQuantity",
+                        "dailyQuantity cannot be lower than the " + result.get(1) + " coupons issued today");
+            default -> {
+                requestRebuild(event.id());
+                yield new MetaWrite.StateMissing();
+            }
+        };
+    }
+
+    /** The meta fields after the version, in the order limits.lua and meta.lua take them. */
+    private static Map<String, String> meta(int total, Integer daily, EventStatus status) {
         var meta = new LinkedHashMap<String, String>();
-        meta.put("total", Integer.toString(event.totalQuantity()));
-        meta.put("daily", event.dailyQuantity() == null ? "0" : Integer.toString(event.dailyQuantity()));
-        meta.put("paused", event.status() == EventStatus.PAUSED ? "1" : "0");
-        meta.put("closed", event.status() == EventStatus.CLOSED ? "1" : "0");
+        meta.put("total", Integer.toString(total));
+        meta.put("daily", daily == null ? "0" : Integer.toString(daily));
+        meta.put("paused", status == EventStatus.PAUSED ? "1" : "0");
+        meta.put("closed", status == EventStatus.CLOSED ? "1" : "0");
         return meta;
+    }
+
+    private void requestRebuild(long eventId) {
+        if (missingAnnounced.add(eventId)) {
+            applicationEvents.publishEvent(new AdmissionStateMissingEvent(eventId));
+        }
     }
 
     /** Requests a rebuild of the event's lost Redis state and returns the 503 to throw meanwhile. */
     private AdmissionUnavailableException stateMissing(long eventId) {
-        if (missingAnnounced.add(eventId)) {
-            applicationEvents.publishEvent(new AdmissionStateMissingEvent(eventId));
-        }
+        requestRebuild(eventId);
         return new AdmissionUnavailableException(
                 "Event " + eventId + " is being restored after Redis lost its state; retry shortly");
-    }
-
-    @Override
-    public Optional<String> changeLimits(EventView event, int totalQuantity, Integer dailyQuantity) {
-        LocalDate today = AdmissionWindow.day(event, clock.instant());
-        List<?> result;
-        try {
-            result = redis.execute(
-                    limitsScript,
-                    keys.limitKeys(event.id(), today),
-                    Integer.toString(totalQuantity),
-                    dailyQuantity == null ? "0" : Integer.toString(dailyQuantity));
-        } catch (DataAccessException e) {
-            throw new AdmissionUnavailableException("Redis is unavailable; the limits were not changed", e);
-        }
-        String status = String.valueOf(result.getFirst());
-        return switch (status) {
-            case "OK" -> Optional.empty();
-            case "TOTAL_BELOW_ISSUED" ->
-                Optional.of("totalQuantity cannot be lower than the " + result.get(1) + " coupons already issued");
-            case "DAILY_BELOW_ISSUED" ->
-                Optional.of("dailyQuantity cannot be lower than the " + result.get(1) + " coupons issued today");
-            default -> throw stateMissing(event.id());
-        };
     }
 
     @Override

@@ -12,7 +12,14 @@ import java.util.Optional;
  * to the database, pushed into the event's Redis meta hash (so the very next apply sees it) and
  * broadcast so every instance refreshes its local event cache.
  *
- * <p>Failures: {@link EventValidationException} (bad field, names it), {@link EventNotFoundException}.
+ * <p>Edits of one event (update, pause, resume, close) run one at a time on every server: each locks the
+ * event's row, commits a new version and writes the Redis meta hash under that version before the
+ * commit, so Redis never enforces a limit the database does not have.
+ *
+ * <p>Failures: {@link EventValidationException} (bad field, names it), {@link EventNotFoundException},
+ * {@link EventStateConflictException} (closed event, or {@link EventEditConflictException}: another edit
+ * held the event too long; retry), {@code AdmissionUnavailableException} (Redis lost the event's state,
+ * or the change could not be confirmed: the message says where the event stands).
  */
 public interface EventApi {
 
@@ -33,4 +40,11 @@ public interface EventApi {
 
     /** The customer's view with live remaining counts. */
     PublicEventView publicView(long eventId);
+
+    /**
+     * After a rebuild of the event's Redis admission state: writes its meta hash (limits, paused,
+     * closed) from the event as the database holds it, under the event's row lock and a new version
+     * (so no edit interleaves and no earlier edit's late write applies). Then the event admits again.
+     */
+    void restoreAdmissionMeta(long eventId);
 }

@@ -10,7 +10,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.LocalTime;
 
@@ -62,7 +61,12 @@ class EventEntity {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    @Version
+    /**
+     * Raised by every committed change, under the row lock; the event's Redis meta hash carries the
+     * version it was written under and never accepts an older one. Chosen by {@link EventService} (not
+     * JPA's {@code @Version}, which only adds one): it may skip numbers an uncertain write used.
+     */
+    @Column(nullable = false)
     private long version;
 
     protected EventEntity() {}
@@ -112,8 +116,9 @@ class EventEntity {
                 updatedAt);
     }
 
-    /** Copies the (already validated) values of a view into this entity. */
-    void apply(EventView v, Instant now) {
+    /** Copies the (already validated) values of a view into this entity under a new version. */
+    void apply(EventView v, Instant now, long version) {
+        this.version = version;
         this.name = v.name();
         this.totalQuantity = v.totalQuantity();
         this.dailyQuantity = v.dailyQuantity();
@@ -127,5 +132,14 @@ class EventEntity {
 
     Long id() {
         return id;
+    }
+
+    long version() {
+        return version;
+    }
+
+    /** Takes a later version without changing anything else (the Redis meta hash already held this one). */
+    void moveTo(long version) {
+        this.version = version;
     }
 }

@@ -171,6 +171,7 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
         long seqFloor =
                 admissions.stream().mapToLong(CouponAdmitted::admissionId).max().orElse(0);
         admission.restoreState(eventId, admissions, seqFloor);
+        events.restoreAdmissionMeta(eventId);
         log.info(
                 "Rebuilt Redis state of event {} from the database: {} admission(s), sequence floor {}",
                 eventId,

@@ -60,12 +60,19 @@ public final class FakeAdmissionApi implements AdmissionApi {
     public void republish(CouponAdmitted admitted) {}
 
     @Override
-    public void writeMeta(dev.firstcome.model.EventView event) {}
+    public dev.firstcome.backend.admission.MetaWrite writeMeta(
+            dev.firstcome.model.EventView event,
+            long version,
+            dev.firstcome.backend.admission.MetaWrite.Limits limits) {
+        return new dev.firstcome.backend.admission.MetaWrite.Written(event.totalQuantity(), event.dailyQuantity());
+    }
 
     @Override
-    public java.util.Optional<String> changeLimits(
-            dev.firstcome.model.EventView event, int totalQuantity, Integer dailyQuantity) {
-        return java.util.Optional.empty();
+    public void initializeMeta(dev.firstcome.model.EventView event, long version) {}
+
+    @Override
+    public boolean restoreMeta(dev.firstcome.model.EventView event, long version) {
+        return true;
     }
 
     @Override

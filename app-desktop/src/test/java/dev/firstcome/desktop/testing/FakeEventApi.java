@@ -158,4 +158,7 @@ public final class FakeEventApi implements EventApi {
                 e.totalQuantity(),
                 null);
     }
+
+    @Override
+    public void restoreAdmissionMeta(long eventId) {}
 }
