@@ -94,11 +94,8 @@ class RushController {
 
     @DeleteMapping("/{id}")
     ResponseEntity<?> cancel(@PathVariable String id) {
-        return rush.find(id)
-                .<ResponseEntity<?>>map(h -> {
-                    h.cancel();
-                    return ResponseEntity.accepted().body(h.progress());
-                })
+        return service.cancel(id)
+                .<ResponseEntity<?>>map(h -> ResponseEntity.accepted().body(h.progress()))
                 .orElseGet(() -> notFound(id));
     }
 

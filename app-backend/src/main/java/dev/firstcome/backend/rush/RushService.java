@@ -1,6 +1,7 @@
 package dev.firstcome.backend.rush;
 
 import dev.firstcome.backend.admission.AdmissionStrategy;
+import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
@@ -8,6 +9,7 @@ import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.issuance.IssuanceApi;
+import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.RushReport;
@@ -84,14 +86,21 @@ class RushService implements RushApi, DisposableBean {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("rush-warmup-scheduler").daemon(true).factory());
 
+    private final CustomerIdentity identity;
+    private final AuditApi audit;
+
     RushService(
             ObjectProvider<EventApi> events,
             ObjectProvider<IssuanceApi> issuance,
             InfrastructureApi infrastructure,
             ObjectProvider<AdmissionStrategy> strategyBeans,
             FirstComeProperties properties,
-            WarmupPlanStore plans) {
+            WarmupPlanStore plans,
+            CustomerIdentity identity,
+            AuditApi audit) {
         this.plans = plans;
+        this.identity = identity;
+        this.audit = audit;
         this.events = events;
         this.issuance = issuance;
         this.infrastructure = infrastructure;
@@ -109,10 +118,15 @@ class RushService implements RushApi, DisposableBean {
 
     @Override
     public RushHandle start(RushRequest request) {
+        return start(request, audit.currentActor());
+    }
+
+    private RushHandle start(RushRequest request, String actor) {
         Target target = validate(request);
         String id = UUID.randomUUID().toString().substring(0, 8);
         RushRun run = new RushRun(id, request, target.runs(), target.requestsPerRun());
         remember(run);
+        audit.record(actor, "rush.start", "rush:" + id, null, request);
         Thread.ofVirtual().name("rush-" + id).start(() -> execute(run, target));
         return run;
     }
@@ -153,24 +167,40 @@ class RushService implements RushApi, DisposableBean {
 
     // ---------------------------------------------------------------- warm-up
 
+    /** Cancels a running rush (recorded in the audit log); empty when there is no such rush. */
+    Optional<RushHandle> cancel(String rushId) {
+        Optional<RushHandle> handle = find(rushId);
+        handle.ifPresent(h -> {
+            h.cancel();
+            audit.record("rush.cancel", "rush:" + rushId, null, null);
+        });
+        return handle;
+    }
+
     @Override
     public RushHandle warmUp(int users) {
+        return warmUp(users, audit.currentActor());
+    }
+
+    private RushHandle warmUp(int users, String actor) {
         int count = users > 0 ? users : settings.warmupUsers();
         if (count > settings.maxUsers()) {
             throw new InvalidRequestException("users", "users must be at most " + settings.maxUsers());
         }
         // half of the users win (Kafka hand-off on the path), the rest see SOLD_OUT; 10 % repeat (ALREADY_APPLIED)
-        return start(new RushRequest(
-                null,
-                List.of(LUA),
-                Math.max(1, count / 2),
-                null,
-                count,
-                settings.warmupConcurrency(),
-                0.1,
-                0,
-                0,
-                null));
+        return start(
+                new RushRequest(
+                        null,
+                        List.of(LUA),
+                        Math.max(1, count / 2),
+                        null,
+                        count,
+                        settings.warmupConcurrency(),
+                        0.1,
+                        0,
+                        0,
+                        null),
+                actor);
     }
 
     @Override
@@ -186,6 +216,7 @@ class RushService implements RushApi, DisposableBean {
         WarmupPlan plan = new WarmupPlan(id, forEventId, runAt, count, settings.warmupConcurrency(), null);
         plans.save(plan, Instant.now());
         scheduleHere(plan);
+        audit.record("warmup.schedule", "warmup:" + id, null, plan);
         return plan;
     }
 
@@ -210,7 +241,7 @@ class RushService implements RushApi, DisposableBean {
         }
         RushHandle handle;
         try {
-            handle = warmUp(plan.users());
+            handle = warmUp(plan.users(), "scheduler");
         } catch (RuntimeException e) {
             log.warn("Warm-up {} could not start: {}", plan.id(), e.getMessage());
             return;
@@ -265,6 +296,7 @@ class RushService implements RushApi, DisposableBean {
     public boolean cancelWarmUp(String warmupId) {
         boolean cancelled = plans.cancel(warmupId);
         if (cancelled) {
+            audit.record("warmup.cancel", "warmup:" + warmupId, null, null);
             ScheduledFuture<?> future = scheduled.remove(warmupId);
             if (future != null) {
                 future.cancel(false);
@@ -490,7 +522,8 @@ class RushService implements RushApi, DisposableBean {
         Instant startedAt = Instant.now();
         run.state(RushState.RUNNING);
         try (var client = RushEngine.newClient()) {
-            RushEngine engine = new RushEngine(client);
+            // with customer identity on (HS256) each virtual customer signs in, as real ones will
+            RushEngine engine = new RushEngine(client, identity::authorizationFor);
             for (int i = 0; i < target.runs() && !run.cancelled(); i++) {
                 String strategy = target.strategies().get(i);
                 run.state(RushState.RUNNING);

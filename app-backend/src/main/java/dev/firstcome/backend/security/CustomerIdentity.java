@@ -10,8 +10,8 @@ import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
@@ -45,6 +45,7 @@ public class CustomerIdentity {
     private final String mode;
     /** HS256 only: the server holds the key, so the rush simulator can sign its virtual customers' tokens. */
     private final MACSigner signer;
+
     private final String issuer;
     private final String audience;
 
@@ -72,8 +73,12 @@ public class CustomerIdentity {
             } catch (KeyLengthException e) {
                 throw new IllegalStateException("FIRSTCOME_CUSTOMER_JWT_SECRET is not a valid HS256 key", e);
             }
-            issuer = StringUtils.hasText(properties.jwtIssuer()) ? properties.jwtIssuer().trim() : null;
-            audience = StringUtils.hasText(properties.jwtAudience()) ? properties.jwtAudience().trim() : null;
+            issuer = StringUtils.hasText(properties.jwtIssuer())
+                    ? properties.jwtIssuer().trim()
+                    : null;
+            audience = StringUtils.hasText(properties.jwtAudience())
+                    ? properties.jwtAudience().trim()
+                    : null;
         } else if (jwks) {
             var nimbus = NimbusJwtDecoder.withJwkSetUri(properties.jwksUrl().trim())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)

@@ -62,6 +62,11 @@ class ApiFuzzTests {
                 .getPort();
         eventId = new HttpApi(mainPort).createOpenEvent("fuzz target", 10, 5);
         new HttpApi(mainPort).apply(eventId, "fuzz-holder");
+        // the holder's coupon reaches the database asynchronously: wait, so that it is not counted as a change
+        JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, eventId) == 1);
         started = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1));
     }
 
