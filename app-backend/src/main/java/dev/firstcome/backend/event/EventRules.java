@@ -41,9 +41,9 @@ final class EventRules {
             throw new EventValidationException(
                     "strategy", "strategy must be a strategy name, or absent for '" + PRODUCTION_STRATEGY + "'");
         }
-        String zone = d.zoneId() == null ? defaultZone.getId() : d.zoneId().trim();
-        String strategy =
-                d.strategy() == null ? PRODUCTION_STRATEGY : d.strategy().trim();
+        // taken as given (no trimming): "UTC\u0000" or " UTC" is not a zone, and is refused below
+        String zone = d.zoneId() == null ? defaultZone.getId() : d.zoneId();
+        String strategy = d.strategy() == null ? PRODUCTION_STRATEGY : d.strategy();
         if (d.totalQuantity() == null) {
             throw new EventValidationException("totalQuantity", "totalQuantity is required");
         }

@@ -4,6 +4,7 @@ import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.admission.MetaWrite;
+import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.EventChanges;
 import dev.firstcome.model.EventDraft;
@@ -44,6 +45,8 @@ class EventService implements EventApi {
     private final TransactionTemplate tx;
     private final Set<Long> unrepaired = ConcurrentHashMap.newKeySet();
 
+    private final AuditApi audit;
+
     EventService(
             EventRepository repository,
             EventCache cache,
@@ -51,7 +54,9 @@ class EventService implements EventApi {
             AdmissionApi admission,
             List<AdmissionStrategy> strategies,
             Clock clock,
-            TransactionTemplate tx) {
+            TransactionTemplate tx,
+            AuditApi audit) {
+        this.audit = audit;
         this.repository = repository;
         this.cache = cache;
         this.broadcaster = broadcaster;
@@ -82,12 +87,14 @@ class EventService implements EventApi {
             admission.initializeMeta(entity.toView(), entity.version());
             return entity;
         });
-        return published(saved);
+        EventView created = published(saved);
+        audit.record("event.create", "event:" + created.id(), null, created);
+        return created;
     }
 
     @Override
     public EventView update(long eventId, EventChanges changes) {
-        return edit(eventId, current -> {
+        return edit(eventId, "event.update", current -> {
             requireNotClosed(current, "edited");
             return EventRules.merge(current, changes);
         });
@@ -109,7 +116,12 @@ class EventService implements EventApi {
     }
 
     private EventView changeStatus(long eventId, EventStatus target) {
-        return edit(eventId, current -> {
+        String action = switch (target) {
+            case PAUSED -> "event.pause";
+            case CLOSED -> "event.close";
+            default -> "event.resume";
+        };
+        return edit(eventId, action, current -> {
             if (current.status() == target) {
                 return current;
             }
@@ -125,8 +137,9 @@ class EventService implements EventApi {
      * apply sees it; a refusal rolls everything back), commit. When the outcome is uncertain (Redis did
      * not answer, or the commit failed after Redis was written) the event is repaired before answering.
      */
-    private EventView edit(long eventId, UnaryOperator<EventView> change) {
+    private EventView edit(long eventId, String action, UnaryOperator<EventView> change) {
         var redisMayHoldIt = new AtomicBoolean();
+        var before = new java.util.concurrent.atomic.AtomicReference<EventView>();
         EventEntity saved;
         try {
             saved = tx.execute(status -> {
@@ -136,6 +149,7 @@ class EventService implements EventApi {
                 if (changed.equals(current)) {
                     return entity;
                 }
+                before.set(current);
                 MetaWrite.Limits limits = sameLimits(current, changed) ? MetaWrite.Limits.KEEP : MetaWrite.Limits.CHECK;
                 entity.apply(changed, now(), entity.version() + 1);
                 repository.flush(); // a database refusal here leaves Redis untouched
@@ -168,7 +182,11 @@ class EventService implements EventApi {
             }
             throw e;
         }
-        return published(saved);
+        EventView after = published(saved);
+        if (before.get() != null) {
+            audit.record(action, "event:" + eventId, before.get(), after);
+        }
+        return after;
     }
 
     /**
@@ -242,7 +260,9 @@ class EventService implements EventApi {
         });
         unrepaired.remove(eventId);
         log.info("Event {}: Redis and the database agree again (version {})", eventId, repaired.version());
-        return published(repaired);
+        EventView view = published(repaired);
+        audit.record("system", "event.repair", "event:" + eventId, null, view);
+        return view;
     }
 
     /** Retries the repairs that failed (Redis or the database still down when the edit was answered). */

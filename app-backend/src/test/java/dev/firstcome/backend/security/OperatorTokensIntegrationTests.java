@@ -128,6 +128,32 @@ class OperatorTokensIntegrationTests {
     }
 
     @Test
+    void eventChangesAreAuditedWithWhoBeforeAndAfter() {
+        String operator = create("auditor", "OPERATOR");
+        long id = as(operator, "POST", "/api/admin/events", EVENT).number("id");
+        as(operator, "PATCH", "/api/admin/events/" + id, "{\"totalQuantity\":9}");
+        as(operator, "POST", "/api/admin/events/" + id + "/pause", null);
+        as(operator, "POST", "/api/admin/events/" + id + "/pause", null); // no change: no entry
+
+        Answer audit = api.admin("GET", "/api/admin/audit?target=event:" + id, null);
+        assertThat(audit.body()).hasSize(3);
+        var pause = audit.body().get(0);
+        assertThat(pause.get("action").asString()).isEqualTo("event.pause");
+        assertThat(pause.get("actor").asString()).startsWith("auditor (token ");
+        assertThat(pause.get("before").asString()).contains("\"status\":\"ACTIVE\"");
+        assertThat(pause.get("after").asString()).contains("\"status\":\"PAUSED\"");
+        var update = audit.body().get(1);
+        assertThat(update.get("action").asString()).isEqualTo("event.update");
+        assertThat(update.get("before").asString()).contains("\"totalQuantity\":5");
+        assertThat(update.get("after").asString()).contains("\"totalQuantity\":9");
+        assertThat(audit.body().get(2).get("action").asString()).isEqualTo("event.create");
+        assertThat(api.as(create("just looking", "VIEWER"), "GET", "/api/admin/audit?actor=auditor", null)
+                        .body()
+                        .size())
+                .isGreaterThanOrEqualTo(3);
+    }
+
+    @Test
     void anUnknownOrMalformedTokenIs401Problem() {
         for (String token : List.of("fc_0000", "not a token", "a.b.c")) {
             var reply = RawHttp.send(port, "GET", "/api/admin/events", token, null);
