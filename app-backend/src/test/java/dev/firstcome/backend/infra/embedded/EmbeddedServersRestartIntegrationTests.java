@@ -40,7 +40,7 @@ class EmbeddedServersRestartIntegrationTests {
         try (var redis = EmbeddedRedis.start(dataDir, true);
                 var kafka = EmbeddedKafka.start(dataDir, 1);
                 var postgres = EmbeddedPostgresServer.start(dataDir, true)) {
-            try (var client = RedisClient.create(redis.address());
+            try (var client = RedisClient.create(redis.url());
                     var connection = client.connect()) {
                 Object evaluated = connection
                         .sync()
@@ -59,7 +59,8 @@ class EmbeddedServersRestartIntegrationTests {
             produce(kafka.address(), 5);
             assertThat(consumeAndCommit(kafka.address(), 3)).isEqualTo(3);
             assertThat(lag(kafka.address())).isEqualTo(2);
-            try (var c = DriverManager.getConnection(postgres.address(), EmbeddedPostgresServer.USER, "");
+            try (var c = DriverManager.getConnection(
+                            postgres.address(), EmbeddedPostgresServer.USER, EmbeddedPassword.of(dataDir));
                     var st = c.createStatement()) {
                 st.execute("CREATE TABLE restart_probe (id INT PRIMARY KEY, note TEXT)");
                 st.execute("INSERT INTO restart_probe VALUES (1, 'kept')");
@@ -70,12 +71,13 @@ class EmbeddedServersRestartIntegrationTests {
         try (var redis = EmbeddedRedis.start(dataDir, true);
                 var kafka = EmbeddedKafka.start(dataDir, 1);
                 var postgres = EmbeddedPostgresServer.start(dataDir, true)) {
-            try (var client = RedisClient.create(redis.address());
+            try (var client = RedisClient.create(redis.url());
                     var connection = client.connect()) {
                 assertThat(connection.sync().get("fc:restart")).isEqualTo("kept");
             }
             assertThat(lag(kafka.address())).isEqualTo(2);
-            try (var c = DriverManager.getConnection(postgres.address(), EmbeddedPostgresServer.USER, "");
+            try (var c = DriverManager.getConnection(
+                            postgres.address(), EmbeddedPostgresServer.USER, EmbeddedPassword.of(dataDir));
                     var st = c.createStatement();
                     var rs = st.executeQuery("SELECT note FROM restart_probe WHERE id = 1")) {
                 assertThat(rs.next()).isTrue();
