@@ -20,6 +20,7 @@ import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -140,13 +141,21 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     }
 
     /** Where binaries and data live: under the data directory, or under /var/tmp when root (uid 65534 cannot enter /root). */
-    private static Path home(Path firstcomeDataDir) throws IOException {
+    static Path homeOf(Path firstcomeDataDir) {
+        Path dataDir = firstcomeDataDir.toAbsolutePath().normalize();
         if (!ProcessSupport.runningAsRoot()) {
-            return Files.createDirectories(firstcomeDataDir.resolve("postgres"));
+            return dataDir.resolve("postgres");
         }
-        String hash =
-                sha1(firstcomeDataDir.toAbsolutePath().normalize().toString()).substring(0, 12);
-        Path home = Files.createDirectories(Path.of("/var/tmp", "firstcome-postgres-" + hash));
+        return Path.of(
+                "/var/tmp", "firstcome-postgres-" + sha1(dataDir.toString()).substring(0, 12));
+    }
+
+    /** {@link #homeOf}, created (and, when root, made reachable by uid 65534 and linked from the data directory). */
+    private static Path home(Path firstcomeDataDir) throws IOException {
+        Path home = Files.createDirectories(homeOf(firstcomeDataDir));
+        if (!ProcessSupport.runningAsRoot()) {
+            return home;
+        }
         Files.writeString(home.resolve("OWNER"), firstcomeDataDir.toAbsolutePath() + "\n");
         chown(home);
         Files.setPosixFilePermissions(
@@ -295,16 +304,41 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             host    all       all   ::1/128       scram-sha-256
             """;
 
-    /** A postmaster left running by a JVM that was killed still holds the data directory: stop it. */
+    /**
+     * A postmaster left running by a JVM that was killed still holds the data directory: stop it with
+     * {@code pg_ctl stop -m fast}, then wait until the process is gone (pg_ctl returns once the pid file is
+     * removed, a moment before the postmaster exits); if pg_ctl could not stop it, SIGTERM then SIGKILL.
+     */
     private static void stopOrphan(Path bin, Path data) {
-        if (!Files.exists(data.resolve("postmaster.pid"))) {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
             return;
         }
+        Optional<ProcessHandle> postmaster = postmaster(pidFile);
         try {
             fastStop(bin, data);
-            log.info("Database: stopped an orphaned embedded PostgreSQL on {}", data);
         } catch (RuntimeException e) {
-            // no server was running: the stale pid file is removed by the next start
+            // no server was running (a stale pid file, removed by the next start), or pg_ctl failed: see below
+        }
+        postmaster.filter(ProcessHandle::isAlive).ifPresent(ProcessSupport::stop);
+        if (postmaster.isPresent()) {
+            log.info(
+                    "Database: stopped an orphaned embedded PostgreSQL (pid {}) on {}",
+                    postmaster.get().pid(),
+                    data);
+        }
+    }
+
+    /** The live postgres process the first line of postmaster.pid names, if any. */
+    private static Optional<ProcessHandle> postmaster(Path pidFile) {
+        try {
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            return ProcessHandle.of(Long.parseLong(first))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().command().orElse("").endsWith("/postgres"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 

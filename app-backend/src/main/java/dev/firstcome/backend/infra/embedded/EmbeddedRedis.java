@@ -118,8 +118,13 @@ final class EmbeddedRedis implements EmbeddedServer {
         }
         Files.writeString(
                 tmp,
-                "# written by FirstCome at every start of its embedded Redis: edit nothing here\n" + "requirepass "
-                        + password + "\n");
+                String.join(
+                        "\n",
+                        "# written by FirstCome at every start of its embedded Redis: edit nothing here",
+                        "requirepass " + password,
+                        // ps, and the next start looking for orphans, see which data directory a redis-server serves
+                        "proc-title-template \"{title} {listen-addr} {server-mode} {config-file}\"",
+                        ""));
         Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 

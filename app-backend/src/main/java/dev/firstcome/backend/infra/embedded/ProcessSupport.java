@@ -160,32 +160,48 @@ final class ProcessSupport {
     }
 
     /**
-     * Stops every live process running {@code expectedCommand} with {@code argument} among its arguments
-     * (e.g. the path of a configuration file that lies in one data directory only): the orphans a pid file
-     * missed. Returns how many were stopped.
+     * Stops every live process running {@code expectedCommand} whose command line has {@code word} as a
+     * whole word (e.g. the path of a configuration file that lies in one data directory only): the orphans a
+     * pid file missed. Matched on the words, not the arguments: a server may rewrite its process title into
+     * one string, as redis-server does. Returns how many were stopped.
      */
-    static int killOrphans(String expectedCommand, String argument) {
+    static int killOrphans(String expectedCommand, String word) {
         var orphans = ProcessHandle.allProcesses()
                 .filter(handle -> runs(handle, expectedCommand))
-                .filter(handle -> handle.info()
-                        .arguments()
-                        .map(args -> List.of(args).contains(argument))
-                        .orElse(false))
+                .filter(handle -> (" " + commandLine(handle) + " ").contains(" " + word + " "))
                 .toList();
         orphans.forEach(ProcessSupport::stop);
         return orphans.size();
     }
 
+    /**
+     * Checked on the executable and on the command line: Debian's redis-server is a link to
+     * redis-check-rdb, which is what the executable of a running redis-server then says.
+     */
     private static boolean runs(ProcessHandle handle, String expectedCommand) {
         return handle.isAlive()
                 && handle.pid() != ProcessHandle.current().pid()
-                && handle.info()
-                        .command()
-                        .map(cmd -> cmd.contains(expectedCommand))
-                        .orElse(false);
+                && (handle.info().command().orElse("").contains(expectedCommand)
+                        || commandLine(handle).contains(expectedCommand));
     }
 
-    private static void stop(ProcessHandle handle) {
+    /**
+     * The command line as {@code ps} shows it: {@code /proc/<pid>/cmdline}, which also holds a process
+     * title the process rewrote (redis-server does; {@link ProcessHandle.Info} then loses it).
+     */
+    static String commandLine(ProcessHandle handle) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ')
+                    .trim();
+        } catch (IOException | RuntimeException e) {
+            return handle.info().commandLine().orElse("");
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the process is still alive after 10 s; returns once it is gone. */
+    static void stop(ProcessHandle handle) {
         handle.destroy();
         try {
             handle.onExit().get(10, TimeUnit.SECONDS);
