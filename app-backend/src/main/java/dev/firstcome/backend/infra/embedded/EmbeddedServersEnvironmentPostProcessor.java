@@ -24,6 +24,13 @@ import org.springframework.util.StringUtils;
  * ({@code FIRSTCOME_KAFKA_BOOTSTRAP_SERVERS}) or {@code spring.kafka.bootstrap-servers};
  * {@code firstcome.db.url/user/password} ({@code FIRSTCOME_DB_URL}, ...) or
  * {@code spring.datasource.url}.
+ *
+ * <p>Embedded servers: the data directory ({@code firstcome.data-dir}, {@code FIRSTCOME_DATA_DIR},
+ * default {@code ~/.firstcome}) is locked for this process before the first one starts
+ * ({@link DataDirLock}: a second FirstCome on it fails at once); Redis and PostgreSQL ask for the data
+ * directory's {@link EmbeddedPassword}, which the published {@code spring.data.redis.url} and
+ * {@code spring.datasource.password} carry (never the logged or shown addresses); if one fails to
+ * start, those already started are stopped before the failure propagates.
  */
 public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 

@@ -175,14 +175,14 @@ final class ProcessSupport {
     }
 
     /**
-     * Checked on the executable and on the command line: Debian's redis-server is a link to
+     * Checked on the executable and on the command line's first word: Debian's redis-server is a link to
      * redis-check-rdb, which is what the executable of a running redis-server then says.
      */
     private static boolean runs(ProcessHandle handle, String expectedCommand) {
         return handle.isAlive()
                 && handle.pid() != ProcessHandle.current().pid()
                 && (handle.info().command().orElse("").contains(expectedCommand)
-                        || commandLine(handle).contains(expectedCommand));
+                        || commandLine(handle).split(" ", 2)[0].contains(expectedCommand));
     }
 
     /**

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -33,8 +32,7 @@ class EmbeddedServersRestartIntegrationTests {
 
     @Test
     void embeddedServersAreRealAndKeepStateAcrossRestart() throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target", "restart-test-" + System.nanoTime()))
-                .toAbsolutePath();
+        Path dataDir = EmbeddedTestSupport.newDataDir("restart-test");
 
         // first life
         try (var redis = EmbeddedRedis.start(dataDir, true);
@@ -84,6 +82,7 @@ class EmbeddedServersRestartIntegrationTests {
                 assertThat(rs.getString(1)).isEqualTo("kept");
             }
         }
+        EmbeddedTestSupport.delete(dataDir);
     }
 
     private static void produce(String bootstrap, int count) throws Exception {
