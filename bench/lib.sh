@@ -70,6 +70,13 @@ start_server() {
     if curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/actuator/health" >"$WORK/$name-health.json" 2>/dev/null; then
       SERVER_UP_SECONDS=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
       echo "server $name UP after ${SERVER_UP_SECONDS}s (pid $SERVER_PID)"
+      # the embedded Redis asks for the data directory's password: redis-cli reads it from REDISCLI_AUTH
+      if [[ -f "$data/embedded-servers.password" ]]; then
+        REDISCLI_AUTH=$(<"$data/embedded-servers.password")
+        export REDISCLI_AUTH
+      else
+        unset REDISCLI_AUTH
+      fi
       return 0
     fi
     if ! kill -0 "$SERVER_PID" 2>/dev/null; then
@@ -137,7 +144,7 @@ redis_bench() {
   sha=$(redis-cli -p "$port" SCRIPT LOAD "$(cat "$ROOT/app-backend/src/main/resources/scripts/admit.lua")")
   redis-cli -p "$port" HSET 'bench:{evt:bench}:meta' total 100000000 daily 0 paused 0 closed 0 >/dev/null
   day=$(date -u +%F)
-  redis-benchmark -p "$port" -c 50 -P 1 -n "${REDIS_BENCH_N:-300000}" -r 100000000 -q \
+  redis-benchmark -p "$port" ${REDISCLI_AUTH:+-a "$REDISCLI_AUTH"} -c 50 -P 1 -n "${REDIS_BENCH_N:-300000}" -r 100000000 -q \
     EVALSHA "$sha" 5 'bench:{evt:bench}:meta' 'bench:{evt:bench}:applied' 'bench:{evt:bench}:total' \
     "bench:{evt:bench}:day:$day" 'bench:{evt:bench}:seq' 'u:__rand_int__' "$day" "$(date +%s000)" 345600 \
     | tr '\r' '\n' | grep 'requests per second' | tail -1 | tee "$WORK/redis-benchmark.txt"

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
@@ -20,8 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * A real single-node Kafka broker in KRaft mode (combined broker and controller), running in this
  * JVM. The log directory is formatted once with the storage formatter and kept between runs, so
- * topics and committed consumer offsets survive a restart. Its threads are non-daemon: it must be
- * closed on every exit path.
+ * topics and committed consumer offsets survive a restart. Both listeners (clients and controller)
+ * are bound to 127.0.0.1 only. Its threads are non-daemon: it must be closed on every exit path.
  */
 final class EmbeddedKafka implements EmbeddedServer {
 
@@ -117,6 +118,11 @@ final class EmbeddedKafka implements EmbeddedServer {
     @Override
     public String address() {
         return "127.0.0.1:" + port;
+    }
+
+    @Override
+    public Map<String, String> springProperties() {
+        return Map.of("spring.kafka.bootstrap-servers", address());
     }
 
     @Override

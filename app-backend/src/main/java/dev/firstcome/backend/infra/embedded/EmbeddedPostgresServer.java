@@ -19,6 +19,8 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -33,6 +35,8 @@ import org.slf4j.LoggerFactory;
  * process is managed here rather than by zonky's {@code EmbeddedPostgres} because PostgreSQL refuses
  * to run as root, and CI machines run as root: in that case the server runs as uid 65534 via
  * {@code setpriv}, from a directory that user can reach. The data directory is kept between runs.
+ * It listens on 127.0.0.1 only and every connection, local socket included, needs the data directory's
+ * {@link EmbeddedPassword} (SCRAM-SHA-256).
  */
 final class EmbeddedPostgresServer implements EmbeddedServer {
 
@@ -44,12 +48,14 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     private final Path dataDir;
     private final Process process;
     private final int port;
+    private final String password;
 
-    private EmbeddedPostgresServer(Path binDir, Path dataDir, Process process, int port) {
+    private EmbeddedPostgresServer(Path binDir, Path dataDir, Process process, int port, String password) {
         this.binDir = binDir;
         this.dataDir = dataDir;
         this.process = process;
         this.port = port;
+        this.password = password;
     }
 
     static EmbeddedPostgresServer start(Path requestedFirstcomeDataDir, boolean fsync) {
@@ -69,11 +75,12 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                 if (root) {
                     chownTree(data);
                 }
+                // no connection is accepted until requirePassword below has set the password and pg_hba.conf
                 ProcessSupport.run(
                         ProcessSupport.unprivileged(List.of(
                                 bin.resolve("initdb").toString(),
                                 "-A",
-                                "trust",
+                                "reject",
                                 "-U",
                                 USER,
                                 "-D",
@@ -85,6 +92,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                         Duration.ofMinutes(3));
             }
             stopOrphan(bin, data);
+            String password = EmbeddedPassword.of(firstcomeDataDir);
+            requirePassword(bin, data, password);
             int port = ProcessSupport.freePort();
             var command = new ArrayList<>(List.of(
                     bin.resolve("postgres").toString(),
@@ -96,6 +105,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                     "listen_addresses=127.0.0.1",
                     "-c",
                     "unix_socket_directories=" + socketDir,
+                    "-c",
+                    "password_encryption=scram-sha-256",
                     "-c",
                     "max_connections=400",
                     "-c",
@@ -111,7 +122,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                     .redirectErrorStream(true)
                     .redirectOutput(home.resolve("postgres.log").toFile())
                     .start();
-            var server = new EmbeddedPostgresServer(bin, data, process, port);
+            var server = new EmbeddedPostgresServer(bin, data, process, port, password);
             try {
                 server.awaitReadyAndCreateDatabase();
             } catch (RuntimeException e) {
@@ -119,7 +130,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                 throw e;
             }
             log.info(
-                    "Database: embedded PostgreSQL 18 listening on {}, data in {}{}",
+                    "Database: embedded PostgreSQL 18 listening on {}, password required, data in {}{}",
                     server.address(),
                     data,
                     root ? " (running as uid 65534 because this JVM runs as root)" : "");
@@ -130,13 +141,21 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     }
 
     /** Where binaries and data live: under the data directory, or under /var/tmp when root (uid 65534 cannot enter /root). */
-    private static Path home(Path firstcomeDataDir) throws IOException {
+    static Path homeOf(Path firstcomeDataDir) {
+        Path dataDir = firstcomeDataDir.toAbsolutePath().normalize();
         if (!ProcessSupport.runningAsRoot()) {
-            return Files.createDirectories(firstcomeDataDir.resolve("postgres"));
+            return dataDir.resolve("postgres");
         }
-        String hash =
-                sha1(firstcomeDataDir.toAbsolutePath().normalize().toString()).substring(0, 12);
-        Path home = Files.createDirectories(Path.of("/var/tmp", "firstcome-postgres-" + hash));
+        return Path.of(
+                "/var/tmp", "firstcome-postgres-" + sha1(dataDir.toString()).substring(0, 12));
+    }
+
+    /** {@link #homeOf}, created (and, when root, made reachable by uid 65534 and linked from the data directory). */
+    private static Path home(Path firstcomeDataDir) throws IOException {
+        Path home = Files.createDirectories(homeOf(firstcomeDataDir));
+        if (!ProcessSupport.runningAsRoot()) {
+            return home;
+        }
         Files.writeString(home.resolve("OWNER"), firstcomeDataDir.toAbsolutePath() + "\n");
         chown(home);
         Files.setPosixFilePermissions(
@@ -230,16 +249,96 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         return perms;
     }
 
-    /** A postmaster left running by a JVM that was killed still holds the data directory: stop it. */
+    /**
+     * Makes every connection need the password, before the server accepts any: sets the superuser's
+     * password in single-user mode (no listener at all, so no trusted connection is ever open) as a
+     * SCRAM-SHA-256 verifier computed here (the password itself never reaches PostgreSQL, its logs or a
+     * command line), then writes a pg_hba.conf that asks every connection for it. Done at every start, so
+     * a cluster initialised with {@code trust} by an older FirstCome is migrated, and the password file stays
+     * the one source of truth.
+     */
+    private static void requirePassword(Path bin, Path data, String password) throws IOException {
+        String verifier = ScramVerifier.of(password);
+        List<String> command = ProcessSupport.unprivileged(List.of(
+                bin.resolve("postgres").toString(),
+                "--single",
+                "-D",
+                data.toString(),
+                "-c",
+                "exit_on_error=on",
+                "-c",
+                "log_min_error_statement=panic",
+                "postgres"));
+        Process single = new ProcessBuilder(command)
+                .directory(data.getParent().toFile())
+                .redirectErrorStream(true)
+                .start();
+        try (var stdin = single.getOutputStream()) {
+            stdin.write(("ALTER ROLE " + USER + " PASSWORD '" + verifier + "'\n").getBytes(StandardCharsets.US_ASCII));
+        }
+        String output = new String(single.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (!single.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                single.destroyForcibly();
+                throw new IllegalStateException("PostgreSQL single-user mode did not finish within 60 s");
+            }
+        } catch (InterruptedException e) {
+            single.destroyForcibly();
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while setting the embedded PostgreSQL password", e);
+        }
+        if (single.exitValue() != 0) {
+            throw new IllegalStateException("could not set the embedded PostgreSQL password (exit code "
+                    + single.exitValue() + "):\n" + output.replace(verifier, "***"));
+        }
+        Files.writeString(data.resolve("pg_hba.conf"), PG_HBA);
+    }
+
+    /** Written by {@link #requirePassword}: password (SCRAM-SHA-256) for every local and loopback connection. */
+    static final String PG_HBA = """
+            # Written by FirstCome at every start of its embedded PostgreSQL: edit nothing here.
+            # Every connection needs the password kept in the data directory's embedded-servers.password.
+            # TYPE  DATABASE  USER  ADDRESS       METHOD
+            local   all       all                 scram-sha-256
+            host    all       all   127.0.0.1/32  scram-sha-256
+            host    all       all   ::1/128       scram-sha-256
+            """;
+
+    /**
+     * A postmaster left running by a JVM that was killed still holds the data directory: stop it with
+     * {@code pg_ctl stop -m fast}, then wait until the process is gone (pg_ctl returns once the pid file is
+     * removed, a moment before the postmaster exits); if pg_ctl could not stop it, SIGTERM then SIGKILL.
+     */
     private static void stopOrphan(Path bin, Path data) {
-        if (!Files.exists(data.resolve("postmaster.pid"))) {
+        Path pidFile = data.resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
             return;
         }
+        Optional<ProcessHandle> postmaster = postmaster(pidFile);
         try {
             fastStop(bin, data);
-            log.info("Database: stopped an orphaned embedded PostgreSQL on {}", data);
         } catch (RuntimeException e) {
-            // no server was running: the stale pid file is removed by the next start
+            // no server was running (a stale pid file, removed by the next start), or pg_ctl failed: see below
+        }
+        postmaster.filter(ProcessHandle::isAlive).ifPresent(ProcessSupport::stop);
+        if (postmaster.isPresent()) {
+            log.info(
+                    "Database: stopped an orphaned embedded PostgreSQL (pid {}) on {}",
+                    postmaster.get().pid(),
+                    data);
+        }
+    }
+
+    /** The live postgres process the first line of postmaster.pid names, if any. */
+    private static Optional<ProcessHandle> postmaster(Path pidFile) {
+        try {
+            String first =
+                    Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
+            return ProcessHandle.of(Long.parseLong(first))
+                    .filter(ProcessHandle::isAlive)
+                    .filter(handle -> handle.info().command().orElse("").endsWith("/postgres"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 
@@ -268,7 +367,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                 throw new IllegalStateException("PostgreSQL exited with code " + process.exitValue() + "; see "
                         + dataDir.getParent().resolve("postgres.log"));
             }
-            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, "")) {
+            try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), USER, password)) {
                 try (var st = c.createStatement();
                         var rs = st.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
                     if (!rs.next()) {
@@ -296,6 +395,14 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     @Override
     public String address() {
         return jdbcUrl(DATABASE);
+    }
+
+    @Override
+    public Map<String, String> springProperties() {
+        return Map.of(
+                "spring.datasource.url", address(),
+                "spring.datasource.username", USER,
+                "spring.datasource.password", password);
     }
 
     @Override

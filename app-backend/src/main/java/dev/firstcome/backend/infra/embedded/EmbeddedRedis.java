@@ -9,6 +9,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,20 +17,26 @@ import org.slf4j.LoggerFactory;
 /**
  * A real redis-server child process. Uses {@code redis-server} from PATH when there is one, otherwise
  * the Redis 7.0.15 binary shipped in {@code org.signal:embedded-redis}. Data is kept in an
- * append-only file under the data directory, so a restart keeps admission state.
+ * append-only file under the data directory, so a restart keeps admission state. It listens on
+ * 127.0.0.1 only, in protected mode, and every client must authenticate with the data directory's
+ * {@link EmbeddedPassword} (user {@code default}); the password reaches redis-server through an
+ * owner-only configuration file, never through its command line.
  */
 final class EmbeddedRedis implements EmbeddedServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedis.class);
     private static final String BUNDLED = "redis-server-7.0.15-linux-amd64";
+    private static final String CONFIG = "redis.conf";
 
     private final Process process;
     private final int port;
+    private final String password;
     private final Path pidFile;
 
-    private EmbeddedRedis(Process process, int port, Path pidFile) {
+    private EmbeddedRedis(Process process, int port, String password, Path pidFile) {
         this.process = process;
         this.port = port;
+        this.password = password;
         this.pidFile = pidFile;
     }
 
@@ -43,17 +50,24 @@ final class EmbeddedRedis implements EmbeddedServer {
         try {
             Path dir = Files.createDirectories(dataDir.resolve("redis"));
             Path pidFile = dir.resolve("firstcome-redis.pid");
+            Path config = dir.resolve(CONFIG);
             ProcessSupport.killOrphan(pidFile, "redis-server");
+            if (ProcessSupport.killOrphans("redis-server", config.toString()) > 0) {
+                log.info("Redis: stopped an orphaned embedded redis-server on {}", dir);
+            }
+            String password = EmbeddedPassword.of(dataDir);
+            writeConfig(config, password);
             String executable = executable(dataDir, preferPath);
             int port = ProcessSupport.freePort();
             var command = new ArrayList<>(List.of(
                     executable,
+                    config.toString(),
                     "--port",
                     String.valueOf(port),
                     "--bind",
                     "127.0.0.1",
                     "--protected-mode",
-                    "no",
+                    "yes",
                     "--daemonize",
                     "no",
                     "--dir",
@@ -71,13 +85,47 @@ final class EmbeddedRedis implements EmbeddedServer {
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("redis.out").toFile())
                     .start();
-            Files.writeString(pidFile, process.pid() + "\n");
-            ProcessSupport.awaitPort(port, Duration.ofSeconds(30), process, "redis-server");
-            log.info("Redis: embedded ({}) listening on redis://127.0.0.1:{}, data in {}", executable, port, dir);
-            return new EmbeddedRedis(process, port, pidFile);
+            var redis = new EmbeddedRedis(process, port, password, pidFile);
+            try {
+                Files.writeString(pidFile, process.pid() + "\n");
+                ProcessSupport.awaitPort(port, Duration.ofSeconds(30), process, "redis-server");
+            } catch (IOException | RuntimeException e) {
+                redis.close();
+                throw e;
+            }
+            log.info(
+                    "Redis: embedded ({}) listening on {}, password required, data in {}",
+                    executable,
+                    redis.address(),
+                    dir);
+            return redis;
         } catch (IOException e) {
             throw new IllegalStateException("could not start the embedded Redis", e);
         }
+    }
+
+    /**
+     * The settings that must not be on the command line, which every local user can read: the password.
+     * Owner read/write only, rewritten at every start from the data directory's password file.
+     */
+    private static void writeConfig(Path config, String password) throws IOException {
+        Path tmp = config.resolveSibling(CONFIG + ".tmp");
+        Files.deleteIfExists(tmp);
+        try {
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException nonPosix) {
+            Files.createFile(tmp);
+        }
+        Files.writeString(
+                tmp,
+                String.join(
+                        "\n",
+                        "# written by FirstCome at every start of its embedded Redis: edit nothing here",
+                        "requirepass " + password,
+                        // ps, and the next start looking for orphans, see which data directory a redis-server serves
+                        "proc-title-template \"{title} {listen-addr} {server-mode} {config-file}\"",
+                        ""));
+        Files.move(tmp, config, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static String executable(Path dataDir, boolean preferPath) throws IOException {
@@ -112,6 +160,16 @@ final class EmbeddedRedis implements EmbeddedServer {
     @Override
     public String address() {
         return "redis://127.0.0.1:" + port;
+    }
+
+    /** The address with the credentials: {@code redis://default:<password>@127.0.0.1:<port>}. Never log it. */
+    String url() {
+        return "redis://default:" + password + "@127.0.0.1:" + port;
+    }
+
+    @Override
+    public Map<String, String> springProperties() {
+        return Map.of("spring.data.redis.url", url());
     }
 
     int port() {

@@ -2,10 +2,13 @@ package dev.firstcome.backend.infra.embedded;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -14,34 +17,49 @@ import org.slf4j.LoggerFactory;
  * data directory. Each context holds a lease; the servers stop when the last lease is released
  * (stop mode {@code context}) or when the JVM exits (stop mode {@code jvm}, used by the test suite so
  * that many test contexts share one set of servers).
+ *
+ * <p>The first server of a data directory is started only once this process holds the directory's
+ * {@link DataDirLock}; the lock is released when the last of its servers stops. A server that fails to
+ * start leaves nothing running: what it started is stopped before the exception propagates.
  */
 public final class EmbeddedServers {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedServers.class);
-    private static final Map<String, EmbeddedServer> running = new HashMap<>();
-    private static final Map<String, Integer> leases = new HashMap<>();
+    // in start order: stopped in reverse
+    private static final Map<Key, EmbeddedServer> running = new LinkedHashMap<>();
+    private static final Map<Key, Integer> leases = new HashMap<>();
+    private static final Map<Path, DataDirLock> locks = new HashMap<>();
     private static final AtomicBoolean hookInstalled = new AtomicBoolean();
 
     private EmbeddedServers() {}
 
-    /** Starts (or reuses) one component and takes a lease on it. Returns the address clients use. */
-    static synchronized String acquire(
-            String component, Path dataDir, java.util.function.Supplier<EmbeddedServer> starter) {
+    /**
+     * Starts (or reuses) one component and takes a lease on it. The data directory is locked for this
+     * process first: if another process holds it, this fails with {@link DataDirLock.DataDirInUseException}
+     * before anything starts.
+     */
+    static synchronized EmbeddedServer acquire(String component, Path dataDir, Supplier<EmbeddedServer> starter) {
         installShutdownHook();
-        String key = key(component, dataDir);
+        Key key = new Key(component, dataDir);
         EmbeddedServer server = running.get(key);
         if (server == null) {
-            server = starter.get();
+            locks.computeIfAbsent(key.dataDir(), DataDirLock::acquire);
+            try {
+                server = starter.get();
+            } catch (RuntimeException | Error e) {
+                unlockIfIdle(key.dataDir());
+                throw e;
+            }
             running.put(key, server);
         } else {
             log.info("{}: reusing the embedded server at {}", component, server.address());
         }
         leases.merge(key, 1, Integer::sum);
-        return server.address();
+        return server;
     }
 
     static synchronized void release(String component, Path dataDir, boolean stopWhenUnused) {
-        String key = key(component, dataDir);
+        Key key = new Key(component, dataDir);
         Integer count = leases.get(key);
         if (count == null) {
             return;
@@ -56,26 +74,40 @@ public final class EmbeddedServers {
             if (server != null) {
                 closeQuietly(server);
             }
+            unlockIfIdle(key.dataDir());
         }
     }
 
-    /** Stops every embedded server now (JVM exit, or a test that restarts them). */
+    /** Stops every embedded server now (JVM exit, or a test that restarts them) and unlocks their data directories. */
     public static synchronized void stopAll() {
         // stop in reverse start order: clients of Kafka and PostgreSQL are gone by now
         List<EmbeddedServer> servers = new ArrayList<>(running.values());
-        java.util.Collections.reverse(servers);
+        Collections.reverse(servers);
         servers.forEach(EmbeddedServers::closeQuietly);
         running.clear();
         leases.clear();
+        locks.values().forEach(DataDirLock::release);
+        locks.clear();
     }
 
     /** Stops one component's embedded server, so that a test can prove state survives a restart. */
     public static synchronized void stop(String component, Path dataDir) {
-        String key = key(component, dataDir);
+        Key key = new Key(component, dataDir);
         EmbeddedServer server = running.remove(key);
         leases.remove(key);
         if (server != null) {
             closeQuietly(server);
+        }
+        unlockIfIdle(key.dataDir());
+    }
+
+    /** Releases the data directory's lock once none of its servers runs in this JVM. */
+    private static void unlockIfIdle(Path dataDir) {
+        if (running.keySet().stream().noneMatch(key -> key.dataDir().equals(dataDir))) {
+            DataDirLock lock = locks.remove(dataDir);
+            if (lock != null) {
+                lock.release();
+            }
         }
     }
 
@@ -107,7 +139,10 @@ public final class EmbeddedServers {
         return !leases.isEmpty();
     }
 
-    private static String key(String component, Path dataDir) {
-        return component + "@" + dataDir.toAbsolutePath().normalize();
+    /** One component on one data directory. */
+    private record Key(String component, Path dataDir) {
+        Key {
+            dataDir = dataDir.toAbsolutePath().normalize();
+        }
     }
 }

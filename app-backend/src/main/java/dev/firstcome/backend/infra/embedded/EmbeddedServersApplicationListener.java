@@ -35,7 +35,7 @@ public class EmbeddedServersApplicationListener implements ApplicationListener<A
         } else if (event instanceof ApplicationFailedEvent failed) {
             var lease = EmbeddedServersEnvironmentPostProcessor.leaseOf(failed.getSpringApplication());
             if (lease != null) {
-                lease.release();
+                lease.releaseAfterFailure();
             }
         }
     }

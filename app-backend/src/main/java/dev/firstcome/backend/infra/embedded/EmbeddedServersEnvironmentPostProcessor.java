@@ -24,6 +24,13 @@ import org.springframework.util.StringUtils;
  * ({@code FIRSTCOME_KAFKA_BOOTSTRAP_SERVERS}) or {@code spring.kafka.bootstrap-servers};
  * {@code firstcome.db.url/user/password} ({@code FIRSTCOME_DB_URL}, ...) or
  * {@code spring.datasource.url}.
+ *
+ * <p>Embedded servers: the data directory ({@code firstcome.data-dir}, {@code FIRSTCOME_DATA_DIR},
+ * default {@code ~/.firstcome}) is locked for this process before the first one starts
+ * ({@link DataDirLock}: a second FirstCome on it fails at once); Redis and PostgreSQL ask for the data
+ * directory's {@link EmbeddedPassword}, which the published {@code spring.data.redis.url} and
+ * {@code spring.datasource.password} carry (never the logged or shown addresses); if one fails to
+ * start, those already started are stopped before the failure propagates.
  */
 public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
@@ -67,11 +74,9 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             } else {
                 requireEmbedded(embeddedAllowed, "redis", "FIRSTCOME_REDIS_URL");
                 boolean persistent = env.getProperty("firstcome.embedded.redis-persistent", Boolean.class, true);
-                String address =
-                        EmbeddedServers.acquire("redis", dataDir, () -> EmbeddedRedis.start(dataDir, persistent));
+                var server = EmbeddedServers.acquire("redis", dataDir, () -> EmbeddedRedis.start(dataDir, persistent));
                 lease.components.add("redis");
-                props.put("spring.data.redis.url", address);
-                embedded("redis", address, modes, props);
+                embedded(server, modes, props);
             }
             // Kafka
             String bootstrap = env.getProperty("firstcome.kafka.bootstrap-servers");
@@ -83,11 +88,9 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             } else {
                 requireEmbedded(embeddedAllowed, "kafka", "FIRSTCOME_KAFKA_BOOTSTRAP_SERVERS");
                 int partitions = env.getProperty("firstcome.kafka.partitions", Integer.class, 4);
-                String address =
-                        EmbeddedServers.acquire("kafka", dataDir, () -> EmbeddedKafka.start(dataDir, partitions));
+                var server = EmbeddedServers.acquire("kafka", dataDir, () -> EmbeddedKafka.start(dataDir, partitions));
                 lease.components.add("kafka");
-                props.put("spring.kafka.bootstrap-servers", address);
-                embedded("kafka", address, modes, props);
+                embedded(server, modes, props);
             }
             // Database
             String dbUrl = env.getProperty("firstcome.db.url");
@@ -101,16 +104,14 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             } else {
                 requireEmbedded(embeddedAllowed, "database", "FIRSTCOME_DB_URL");
                 boolean fsync = env.getProperty("firstcome.embedded.postgres-fsync", Boolean.class, true);
-                String address = EmbeddedServers.acquire(
+                var server = EmbeddedServers.acquire(
                         "database", dataDir, () -> EmbeddedPostgresServer.start(dataDir, fsync));
                 lease.components.add("database");
-                props.put("spring.datasource.url", address);
-                props.put("spring.datasource.username", EmbeddedPostgresServer.USER);
-                props.put("spring.datasource.password", "");
-                embedded("database", address, modes, props);
+                embedded(server, modes, props);
             }
-        } catch (RuntimeException e) {
-            lease.release();
+        } catch (RuntimeException | Error e) {
+            // e.g. PostgreSQL failed after Redis and Kafka started: stop them before the failure propagates
+            lease.releaseAfterFailure();
             throw e;
         }
         props.put("firstcome.infrastructure.data-dir", dataDir.toString());
@@ -152,11 +153,13 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         log.info(capitalize(component) + ": external server at " + redact(address));
     }
 
-    private void embedded(String component, String address, Map<String, String> modes, Map<String, Object> props) {
+    private void embedded(EmbeddedServer server, Map<String, String> modes, Map<String, Object> props) {
+        String component = server.component();
         modes.put(component, "embedded");
+        props.putAll(server.springProperties());
         props.put("firstcome.infrastructure." + component + ".mode", "embedded");
-        props.put("firstcome.infrastructure." + component + ".address", address);
-        log.info(capitalize(component) + ": embedded server listening on " + address);
+        props.put("firstcome.infrastructure." + component + ".address", server.address());
+        log.info(capitalize(component) + ": embedded server listening on " + server.address());
     }
 
     /** Hides a password in a URL such as redis://:secret@host:6379. */
@@ -180,7 +183,20 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             this.stopWithContext = stopWithContext;
         }
 
-        synchronized void release() {
+        /** The context closed: its servers stop unless other contexts use them or they live as long as the JVM. */
+        void release() {
+            release(stopWithContext);
+        }
+
+        /**
+         * The application failed to start: the servers no other context uses stop now, whatever the stop
+         * mode, so that a failed start leaves no child process and no broker thread behind.
+         */
+        void releaseAfterFailure() {
+            release(true);
+        }
+
+        private synchronized void release(boolean stopWhenUnused) {
             if (released) {
                 return;
             }
@@ -188,7 +204,7 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             var reversed = new java.util.ArrayList<>(components);
             java.util.Collections.reverse(reversed);
             for (String component : reversed) {
-                EmbeddedServers.release(component, dataDir, stopWithContext);
+                EmbeddedServers.release(component, dataDir, stopWhenUnused);
             }
         }
     }

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /** Small helpers for the embedded servers: free ports, waiting for a port, orphan clean-up. */
 final class ProcessSupport {
@@ -129,7 +131,11 @@ final class ProcessSupport {
         }
     }
 
-    /** Kills a process left over by an earlier JVM that died without stopping it (its pid file still names it). */
+    /**
+     * Stops a process left over by an earlier JVM that died without stopping it (SIGKILL, power cut): the
+     * one its pid file names, if that still runs {@code expectedCommand}. SIGTERM first (Redis flushes
+     * its append-only file), SIGKILL if it is still alive after 10 s.
+     */
     static void killOrphan(Path pidFile, String expectedCommand) {
         if (!Files.isRegularFile(pidFile)) {
             return;
@@ -137,20 +143,11 @@ final class ProcessSupport {
         try {
             String first =
                     Files.readAllLines(pidFile).stream().findFirst().orElse("").trim();
-            if (first.isEmpty()) {
-                return;
+            if (!first.isEmpty()) {
+                ProcessHandle.of(Long.parseLong(first))
+                        .filter(handle -> runs(handle, expectedCommand))
+                        .ifPresent(ProcessSupport::stop);
             }
-            long pid = Long.parseLong(first);
-            ProcessHandle.of(pid)
-                    .filter(ProcessHandle::isAlive)
-                    .filter(handle -> handle.info()
-                            .command()
-                            .map(cmd -> cmd.contains(expectedCommand))
-                            .orElse(false))
-                    .ifPresent(handle -> {
-                        handle.destroyForcibly();
-                        handle.onExit().orTimeout(10, TimeUnit.SECONDS).join();
-                    });
         } catch (IOException | RuntimeException e) {
             // best effort: a stale or foreign pid file is simply ignored
         } finally {
@@ -159,6 +156,61 @@ final class ProcessSupport {
             } catch (IOException ignored) {
                 // the next start overwrites it
             }
+        }
+    }
+
+    /**
+     * Stops every live process running {@code expectedCommand} whose command line has {@code word} as a
+     * whole word (e.g. the path of a configuration file that lies in one data directory only): the orphans a
+     * pid file missed. Matched on the words, not the arguments: a server may rewrite its process title into
+     * one string, as redis-server does. Returns how many were stopped.
+     */
+    static int killOrphans(String expectedCommand, String word) {
+        var orphans = ProcessHandle.allProcesses()
+                .filter(handle -> runs(handle, expectedCommand))
+                .filter(handle -> (" " + commandLine(handle) + " ").contains(" " + word + " "))
+                .toList();
+        orphans.forEach(ProcessSupport::stop);
+        return orphans.size();
+    }
+
+    /**
+     * Checked on the executable and on the command line's first word: Debian's redis-server is a link to
+     * redis-check-rdb, which is what the executable of a running redis-server then says.
+     */
+    private static boolean runs(ProcessHandle handle, String expectedCommand) {
+        return handle.isAlive()
+                && handle.pid() != ProcessHandle.current().pid()
+                && (handle.info().command().orElse("").contains(expectedCommand)
+                        || commandLine(handle).split(" ", 2)[0].contains(expectedCommand));
+    }
+
+    /**
+     * The command line as {@code ps} shows it: {@code /proc/<pid>/cmdline}, which also holds a process
+     * title the process rewrote (redis-server does; {@link ProcessHandle.Info} then loses it).
+     */
+    static String commandLine(ProcessHandle handle) {
+        try {
+            byte[] raw = Files.readAllBytes(Path.of("/proc", String.valueOf(handle.pid()), "cmdline"));
+            return new String(raw, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace('\0', ' ')
+                    .trim();
+        } catch (IOException | RuntimeException e) {
+            return handle.info().commandLine().orElse("");
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the process is still alive after 10 s; returns once it is gone. */
+    static void stop(ProcessHandle handle) {
+        handle.destroy();
+        try {
+            handle.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            handle.destroyForcibly();
+            handle.onExit().orTimeout(10, TimeUnit.SECONDS).join();
+        } catch (InterruptedException e) {
+            handle.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }

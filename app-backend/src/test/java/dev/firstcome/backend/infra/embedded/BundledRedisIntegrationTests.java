@@ -15,7 +15,7 @@ class BundledRedisIntegrationTests {
     void bundledRedisBinaryRunsLuaScripts() throws Exception {
         Path dataDir = Files.createDirectories(Path.of("target", "bundled-redis-" + System.nanoTime()));
         try (var redis = EmbeddedRedis.start(dataDir, false, false);
-                var client = RedisClient.create(redis.address());
+                var client = RedisClient.create(redis.url());
                 var connection = client.connect()) {
             Object answer = connection
                     .sync()

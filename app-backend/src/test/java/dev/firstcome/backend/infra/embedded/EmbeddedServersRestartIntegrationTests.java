@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.ScriptOutputType;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -33,14 +32,13 @@ class EmbeddedServersRestartIntegrationTests {
 
     @Test
     void embeddedServersAreRealAndKeepStateAcrossRestart() throws Exception {
-        Path dataDir = Files.createDirectories(Path.of("target", "restart-test-" + System.nanoTime()))
-                .toAbsolutePath();
+        Path dataDir = EmbeddedTestSupport.newDataDir("restart-test");
 
         // first life
         try (var redis = EmbeddedRedis.start(dataDir, true);
                 var kafka = EmbeddedKafka.start(dataDir, 1);
                 var postgres = EmbeddedPostgresServer.start(dataDir, true)) {
-            try (var client = RedisClient.create(redis.address());
+            try (var client = RedisClient.create(redis.url());
                     var connection = client.connect()) {
                 Object evaluated = connection
                         .sync()
@@ -59,7 +57,8 @@ class EmbeddedServersRestartIntegrationTests {
             produce(kafka.address(), 5);
             assertThat(consumeAndCommit(kafka.address(), 3)).isEqualTo(3);
             assertThat(lag(kafka.address())).isEqualTo(2);
-            try (var c = DriverManager.getConnection(postgres.address(), EmbeddedPostgresServer.USER, "");
+            try (var c = DriverManager.getConnection(
+                            postgres.address(), EmbeddedPostgresServer.USER, EmbeddedPassword.of(dataDir));
                     var st = c.createStatement()) {
                 st.execute("CREATE TABLE restart_probe (id INT PRIMARY KEY, note TEXT)");
                 st.execute("INSERT INTO restart_probe VALUES (1, 'kept')");
@@ -70,18 +69,20 @@ class EmbeddedServersRestartIntegrationTests {
         try (var redis = EmbeddedRedis.start(dataDir, true);
                 var kafka = EmbeddedKafka.start(dataDir, 1);
                 var postgres = EmbeddedPostgresServer.start(dataDir, true)) {
-            try (var client = RedisClient.create(redis.address());
+            try (var client = RedisClient.create(redis.url());
                     var connection = client.connect()) {
                 assertThat(connection.sync().get("fc:restart")).isEqualTo("kept");
             }
             assertThat(lag(kafka.address())).isEqualTo(2);
-            try (var c = DriverManager.getConnection(postgres.address(), EmbeddedPostgresServer.USER, "");
+            try (var c = DriverManager.getConnection(
+                            postgres.address(), EmbeddedPostgresServer.USER, EmbeddedPassword.of(dataDir));
                     var st = c.createStatement();
                     var rs = st.executeQuery("SELECT note FROM restart_probe WHERE id = 1")) {
                 assertThat(rs.next()).isTrue();
                 assertThat(rs.getString(1)).isEqualTo("kept");
             }
         }
+        EmbeddedTestSupport.delete(dataDir);
     }
 
     private static void produce(String bootstrap, int count) throws Exception {
