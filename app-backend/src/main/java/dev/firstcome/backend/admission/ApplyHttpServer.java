@@ -149,7 +149,7 @@ final class ApplyHttpServer implements SmartLifecycle {
                     .bind(settings.address(), port)
                     .syncUninterruptibly()
                     .channel();
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Netty rethrows the checked BindException undeclared
             if (settings.port() == null && boundPort < 0 && isBindFailure(e)) {
                 log.info("Port {} is taken: the apply server will listen on a free port", port);
                 return bootstrap
@@ -163,7 +163,7 @@ final class ApplyHttpServer implements SmartLifecycle {
 
     private static boolean isBindFailure(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BindException || String.valueOf(t.getMessage()).contains("Address already in use")) {
+            if (t instanceof BindException) {
                 return true;
             }
         }

@@ -65,6 +65,17 @@ class StrictJsonTests {
     }
 
     @Test
+    void anEnumIsReadByNameOnly() {
+        assertThatThrownBy(() ->
+                        JSON.readValue("{\"name\":\"x\",\"role\":0}", dev.firstcome.model.OperatorTokenDraft.class))
+                .isInstanceOf(JacksonException.class)
+                .satisfies(e -> assertThat(JsonErrors.describe(e).field()).isEqualTo("role"));
+        assertThat(JSON.readValue("{\"name\":\"x\",\"role\":\"VIEWER\"}", dev.firstcome.model.OperatorTokenDraft.class)
+                        .role())
+                .isEqualTo(dev.firstcome.model.OperatorRole.VIEWER);
+    }
+
+    @Test
     void patchHasNoZoneAndSaysWhichFieldsItHas() {
         assertThatThrownBy(() -> JSON.readValue("{\"zoneId\":\"UTC\"}", EventChanges.class))
                 .satisfies(e -> {
