@@ -49,7 +49,7 @@ final class AuditLogView {
 
     private Node createFilters() {
         TextField actor = filter("audit-actor", "Actor, e.g. console", model.actorProperty());
-        TextField action = filter("audit-action", "Action, e.g. token.", model.actionProperty());
+        TextField action = filter("audit-action", "Action, e.g. token.revoke", model.actionProperty());
         TextField target = filter("audit-target", "Target, e.g. event:42", model.targetProperty());
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-audit");
@@ -103,12 +103,18 @@ final class AuditLogView {
         table.setPlaceholder(new Label("No audit entries match the filters."));
         table.getColumns()
                 .addAll(
-                        column("Time", e -> model.time(e.at()), 150),
+                        timeColumn(),
                         column("Actor", AuditEntry::actor, 220),
                         column("Action", AuditEntry::action, 170),
                         column("Target", AuditEntry::target, 200));
         table.getSelectionModel().selectedItemProperty().subscribe(model.selectedProperty()::set);
         return table;
+    }
+
+    private TableColumn<AuditEntry, String> timeColumn() {
+        TableColumn<AuditEntry, String> column = column("Time", e -> model.time(e.at()), 170);
+        column.setMinWidth(165);
+        return column;
     }
 
     private static TableColumn<AuditEntry, String> column(
@@ -123,19 +129,20 @@ final class AuditLogView {
         HBox detail = new HBox(
                 10,
                 json("audit-before", "Before", "(nothing before: a creation)", model.beforeProperty()),
-                json("audit-after", "After", "(nothing after)", model.afterProperty()));
+                json("audit-after", "After", "(nothing after: a removal)", model.afterProperty()));
         detail.setPadding(new Insets(8, 0, 0, 0));
         detail.setMinHeight(100);
         return detail;
     }
 
-    private static VBox json(String id, String caption, String empty, ObservableValue<String> text) {
+    private VBox json(String id, String caption, String empty, ObservableValue<String> text) {
         TextArea area = new TextArea();
         area.setId(id);
         area.setEditable(false);
         area.setWrapText(false);
         area.getStyleClass().add("monospace");
-        area.setPromptText(empty);
+        area.promptTextProperty()
+                .bind(model.selectedProperty().map(entry -> empty).orElse("Select an entry to see its state"));
         area.textProperty().bind(text);
         VBox box = new VBox(4, new Label(caption), area);
         VBox.setVgrow(area, Priority.ALWAYS);

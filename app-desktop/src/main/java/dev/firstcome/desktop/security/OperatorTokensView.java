@@ -70,6 +70,7 @@ final class OperatorTokensView {
         name.setOnAction(event -> create());
         ComboBox<OperatorRole> role = new ComboBox<>(FXCollections.observableArrayList(OperatorRole.values()));
         role.setId("token-role");
+        role.setPrefWidth(140); // the button beside it stays put whichever role is shown
         role.valueProperty().bindBidirectional(model.roleProperty());
         role.setConverter(new StringConverter<>() {
             @Override
@@ -176,11 +177,18 @@ final class OperatorTokensView {
                         column("Name", OperatorTokenView::name, 200),
                         column("Role", t -> t.role().name(), 90),
                         state,
-                        column("Created", t -> time(t.createdAt()), 150),
-                        column("Created by", OperatorTokenView::createdBy, 170),
-                        column("Revoked", t -> time(t.revokedAt()), 150),
-                        column("Revoked by", t -> t.revokedBy() == null ? "" : t.revokedBy(), 170));
+                        timeColumn("Created", OperatorTokenView::createdAt),
+                        column("Created by", OperatorTokenView::createdBy, 160),
+                        timeColumn("Revoked", OperatorTokenView::revokedAt),
+                        column("Revoked by", t -> t.revokedBy() == null ? "" : t.revokedBy(), 160));
         return table;
+    }
+
+    /** A date and time to the second, never cut. */
+    private TableColumn<OperatorTokenView, String> timeColumn(String title, Function<OperatorTokenView, Instant> at) {
+        TableColumn<OperatorTokenView, String> column = column(title, t -> time(at.apply(t)), 170);
+        column.setMinWidth(165);
+        return column;
     }
 
     private String time(Instant instant) {
@@ -216,7 +224,7 @@ final class OperatorTokensView {
         TextField secret = new TextField();
         secret.setId("token-secret");
         secret.setEditable(false);
-        secret.setPrefColumnCount(40);
+        secret.setPrefColumnCount(54); // the whole secret (fc_ and 48 hex digits) without scrolling
         secret.getStyleClass().add("monospace");
         secret.textProperty().bind(model.issuedSecretProperty());
         Button copy = new Button("Copy");

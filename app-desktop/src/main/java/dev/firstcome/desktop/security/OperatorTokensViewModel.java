@@ -114,6 +114,7 @@ public final class OperatorTokensViewModel {
         }
         OperatorTokenDraft draft = new OperatorTokenDraft(name.get().strip(), role.get());
         busy.set(true);
+        result.set("");
         executor.submit(
                 "Creating the token",
                 () -> tokens.create(draft),
@@ -144,6 +145,7 @@ public final class OperatorTokensViewModel {
             return;
         }
         busy.set(true);
+        result.set("");
         executor.submit(
                 "Revoking " + token.name(),
                 () -> tokens.revoke(token.id()),

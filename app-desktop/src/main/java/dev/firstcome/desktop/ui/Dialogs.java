@@ -36,7 +36,6 @@ public final class Dialogs {
         Button confirmButton = (Button) alert.getDialogPane().lookupButton(confirm);
         Button cancelButton = (Button) alert.getDialogPane().lookupButton(ButtonType.CANCEL);
         confirmButton.setDefaultButton(false);
-        confirmButton.getStyleClass().add("danger");
         cancelButton.setDefaultButton(true);
         alert.setOnShown(event -> cancelButton.requestFocus());
         return alert.showAndWait().filter(confirm::equals).isPresent();
