@@ -38,7 +38,7 @@ final class AuditLogView {
         root.setTop(createFilters());
         SplitPane split = new SplitPane(createTable(), createDetail());
         split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.6);
+        split.setDividerPositions(0.55);
         root.setCenter(split);
         root.setBottom(createStatus());
     }
@@ -48,9 +48,9 @@ final class AuditLogView {
     }
 
     private Node createFilters() {
-        TextField actor = filter("audit-actor", "Actor, e.g. console", model.actorProperty());
-        TextField action = filter("audit-action", "Action, e.g. token.revoke", model.actionProperty());
-        TextField target = filter("audit-target", "Target, e.g. event:42", model.targetProperty());
+        TextField actor = filter("audit-actor", "e.g. console", model.actorProperty());
+        TextField action = filter("audit-action", "e.g. revoke", model.actionProperty());
+        TextField target = filter("audit-target", "e.g. event:42", model.targetProperty());
         Button refresh = new Button("Refresh");
         refresh.setId("refresh-audit");
         refresh.setOnAction(event -> model.refresh());

@@ -160,7 +160,7 @@ final class OperatorTokensView {
         table.setItems(model.tokens());
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No operator tokens yet: only the admin (bootstrap) token works."));
-        TableColumn<OperatorTokenView, String> state = column("State", t -> t.active() ? "ACTIVE" : "REVOKED", 90);
+        TableColumn<OperatorTokenView, String> state = column("State", t -> t.active() ? "ACTIVE" : "REVOKED", 100);
         state.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String item, boolean empty) {
@@ -172,16 +172,31 @@ final class OperatorTokensView {
                 }
             }
         });
+        TableColumn<OperatorTokenView, String> name = column("Name", OperatorTokenView::name, 200);
+        TableColumn<OperatorTokenView, String> role =
+                column("Role", t -> t.role().name(), 100);
+        // the short words are never cut: a narrow window shortens the names first
+        name.setMinWidth(80);
+        role.setMinWidth(95);
+        state.setMinWidth(95);
         table.getColumns()
                 .addAll(
-                        column("Name", OperatorTokenView::name, 200),
-                        column("Role", t -> t.role().name(), 90),
+                        name,
+                        role,
                         state,
                         timeColumn("Created", OperatorTokenView::createdAt),
-                        column("Created by", OperatorTokenView::createdBy, 160),
+                        byColumn("Created by", OperatorTokenView::createdBy),
                         timeColumn("Revoked", OperatorTokenView::revokedAt),
-                        column("Revoked by", t -> t.revokedBy() == null ? "" : t.revokedBy(), 160));
+                        byColumn("Revoked by", t -> t.revokedBy() == null ? "" : t.revokedBy()));
         return table;
+    }
+
+    /** Who: a token's name and id, {@code console} or the bootstrap admin; its header is never cut. */
+    private static TableColumn<OperatorTokenView, String> byColumn(
+            String title, Function<OperatorTokenView, String> who) {
+        TableColumn<OperatorTokenView, String> column = column(title, who, 160);
+        column.setMinWidth(105);
+        return column;
     }
 
     /** A date and time to the second, never cut. */
