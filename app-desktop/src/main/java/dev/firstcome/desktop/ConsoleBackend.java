@@ -1,11 +1,13 @@
 package dev.firstcome.desktop;
 
 import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.monitor.MonitorApi;
 import dev.firstcome.backend.rush.RushApi;
+import dev.firstcome.backend.security.OperatorTokenApi;
 import java.lang.reflect.Proxy;
 import org.springframework.context.ApplicationContext;
 
@@ -19,7 +21,9 @@ public record ConsoleBackend(
         AdmissionApi admission,
         MonitorApi monitor,
         IssuanceApi issuance,
-        RushApi rush) {
+        RushApi rush,
+        OperatorTokenApi tokens,
+        AuditApi audit) {
 
     public static ConsoleBackend from(ApplicationContext context) {
         return new ConsoleBackend(
@@ -28,7 +32,9 @@ public record ConsoleBackend(
                 facade(context, AdmissionApi.class),
                 facade(context, MonitorApi.class),
                 facade(context, IssuanceApi.class),
-                facade(context, RushApi.class));
+                facade(context, RushApi.class),
+                facade(context, OperatorTokenApi.class),
+                facade(context, AuditApi.class));
     }
 
     private static <T> T facade(ApplicationContext context, Class<T> type) {

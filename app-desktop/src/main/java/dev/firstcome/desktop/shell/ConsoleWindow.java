@@ -12,6 +12,9 @@ import dev.firstcome.desktop.rush.RushDialog;
 import dev.firstcome.desktop.rush.RushView;
 import dev.firstcome.desktop.rush.RushViewModel;
 import dev.firstcome.desktop.rush.WarmupScheduleViewModel;
+import dev.firstcome.desktop.security.AuditLogViewModel;
+import dev.firstcome.desktop.security.OperatorTokensViewModel;
+import dev.firstcome.desktop.security.SecurityView;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.EventView;
 import java.time.Clock;
@@ -39,6 +42,7 @@ public final class ConsoleWindow {
     private final DashboardView dashboardView;
     private final FailuresView failuresView;
     private final RushViewModel rushModel;
+    private final SecurityView securityView;
     private RushDialog rushDialog;
     private final ShellView shell;
     private final Scene scene;
@@ -60,6 +64,10 @@ public final class ConsoleWindow {
             }
         });
         failuresView = new FailuresView(new FailuresViewModel(backend.events(), backend.issuance(), executor));
+        securityView = new SecurityView(
+                new OperatorTokensViewModel(backend.tokens(), executor),
+                new AuditLogViewModel(backend.audit(), executor, clock.getZone()),
+                clock.getZone());
         shell = new ShellView(
                 shellModel,
                 executor.errors(),
@@ -81,7 +89,8 @@ public final class ConsoleWindow {
                                                 executor,
                                                 clock,
                                                 rushModel.warmupUsersProperty()),
-                                        () -> simulateRush(null))));
+                                        () -> simulateRush(null)),
+                        Section.SECURITY, securityView));
         scene = new Scene(shell.root(), WIDTH, HEIGHT);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(ConsoleWindow.class.getResource("/dev/firstcome/desktop/console.css"))
@@ -138,7 +147,7 @@ public final class ConsoleWindow {
     private void registerShortcuts() {
         Map<KeyCombination, Runnable> shortcuts = new java.util.LinkedHashMap<>();
         Section[] sections = Section.values();
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4};
+        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
         for (int i = 0; i < sections.length; i++) {
             Section section = sections[i];
             shortcuts.put(
@@ -163,6 +172,7 @@ public final class ConsoleWindow {
             case DASHBOARD -> dashboardView.refresh();
             case FAILURES -> failuresView.refresh();
             case RUSH -> shellModel.refreshStatus();
+            case SECURITY -> securityView.refresh();
         }
     }
 }

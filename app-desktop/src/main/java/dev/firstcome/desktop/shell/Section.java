@@ -1,11 +1,12 @@
 package dev.firstcome.desktop.shell;
 
-/** The side bar's destinations, in order (Ctrl+1..4). */
+/** The side bar's destinations, in order (Ctrl+1..5). */
 public enum Section {
     EVENTS("Events"),
     DASHBOARD("Dashboard"),
     FAILURES("Failed coupons"),
-    RUSH("Rush");
+    RUSH("Rush"),
+    SECURITY("Security");
 
     private final String title;
 

@@ -3,8 +3,10 @@ package dev.firstcome.desktop.ui;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.event.EventValidationException;
+import dev.firstcome.backend.infra.web.InvalidRequestException;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.UndeclaredThrowableException;
+import java.util.Locale;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -51,6 +53,8 @@ public final class UiErrors {
         String text;
         if (cause instanceof EventValidationException invalid) {
             text = "invalid " + invalid.field() + ": " + invalid.getMessage();
+        } else if (cause instanceof InvalidRequestException invalid) {
+            text = describeInvalid(invalid.field(), invalid.getMessage());
         } else if (cause instanceof EventNotFoundException || cause instanceof AdmissionUnavailableException) {
             text = cause.getMessage();
         } else if (cause.getMessage() == null || cause.getMessage().isBlank()) {
@@ -60,6 +64,32 @@ public final class UiErrors {
         }
         text = text.lines().findFirst().orElse(text).strip();
         return text.length() > MAX_LENGTH ? text.substring(0, MAX_LENGTH) + "…" : text;
+    }
+
+    /**
+     * "Name must be 1 to 100 letters…" when the message already starts with the field, else "Minutes before:
+     * …": the field in plain words, never as a JSON property name.
+     */
+    static String describeInvalid(String field, String message) {
+        String plain = plainWords(field == null ? "" : field);
+        String text = message == null ? "" : message.strip();
+        if (plain.isEmpty()) {
+            return text.isEmpty() ? "invalid input" : text;
+        }
+        String capitalized = Character.toUpperCase(plain.charAt(0)) + plain.substring(1);
+        if (text.toLowerCase(Locale.ROOT).startsWith(plain + " ")) {
+            return capitalized + text.substring(plain.length());
+        }
+        return capitalized + (text.isEmpty() ? " is invalid" : ": " + text);
+    }
+
+    /** {@code minutesBefore} and {@code minutes_before} become {@code minutes before}. */
+    static String plainWords(String field) {
+        return field.replaceAll("([a-z0-9])([A-Z])", "$1 $2")
+                .replace('_', ' ')
+                .replace('-', ' ')
+                .strip()
+                .toLowerCase(Locale.ROOT);
     }
 
     static Throwable unwrap(Throwable failure) {

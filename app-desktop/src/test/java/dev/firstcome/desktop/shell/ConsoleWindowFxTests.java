@@ -14,6 +14,8 @@ import dev.firstcome.model.EventView;
 import dev.firstcome.model.FailedIssueStatus;
 import dev.firstcome.model.FailedIssueView;
 import dev.firstcome.model.LatencySummary;
+import dev.firstcome.model.OperatorRole;
+import dev.firstcome.model.OperatorTokenView;
 import dev.firstcome.model.OutcomeCount;
 import dev.firstcome.model.RushProgress;
 import dev.firstcome.model.RushReport;
@@ -27,6 +29,7 @@ import java.util.List;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -313,6 +316,48 @@ class ConsoleWindowFxTests {
         robot.clickOn("#cancel-warm-up");
         await().atMost(Duration.ofSeconds(10)).until(() -> plans.getItems().isEmpty());
         assertThat(backend.rush().warmUps()).isEmpty();
+    }
+
+    @Test
+    void aTokenCreatedThroughTheSecurityFormIsListedAndItsSecretShownOnce(FxRobot robot) {
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#token-name").tryQuery().isPresent());
+
+        robot.clickOn("#token-name").write("ci-deploy");
+        robot.interact(() -> robot.lookup("#token-role").queryComboBox().setValue(OperatorRole.OPERATOR));
+        assertThat(robot.lookup("#token-role-description").queryAs(Label.class).getText())
+                .startsWith("Viewer, and changes events");
+        robot.clickOn("#create-token");
+
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#token-secret").tryQuery().isPresent());
+        TextField secret = robot.lookup("#token-secret").queryAs(TextField.class);
+        assertThat(secret.getText()).isEqualTo(backend.tokens().secretOf(1));
+        assertThat(robot.lookup("#token-secret-note").queryAs(Label.class).getText())
+                .isEqualTo("This is the only time the token is shown; it is stored only as a hash.");
+        TableView<OperatorTokenView> tokens = table(robot, "#tokens-table");
+        await().atMost(Duration.ofSeconds(10)).until(() -> tokens.getItems().size() == 1);
+        assertThat(tokens.getItems().getFirst().name()).isEqualTo("ci-deploy");
+        assertThat(tokens.getItems().getFirst().role()).isEqualTo(OperatorRole.OPERATOR);
+
+        robot.clickOn("Done");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(secret.getText()).as("the secret is forgotten once closed").isEmpty();
+        assertThat(robot.lookup("#token-secret").tryQuery()).isEmpty();
+        clickWhenShown(robot, "ci-deploy");
+
+        robot.clickOn("#revoke-token");
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
+        assertThat(robot.lookup("#confirm-dialog .header-panel .label")
+                        .queryAs(Label.class)
+                        .getText())
+                .isEqualTo("Revoke ci-deploy?");
+        robot.type(KeyCode.ENTER); // Cancel is the default: Enter alone never revokes
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#confirm-dialog").tryQuery().isEmpty());
+        assertThat(backend.tokens().list().getFirst().active()).isTrue();
     }
 
     private static RushReport report(String strategy, long eventId, long oversold) {

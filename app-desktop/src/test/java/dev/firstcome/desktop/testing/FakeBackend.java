@@ -9,7 +9,9 @@ public record FakeBackend(
         FakeAdmissionApi admission,
         FakeMonitorApi monitor,
         FakeIssuanceApi issuance,
-        FakeRushApi rush) {
+        FakeRushApi rush,
+        FakeOperatorTokenApi tokens,
+        FakeAuditApi audit) {
 
     public FakeBackend() {
         this(
@@ -18,10 +20,12 @@ public record FakeBackend(
                 new FakeAdmissionApi(),
                 new FakeMonitorApi(),
                 new FakeIssuanceApi(),
-                new FakeRushApi());
+                new FakeRushApi(),
+                new FakeOperatorTokenApi(),
+                new FakeAuditApi());
     }
 
     public ConsoleBackend console() {
-        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance, rush);
+        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance, rush, tokens, audit);
     }
 }
