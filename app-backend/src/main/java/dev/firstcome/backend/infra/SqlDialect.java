@@ -21,6 +21,7 @@ public enum SqlDialect {
         return folder;
     }
 
+    /** Asks the database what it is; called once, by {@link SqlDialectConfiguration} (inject the bean instead). */
     public static SqlDialect detect(DataSource dataSource) {
         try (var connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();

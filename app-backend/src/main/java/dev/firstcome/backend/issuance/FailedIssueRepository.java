@@ -1,6 +1,5 @@
 package dev.firstcome.backend.issuance;
 
-import dev.firstcome.backend.infra.SqlDialect;
 import dev.firstcome.model.CouponAdmitted;
 import dev.firstcome.model.FailedIssueStatus;
 import dev.firstcome.model.FailedIssueView;
@@ -21,13 +20,13 @@ class FailedIssueRepository {
     private static final int REASON_MAX = 1000;
 
     private final JdbcTemplate jdbc;
-    private final SqlDialect dialect;
+    private final IssuanceSql sql;
     private final String rank;
 
-    FailedIssueRepository(DataSource dataSource) {
+    FailedIssueRepository(DataSource dataSource, IssuanceSql sql) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.dialect = SqlDialect.detect(dataSource);
-        this.rank = dialect == SqlDialect.POSTGRESQL ? "rank" : "`rank`";
+        this.sql = sql;
+        this.rank = sql.rank();
     }
 
     /** A failure to record: the admission and why it could not be persisted. */
@@ -38,20 +37,8 @@ class FailedIssueRepository {
      * new reason and time, and is OPEN again.
      */
     void recordFailures(List<Failure> failures, Instant now) {
-        String sql = dialect == SqlDialect.POSTGRESQL ? """
-                INSERT INTO failed_issue (event_id, user_id, rank, admission_id, day, admitted_at, reason, attempts,
-                                          first_failed_at, last_failed_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'OPEN')
-                ON CONFLICT (event_id, user_id) DO UPDATE SET attempts = failed_issue.attempts + 1,
-                    reason = EXCLUDED.reason, last_failed_at = EXCLUDED.last_failed_at, status = 'OPEN',
-                    resolved_at = NULL""" : """
-                INSERT INTO failed_issue (event_id, user_id, `rank`, admission_id, day, admitted_at, reason, attempts,
-                                          first_failed_at, last_failed_at, status)
-                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, 'OPEN')
-                ON DUPLICATE KEY UPDATE attempts = attempts + 1, reason = VALUES(reason),
-                    last_failed_at = VALUES(last_failed_at), status = 'OPEN', resolved_at = NULL""";
         Timestamp at = Timestamp.from(now);
-        jdbc.batchUpdate(sql, failures, 500, (ps, f) -> {
+        jdbc.batchUpdate(sql.recordFailure(), failures, 500, (ps, f) -> {
             CouponAdmitted a = f.admission();
             ps.setLong(1, a.eventId());
             ps.setString(2, a.userId());

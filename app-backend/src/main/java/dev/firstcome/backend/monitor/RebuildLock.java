@@ -23,18 +23,19 @@ class RebuildLock {
 
     private final DataSource dataSource;
     private final FirstComeNames names;
-    private volatile SqlDialect dialect;
+    private final SqlDialect dialect;
 
-    RebuildLock(DataSource dataSource, FirstComeNames names) {
+    RebuildLock(DataSource dataSource, FirstComeNames names, SqlDialect dialect) {
         this.dataSource = dataSource;
         this.names = names;
+        this.dialect = dialect;
     }
 
     /** Runs {@code work} holding the event's lock; empty when another holder has it. */
     <T> Optional<T> tryWithLock(long eventId, Supplier<T> work) {
         String name = lockName(eventId);
         try (Connection connection = dataSource.getConnection()) {
-            boolean postgres = dialect() == SqlDialect.POSTGRESQL;
+            boolean postgres = dialect == SqlDialect.POSTGRESQL;
             if (!query(
                     connection,
                     postgres ? "SELECT pg_try_advisory_lock(hashtext(?))" : "SELECT GET_LOCK(?, 0)",
@@ -55,15 +56,6 @@ class RebuildLock {
     String lockName(long eventId) {
         String name = "fc-rebuild:" + names.keyPrefix() + ":" + eventId;
         return name.length() <= 64 ? name : "fc-rebuild:" + Integer.toHexString(name.hashCode()) + ":" + eventId;
-    }
-
-    private SqlDialect dialect() {
-        SqlDialect known = dialect;
-        if (known == null) {
-            known = SqlDialect.detect(dataSource);
-            dialect = known;
-        }
-        return known;
     }
 
     private static boolean query(Connection connection, String sql, String name) throws SQLException {

@@ -339,7 +339,7 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
     LostNoticeSweeper sweeper;
 
     @Autowired
-    CouponRepository couponRepository;
+    SqlDialect dialect;
 
     /**
      * A coupon whose CouponPersisted announcement was lost (the row committed, the send to the
@@ -389,7 +389,7 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
     }
 
     private void insertCouponWithoutAnnouncement(long eventId, String userId, Instant persistedAt) {
-        String rank = couponRepository.dialect() == SqlDialect.POSTGRESQL ? "rank" : "`rank`";
+        String rank = dialect == SqlDialect.POSTGRESQL ? "rank" : "`rank`";
         jdbc.update(
                 "INSERT INTO coupon (event_id, user_id, " + rank + ", admission_id, day, admitted_at, persisted_at)"
                         + " VALUES (?, ?, 1, ?, ?, ?, ?)",

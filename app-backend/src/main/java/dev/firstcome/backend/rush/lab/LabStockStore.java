@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Component;
@@ -19,13 +18,12 @@ import org.springframework.stereotype.Component;
 class LabStockStore {
 
     private final JdbcTemplate jdbc;
-    private final DataSource dataSource;
     private final Set<Long> stocked = ConcurrentHashMap.newKeySet();
-    private volatile SqlDialect dialect;
+    private final SqlDialect dialect;
 
-    LabStockStore(JdbcTemplate jdbc, DataSource dataSource) {
+    LabStockStore(JdbcTemplate jdbc, SqlDialect dialect) {
         this.jdbc = jdbc;
-        this.dataSource = dataSource;
+        this.dialect = dialect;
     }
 
     /** Creates the event's stock row (issued 0) once; safe to race. */
@@ -33,7 +31,7 @@ class LabStockStore {
         if (stocked.contains(eventId)) {
             return;
         }
-        String sql = dialect() == SqlDialect.POSTGRESQL
+        String sql = dialect == SqlDialect.POSTGRESQL
                 ? "INSERT INTO lab_stock (event_id, issued, version) VALUES (?, 0, 0) ON CONFLICT (event_id) DO NOTHING"
                 : "INSERT IGNORE INTO lab_stock (event_id, issued, version) VALUES (?, 0, 0)";
         jdbc.update(sql, eventId);
@@ -103,14 +101,5 @@ class LabStockStore {
 
     void unclaim(long eventId, long claimId) {
         jdbc.update("DELETE FROM lab_claim WHERE event_id = ? AND id = ?", eventId, claimId);
-    }
-
-    private SqlDialect dialect() {
-        SqlDialect current = dialect;
-        if (current == null) {
-            current = SqlDialect.detect(dataSource);
-            dialect = current;
-        }
-        return current;
     }
 }
