@@ -1,13 +1,9 @@
 package dev.firstcome.backend.infra.embedded;
 
-import io.zonky.test.db.postgres.embedded.DefaultPostgresBinaryResolver;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -21,11 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Stream;
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
-import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -62,7 +54,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         Path firstcomeDataDir = requestedFirstcomeDataDir.toAbsolutePath().normalize();
         try {
             Path home = home(firstcomeDataDir);
-            Path binRoot = extractBinaries(home);
+            Path binRoot = PostgresBinaries.extract(home);
             Path bin = binRoot.resolve("bin");
             Path data = home.resolve("data");
             Path socketDir = Files.createDirectories(home.resolve("run"));
@@ -75,7 +67,8 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                 if (root) {
                     chownTree(data);
                 }
-                // no connection is accepted until requirePassword below has set the password and pg_hba.conf
+                // no connection is accepted until PostgresPasswordSetup.requirePassword below has set the password and
+                // pg_hba.conf
                 ProcessSupport.run(
                         ProcessSupport.unprivileged(List.of(
                                 bin.resolve("initdb").toString(),
@@ -93,7 +86,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             }
             stopOrphan(bin, data);
             String password = EmbeddedPassword.of(firstcomeDataDir);
-            requirePassword(bin, data, password);
+            PostgresPasswordSetup.requirePassword(bin, data, password);
             int port = ProcessSupport.freePort();
             var command = new ArrayList<>(List.of(
                     bin.resolve("postgres").toString(),
@@ -173,136 +166,6 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         }
         return home;
     }
-
-    private static Path extractBinaries(Path home) throws IOException {
-        Path target = home.resolve("pg18");
-        if (Files.exists(target.resolve(".complete"))) {
-            return target;
-        }
-        try (Stream<Path> stale = Files.list(home)) {
-            for (Path p : stale.filter(p -> p.getFileName().toString().startsWith("pg18-extract"))
-                    .toList()) {
-                deleteTree(p);
-            }
-        }
-        Path staging = Files.createTempDirectory(home, "pg18-extract");
-        try (InputStream raw = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary("Linux", "x86_64");
-                var xz = new XZCompressorInputStream(new BufferedInputStream(raw));
-                var tar = new TarArchiveInputStream(xz)) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                Path out = staging.resolve(entry.getName()).normalize();
-                if (!out.startsWith(staging)) {
-                    throw new IOException("bad entry in the PostgreSQL archive: " + entry.getName());
-                }
-                if (entry.isDirectory()) {
-                    Files.createDirectories(out);
-                } else if (entry.isSymbolicLink()) {
-                    Files.createDirectories(out.getParent());
-                    Files.deleteIfExists(out);
-                    Files.createSymbolicLink(out, Path.of(entry.getLinkName()));
-                } else {
-                    Files.createDirectories(out.getParent());
-                    Files.copy(tar, out, StandardCopyOption.REPLACE_EXISTING);
-                    Files.setPosixFilePermissions(out, permissions(entry.getMode()));
-                }
-            }
-        }
-        Files.writeString(staging.resolve(".complete"), "PostgreSQL 18 binaries from zonky\n");
-        if (Files.exists(target)) {
-            deleteTree(target);
-        }
-        Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-        if (ProcessSupport.runningAsRoot()) {
-            // binaries stay root-owned but must be readable and executable by uid 65534
-            try (Stream<Path> paths = Files.walk(target)) {
-                for (Path p : (Iterable<Path>) paths::iterator) {
-                    if (!Files.isSymbolicLink(p)) {
-                        Set<PosixFilePermission> perms = Files.getPosixFilePermissions(p);
-                        perms.add(PosixFilePermission.OTHERS_READ);
-                        perms.add(PosixFilePermission.GROUP_READ);
-                        if (Files.isDirectory(p) || perms.contains(PosixFilePermission.OWNER_EXECUTE)) {
-                            perms.add(PosixFilePermission.OTHERS_EXECUTE);
-                            perms.add(PosixFilePermission.GROUP_EXECUTE);
-                        }
-                        Files.setPosixFilePermissions(p, perms);
-                    }
-                }
-            }
-        }
-        return target;
-    }
-
-    private static Set<PosixFilePermission> permissions(int mode) {
-        var perms = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ
-        };
-        for (int i = 0; i < order.length; i++) {
-            if ((mode & (1 << i)) != 0) {
-                perms.add(order[i]);
-            }
-        }
-        perms.add(PosixFilePermission.OWNER_READ);
-        return perms;
-    }
-
-    /**
-     * Makes every connection need the password, before the server accepts any: sets the superuser's
-     * password in single-user mode (no listener at all, so no trusted connection is ever open) as a
-     * SCRAM-SHA-256 verifier computed here (the password itself never reaches PostgreSQL, its logs or a
-     * command line), then writes a pg_hba.conf that asks every connection for it. Done at every start, so
-     * a cluster initialised with {@code trust} by an older FirstCome is migrated, and the password file stays
-     * the one source of truth.
-     */
-    private static void requirePassword(Path bin, Path data, String password) throws IOException {
-        String verifier = ScramVerifier.of(password);
-        List<String> command = ProcessSupport.unprivileged(List.of(
-                bin.resolve("postgres").toString(),
-                "--single",
-                "-D",
-                data.toString(),
-                "-c",
-                "exit_on_error=on",
-                "-c",
-                "log_min_error_statement=panic",
-                "postgres"));
-        Process single = new ProcessBuilder(command)
-                .directory(data.getParent().toFile())
-                .redirectErrorStream(true)
-                .start();
-        try (var stdin = single.getOutputStream()) {
-            stdin.write(("ALTER ROLE " + USER + " PASSWORD '" + verifier + "'\n").getBytes(StandardCharsets.US_ASCII));
-        }
-        String output = new String(single.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        try {
-            if (!single.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                single.destroyForcibly();
-                throw new IllegalStateException("PostgreSQL single-user mode did not finish within 60 s");
-            }
-        } catch (InterruptedException e) {
-            single.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while setting the embedded PostgreSQL password", e);
-        }
-        if (single.exitValue() != 0) {
-            throw new IllegalStateException("could not set the embedded PostgreSQL password (exit code "
-                    + single.exitValue() + "):\n" + output.replace(verifier, "***"));
-        }
-        Files.writeString(data.resolve("pg_hba.conf"), PG_HBA);
-    }
-
-    /** Written by {@link #requirePassword}: password (SCRAM-SHA-256) for every local and loopback connection. */
-    static final String PG_HBA = """
-            # Written by FirstCome at every start of its embedded PostgreSQL: edit nothing here.
-            # Every connection needs the password kept in the data directory's embedded-servers.password.
-            # TYPE  DATABASE  USER  ADDRESS       METHOD
-            local   all       all                 scram-sha-256
-            host    all       all   127.0.0.1/32  scram-sha-256
-            host    all       all   ::1/128       scram-sha-256
-            """;
 
     /**
      * A postmaster left running by a JVM that was killed still holds the data directory: stop it with
@@ -429,14 +292,6 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     private static void chown(Path p) throws IOException {
         Files.setAttribute(p, "unix:uid", ProcessSupport.UNPRIVILEGED_ID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(p, "unix:gid", ProcessSupport.UNPRIVILEGED_ID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
     }
 
     private static String sha1(String text) {

@@ -67,7 +67,7 @@ class EmbeddedServersAuthenticationIntegrationTests {
                     .containsEntry("spring.datasource.username", user)
                     .containsEntry("spring.datasource.password", EmbeddedPassword.of(dataDir));
             assertThat(Files.readString(dataDir.resolve("postgres/data/pg_hba.conf")))
-                    .isEqualTo(EmbeddedPostgresServer.PG_HBA)
+                    .isEqualTo(PostgresPasswordSetup.PG_HBA)
                     .doesNotContainPattern("(?m)^[^#].*\\btrust\\b");
         }
     }
@@ -133,7 +133,7 @@ class EmbeddedServersAuthenticationIntegrationTests {
                 assertThat(rs.getString(1)).isEqualTo("kept");
             }
             assertThat(Files.readString(dataDir.resolve("postgres/data/pg_hba.conf")))
-                    .isEqualTo(EmbeddedPostgresServer.PG_HBA);
+                    .isEqualTo(PostgresPasswordSetup.PG_HBA);
         }
     }
 
