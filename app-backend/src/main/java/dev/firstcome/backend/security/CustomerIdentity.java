@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -48,8 +49,10 @@ public class CustomerIdentity {
 
     private final String issuer;
     private final String audience;
+    private final Clock clock;
 
-    CustomerIdentity(CustomerIdentityProperties properties) {
+    CustomerIdentity(CustomerIdentityProperties properties, Clock clock) {
+        this.clock = clock;
         boolean secret = StringUtils.hasText(properties.jwtSecret());
         boolean jwks = StringUtils.hasText(properties.jwksUrl());
         if (secret && jwks) {
@@ -167,10 +170,11 @@ public class CustomerIdentity {
         if (signer == null) {
             return null;
         }
+        Instant now = clock.instant();
         var claims = new JWTClaimsSet.Builder()
                 .subject(userId)
-                .issueTime(new Date())
-                .expirationTime(Date.from(Instant.now().plus(Duration.ofMinutes(10))));
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(10))));
         if (issuer != null) {
             claims.issuer(issuer);
         }

@@ -7,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
@@ -22,7 +23,8 @@ public final class JwtCostBenchmark {
         int tokens = Integer.getInteger("bench.tokens", 200_000);
         int rounds = Integer.getInteger("bench.rounds", 5);
         String secret = "bench-secret-bench-secret-bench-secret-0123";
-        var identity = new CustomerIdentity(new CustomerIdentityProperties(secret, null, null, null));
+        var identity =
+                new CustomerIdentity(new CustomerIdentityProperties(secret, null, null, null), Clock.systemUTC());
         var signer = new MACSigner(secret.getBytes(StandardCharsets.UTF_8));
         String[] headers = new String[tokens];
         String[] users = new String[tokens];
@@ -51,7 +53,7 @@ public final class JwtCostBenchmark {
                     round + 1, elapsed / 1_000.0 / tokens, tokens / (elapsed / 1e9));
         }
         long offStart = System.nanoTime();
-        var off = new CustomerIdentity(new CustomerIdentityProperties(null, null, null, null));
+        var off = new CustomerIdentity(new CustomerIdentityProperties(null, null, null, null), Clock.systemUTC());
         for (int i = 0; i < tokens; i++) {
             sink += off.userId(null, users[i]).length();
         }
