@@ -1,5 +1,6 @@
 package dev.firstcome.backend.rush;
 
+import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.RushState;
 import java.io.IOException;
@@ -51,8 +52,8 @@ public final class RushCli {
         int bursts = Integer.parseInt(options.getOrDefault("bursts", "0"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "30")));
         String eventId = options.get("event-id");
-        List<String> strategies =
-                List.of(options.getOrDefault("strategies", "lua").split(","));
+        List<String> strategies = List.of(
+                options.getOrDefault("strategies", AdmissionStrategy.LUA).split(","));
 
         List<RushReport> reports = new ArrayList<>();
         try (HttpClient client = RushEngine.newClient()) {
