@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  * Public only because a launcher must find its {@code main}; everything else stays package-private.
  */
 public final class RushCli {
+
+    /** A process of its own, without Spring: the system clock. */
+    private static final Clock CLOCK = Clock.systemUTC();
 
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
@@ -66,11 +70,11 @@ public final class RushCli {
                 String rushId = "cli" + Long.toString(System.currentTimeMillis(), 36);
                 List<String> schedule = RushEngine.schedule(rushId + "-u", users, repeatShare, rushId.hashCode());
                 RushTally tally = new RushTally(schedule.size());
-                Instant started = Instant.now();
+                Instant started = CLOCK.instant();
                 long elapsed = engine.run(
                         new RushEngine.Plan(applyUrl, event, schedule, concurrency, bursts, 0, timeout),
                         tally,
-                        () -> false);
+                        new Cancellation());
                 RushReport report = tally.report(
                         rushId,
                         event,
@@ -80,7 +84,7 @@ public final class RushCli {
                         elapsed,
                         null,
                         started,
-                        Instant.now());
+                        CLOCK.instant());
                 reports.add(report);
                 System.out.println(line(report));
             }
@@ -131,7 +135,7 @@ public final class RushCli {
 
     private static long createLabEvent(HttpClient client, String baseUrl, String token, String strategy, int quantity)
             throws IOException, InterruptedException {
-        Instant now = Instant.now();
+        Instant now = CLOCK.instant();
         String body = String.format(
                 Locale.ROOT,
                 "{\"name\":\"bench %s\",\"totalQuantity\":%d,\"startsAt\":\"%s\",\"endsAt\":\"%s\",\"zoneId\":\"UTC\","
