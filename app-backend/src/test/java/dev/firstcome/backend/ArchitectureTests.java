@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.firstcome.backend.rush.RushApi;
 import jakarta.persistence.Entity;
+import java.time.Duration;
+import java.time.Instant;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -64,4 +67,33 @@ class ArchitectureTests {
             .should()
             .dependOnClassesThat()
             .haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate");
+
+    @ArchTest
+    static final ArchRule theLabIsReachedOnlyAsAdmissionStrategies = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.firstcome.backend.lab..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("dev.firstcome.backend.lab..");
+
+    @ArchTest
+    static final ArchRule rushAndLabNeverSleep = noClasses()
+            .that()
+            .resideInAnyPackage("dev.firstcome.backend.rush..", "dev.firstcome.backend.lab..")
+            .should()
+            .callMethod(Thread.class, "sleep", long.class)
+            .orShould()
+            .callMethod(Thread.class, "sleep", long.class, int.class)
+            .orShould()
+            .callMethod(Thread.class, "sleep", Duration.class);
+
+    /** {@code RushApi}'s default {@code scheduleWarmUpBefore} is the facade's; {@code RushService} overrides it. */
+    @ArchTest
+    static final ArchRule rushAndLabReadTheInjectedClock = noClasses()
+            .that()
+            .resideInAnyPackage("dev.firstcome.backend.rush..", "dev.firstcome.backend.lab..")
+            .and()
+            .doNotBelongToAnyOf(RushApi.class)
+            .should()
+            .callMethod(Instant.class, "now");
 }

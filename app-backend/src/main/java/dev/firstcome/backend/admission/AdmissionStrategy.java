@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
  * The window check (NOT_OPEN, ENDED, CLOSED) is done before a strategy is asked.
  */
 public interface AdmissionStrategy {
+    String LUA = "lua";
 
     /** The name events refer to, e.g. {@code lua}, {@code redis-set-scard}, {@code db-naive}. */
     String name();

@@ -18,7 +18,7 @@ import java.util.Set;
  * {@link RushHandle}: poll {@link RushHandle#progress()} for a progress bar, {@link RushHandle#cancel()}
  * to stop sending, {@link RushHandle#result()} for the report.
  *
- * <p>Failures: {@code InvalidRequestException} naming the bad field (users, concurrency,
+ * <p>Failures: {@link InvalidRushRequestException} (an {@code InvalidRequestException}) naming the bad field (users, concurrency,
  * repeatShare, bursts, quantity, strategies, eventId), {@code EventNotFoundException} for an unknown
  * event.
  */

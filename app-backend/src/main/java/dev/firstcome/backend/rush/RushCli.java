@@ -1,5 +1,6 @@
 package dev.firstcome.backend.rush;
 
+import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.RushState;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,6 +37,9 @@ import java.util.regex.Pattern;
  */
 public final class RushCli {
 
+    /** A process of its own, without Spring: the system clock. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
     private RushCli() {}
@@ -51,8 +56,8 @@ public final class RushCli {
         int bursts = Integer.parseInt(options.getOrDefault("bursts", "0"));
         Duration timeout = Duration.ofSeconds(Long.parseLong(options.getOrDefault("timeout-seconds", "30")));
         String eventId = options.get("event-id");
-        List<String> strategies =
-                List.of(options.getOrDefault("strategies", "lua").split(","));
+        List<String> strategies = List.of(
+                options.getOrDefault("strategies", AdmissionStrategy.LUA).split(","));
 
         List<RushReport> reports = new ArrayList<>();
         try (HttpClient client = RushEngine.newClient()) {
@@ -65,11 +70,11 @@ public final class RushCli {
                 String rushId = "cli" + Long.toString(System.currentTimeMillis(), 36);
                 List<String> schedule = RushEngine.schedule(rushId + "-u", users, repeatShare, rushId.hashCode());
                 RushTally tally = new RushTally(schedule.size());
-                Instant started = Instant.now();
+                Instant started = CLOCK.instant();
                 long elapsed = engine.run(
                         new RushEngine.Plan(applyUrl, event, schedule, concurrency, bursts, 0, timeout),
                         tally,
-                        () -> false);
+                        new Cancellation());
                 RushReport report = tally.report(
                         rushId,
                         event,
@@ -79,7 +84,7 @@ public final class RushCli {
                         elapsed,
                         null,
                         started,
-                        Instant.now());
+                        CLOCK.instant());
                 reports.add(report);
                 System.out.println(line(report));
             }
@@ -130,7 +135,7 @@ public final class RushCli {
 
     private static long createLabEvent(HttpClient client, String baseUrl, String token, String strategy, int quantity)
             throws IOException, InterruptedException {
-        Instant now = Instant.now();
+        Instant now = CLOCK.instant();
         String body = String.format(
                 Locale.ROOT,
                 "{\"name\":\"bench %s\",\"totalQuantity\":%d,\"startsAt\":\"%s\",\"endsAt\":\"%s\",\"zoneId\":\"UTC\","

@@ -3,7 +3,6 @@ package dev.firstcome.backend.rush;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
-import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.infra.web.Problems;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.RushProgress;
@@ -45,22 +44,29 @@ class RushController {
 
     private final RushApi rush;
     private final RushService service;
+    private final RushRequestValidator validator;
     private final EventApi events;
     private final FirstComeProperties.Rush settings;
 
-    RushController(RushApi rush, RushService service, EventApi events, FirstComeProperties properties) {
+    RushController(
+            RushApi rush,
+            RushService service,
+            RushRequestValidator validator,
+            EventApi events,
+            FirstComeProperties properties) {
         this.rush = rush;
-        this.events = events;
         this.service = service;
+        this.validator = validator;
+        this.events = events;
         this.settings = properties.rush();
     }
 
     @PostMapping
     ResponseEntity<?> start(@RequestBody RushRequest request, @RequestParam(defaultValue = "false") boolean wait) {
         if (wait) {
-            RushService.Target target = service.validate(request);
+            RushTarget target = validator.validate(request);
             if (target.runs() * target.requestsPerRun() > settings.syncMaxRequests()) {
-                throw new InvalidRequestException(
+                throw new InvalidRushRequestException(
                         "users",
                         "a synchronous rush sends at most " + settings.syncMaxRequests()
                                 + " requests (users x (1 + repeatShare) x strategies); leave out wait=true and poll");
@@ -109,14 +115,14 @@ class RushController {
     ResponseEntity<?> warmUp(@RequestBody(required = false) WarmupRequest request) {
         int users = request == null || request.users() == null ? 0 : request.users();
         if (users < 0) {
-            throw new InvalidRequestException("users", "users must be 0 (the default) or more");
+            throw new InvalidRushRequestException("users", "users must be 0 (the default) or more");
         }
         if (request != null && request.minutesBefore() != null) {
             if (request.forEventId() == null) {
-                throw new InvalidRequestException("forEventId", "forEventId is required with minutesBefore");
+                throw new InvalidRushRequestException("forEventId", "forEventId is required with minutesBefore");
             }
             if (request.minutesBefore() < 0 || request.minutesBefore() > MAX_MINUTES_BEFORE) {
-                throw new InvalidRequestException(
+                throw new InvalidRushRequestException(
                         "minutesBefore", "minutesBefore must be between 0 and " + MAX_MINUTES_BEFORE + " (a day)");
             }
             EventView event = events.find(request.forEventId())

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
-import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -76,18 +75,18 @@ final class RushEngine {
         return schedule;
     }
 
-    /** Sends the plan; returns the elapsed nanoseconds. Stops sending as soon as {@code cancelled}. */
-    long run(Plan plan, RushTally tally, BooleanSupplier cancelled) throws InterruptedException {
+    /** Sends the plan; returns the elapsed nanoseconds. Stops sending as soon as {@code cancellation} is set. */
+    long run(Plan plan, RushTally tally, Cancellation cancellation) throws InterruptedException {
         URI uri = URI.create(stripSlash(plan.baseUrl()) + "/api/events/" + plan.eventId() + "/apply");
         int waves = Math.max(1, plan.bursts());
         int perWave = (plan.users().size() + waves - 1) / waves;
         Semaphore inFlight = new Semaphore(plan.concurrency());
         long start = System.nanoTime();
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (int wave = 0; wave < waves && !cancelled.getAsBoolean(); wave++) {
+            for (int wave = 0; wave < waves && !cancellation.cancelled(); wave++) {
                 int from = wave * perWave;
                 int to = Math.min(plan.users().size(), from + perWave);
-                for (int i = from; i < to && !cancelled.getAsBoolean(); i++) {
+                for (int i = from; i < to && !cancellation.cancelled(); i++) {
                     String user = plan.users().get(i);
                     inFlight.acquire();
                     tally.sent();
@@ -102,7 +101,7 @@ final class RushEngine {
                 if (waves > 1 && wave < waves - 1) {
                     inFlight.acquire(plan.concurrency()); // the wave is over
                     inFlight.release(plan.concurrency());
-                    pause(plan.burstPauseMillis(), cancelled);
+                    cancellation.await(Duration.ofMillis(plan.burstPauseMillis())); // cut short by a cancel
                 }
             }
         }
@@ -148,13 +147,6 @@ final class RushEngine {
             }
         }
         return "HTTP_" + status;
-    }
-
-    private static void pause(int millis, BooleanSupplier cancelled) throws InterruptedException {
-        long until = System.nanoTime() + millis * 1_000_000L;
-        while (!cancelled.getAsBoolean() && System.nanoTime() < until) {
-            Thread.sleep(Math.min(50, Math.max(1, (until - System.nanoTime()) / 1_000_000)));
-        }
     }
 
     private static String stripSlash(String url) {

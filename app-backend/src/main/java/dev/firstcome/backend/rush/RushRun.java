@@ -20,19 +20,20 @@ final class RushRun implements RushHandle {
     private final RushRequest request;
     private final int runs;
     private final long requestsPerRun;
-    private final Instant createdAt = Instant.now();
+    private final Instant createdAt;
+    private final Cancellation cancellation = new Cancellation();
     private final CompletableFuture<RushResult> result = new CompletableFuture<>();
     private final List<RushReport> reports = new CopyOnWriteArrayList<>();
 
-    private volatile boolean cancelled;
     private volatile RushState state = RushState.PENDING;
     private volatile int run;
     private volatile String strategy;
     private volatile Long eventId;
     private volatile RushTally current;
 
-    RushRun(String id, RushRequest request, int runs, long requestsPerRun) {
+    RushRun(String id, RushRequest request, int runs, long requestsPerRun, Instant createdAt) {
         this.id = id;
+        this.createdAt = createdAt;
         this.request = request;
         this.runs = runs;
         this.requestsPerRun = requestsPerRun;
@@ -75,11 +76,15 @@ final class RushRun implements RushHandle {
 
     @Override
     public void cancel() {
-        cancelled = true;
+        cancellation.cancel();
     }
 
     boolean cancelled() {
-        return cancelled;
+        return cancellation.cancelled();
+    }
+
+    Cancellation cancellation() {
+        return cancellation;
     }
 
     @Override

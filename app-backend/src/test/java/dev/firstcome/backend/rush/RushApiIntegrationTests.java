@@ -11,12 +11,9 @@ import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
 import dev.firstcome.model.RushState;
 import dev.firstcome.model.StrategyResult;
-import dev.firstcome.model.WarmupPlan;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.UUID;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -194,22 +191,6 @@ class RushApiIntegrationTests {
         assertThat(rush.warmUps()).noneMatch(w -> w.id().equals(plan.id()));
     }
 
-    @Autowired
-    RushService service;
-
-    @Autowired
-    WarmupPlanStore plans;
-
-    private List<String> rushIds() {
-        return rush.recent().stream().map(h -> h.id()).toList();
-    }
-
-    /** A plan as another server (or this one before a restart) wrote it: a fresh id with this prefix. */
-    private static WarmupPlan plan(String idPrefix, Instant runAt) {
-        String id = idPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return new WarmupPlan(id, null, runAt.truncatedTo(ChronoUnit.MICROS), 100, 64, null);
-    }
-
     /** Waits until the warm-up has become a rush and that rush has finished. */
     private void awaitFinishedRushOf(String warmupId) {
         await().atMost(Duration.ofSeconds(30))
@@ -221,52 +202,5 @@ class RushApiIntegrationTests {
                 .rushId();
         await().atMost(Duration.ofSeconds(60))
                 .until(() -> rush.find(rushId).orElseThrow().result().isDone());
-    }
-
-    @Test
-    void aWarmUpScheduledBeforeARestartOrOnAnotherServerRunsHere() {
-        // written by a server that went down since, or by another server of this deployment
-        var plan = plan("w-restart", Instant.now().plusMillis(300));
-        plans.save(plan, Instant.now());
-
-        service.syncWarmUps();
-
-        awaitFinishedRushOf(plan.id());
-        var afterRun = rushIds();
-        service.syncWarmUps();
-        // run once here, not again by the next sync
-        await().during(Duration.ofSeconds(1))
-                .atMost(Duration.ofSeconds(3))
-                .until(() -> afterRun.containsAll(rushIds()));
-    }
-
-    @Test
-    void aWarmUpDueLongAgoWhileNoServerRanIsDroppedNotRun() {
-        var plan = plan("w-missed", Instant.now().minus(Duration.ofHours(1)));
-        plans.save(plan, Instant.now().minus(Duration.ofHours(2)));
-        var rushesBefore = rushIds();
-
-        service.syncWarmUps();
-
-        assertThat(rush.warmUps()).noneMatch(w -> w.id().equals(plan.id()));
-        assertThat(rushIds()).as("no rush started").isSubsetOf(rushesBefore);
-    }
-
-    @Test
-    void aWarmUpCancelledOnAnotherServerDoesNotRunHere() {
-        var plan = plan("w-elsewhere", Instant.now().plusSeconds(4));
-        plans.save(plan, Instant.now());
-        service.syncWarmUps();
-        var rushesBefore = rushIds();
-
-        assertThat(plans.cancel(plan.id()))
-                .as("cancelled through another server")
-                .isTrue();
-
-        // past the time it was due, and no rush started
-        await().during(Duration.ofSeconds(5))
-                .atMost(Duration.ofSeconds(8))
-                .until(() -> rushesBefore.containsAll(rushIds()));
-        assertThat(rush.cancelWarmUp(plan.id())).as("already gone").isFalse();
     }
 }

@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,11 +30,11 @@ class RushIntegrationTests {
     InfrastructureApi infrastructure;
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private final AtomicBoolean cancelled = new AtomicBoolean();
+    private final Cancellation cancelled = new Cancellation();
 
     @AfterEach
     void stopSending() {
-        cancelled.set(true);
+        cancelled.cancel();
     }
 
     @ParameterizedTest
@@ -94,8 +93,8 @@ class RushIntegrationTests {
     void progressReachesTotalAndEveryRequestIsAnswered() throws Exception {
         RushTally tally = new RushTally(300);
         try (var client = RushEngine.newClient()) {
-            long elapsed = new RushEngine(client)
-                    .run(plan(RushEngine.schedule("progress", 300, 0, 1), 16), tally, cancelled::get);
+            long elapsed =
+                    new RushEngine(client).run(plan(RushEngine.schedule("progress", 300, 0, 1), 16), tally, cancelled);
 
             assertThat(elapsed).isPositive();
         }
@@ -111,17 +110,16 @@ class RushIntegrationTests {
     @Test
     void cancelStopsSendingAndLetsInFlightRequestsFinish() throws Exception {
         RushTally tally = new RushTally(1_000_000);
-        AtomicBoolean stop = new AtomicBoolean();
+        Cancellation stop = new Cancellation();
         var executor = Executors.newVirtualThreadPerTaskExecutor();
         Future<Long> running = executor.submit(() -> {
             try (var client = RushEngine.newClient()) {
-                return new RushEngine(client)
-                        .run(plan(RushEngine.schedule("cancel", 1_000_000, 0, 2), 4), tally, stop::get);
+                return new RushEngine(client).run(plan(RushEngine.schedule("cancel", 1_000_000, 0, 2), 4), tally, stop);
             }
         });
         await().atMost(Duration.ofSeconds(30)).until(() -> tally.completedCount() >= 200);
 
-        stop.set(true);
+        stop.cancel();
 
         await().atMost(Duration.ofSeconds(30)).until(running::isDone);
         executor.close();

@@ -1,10 +1,10 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
-import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.model.ApplyOutcome;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code db-naive}, the race the sources start from: read the counter, check it, check the user,
@@ -13,37 +13,28 @@ import org.springframework.stereotype.Component;
  * updates ending at 2") and one user can win twice. Unsafe on purpose. Total limit only.
  */
 @Component
-class DbNaiveStrategy implements AdmissionStrategy {
+class DbNaiveStrategy extends DbLabStrategy {
 
     static final String NAME = "db-naive";
 
-    private final LabStockStore store;
-
-    DbNaiveStrategy(LabStockStore store) {
-        this.store = store;
+    DbNaiveStrategy(LabStockStore store, TransactionTemplate transactions) {
+        super(NAME, store, transactions);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Decision admit(EventLimits event, String userId, LocalDate day, Instant now) {
-        long id = event.eventId();
-        store.ensureStock(id);
-        int issued = store.issued(id);
-        if (issued >= event.totalQuantity()) {
+    Decision decide(long eventId, int limit, String userId, Instant now) {
+        int issued = store.issued(eventId);
+        if (issued >= limit) {
             return Decision.refused(ApplyOutcome.SOLD_OUT);
         }
-        if (store.claimed(id, userId)) {
+        if (store.claimed(eventId, userId)) {
             return Decision.refused(ApplyOutcome.ALREADY_APPLIED);
         }
-        store.setIssued(id, issued + 1);
-        long claimId = store.claim(id, userId, issued + 1, now);
-        return new Decision(ApplyOutcome.ISSUED, issued + 1, claimId);
+        store.setIssued(eventId, issued + 1);
+        return issue(eventId, userId, issued + 1, now);
     }
 
+    /** Naive to the end: two statements, no transaction. */
     @Override
     public void undo(EventLimits event, String userId, LocalDate day, Decision decision) {
         store.unclaim(event.eventId(), decision.admissionId());

@@ -1,4 +1,4 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
 import dev.firstcome.backend.infra.FirstComeNames;
 import java.time.LocalDate;

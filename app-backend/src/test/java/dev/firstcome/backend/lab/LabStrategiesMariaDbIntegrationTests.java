@@ -1,4 +1,4 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
 import org.junit.jupiter.api.Tag;
 import org.springframework.boot.test.context.SpringBootTest;

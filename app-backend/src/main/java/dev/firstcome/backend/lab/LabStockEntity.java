@@ -1,4 +1,4 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -1,4 +1,4 @@
-package dev.firstcome.backend.rush;
+package dev.firstcome.backend.rush.warmup;
 
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.model.WarmupPlan;

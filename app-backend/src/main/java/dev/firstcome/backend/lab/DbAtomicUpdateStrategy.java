@@ -1,9 +1,7 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
-import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.model.ApplyOutcome;
 import java.time.Instant;
-import java.time.LocalDate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -14,50 +12,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * then sees the first claim) and inserted. Correct on any number of servers. Total limit only.
  */
 @Component
-class DbAtomicUpdateStrategy implements AdmissionStrategy {
+class DbAtomicUpdateStrategy extends DbLabStrategy {
 
     static final String NAME = "db-atomic-update";
 
-    private final LabStockStore store;
-    private final TransactionTemplate transactions;
-
     DbAtomicUpdateStrategy(LabStockStore store, TransactionTemplate transactions) {
-        this.store = store;
-        this.transactions = transactions;
+        super(NAME, store, transactions);
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Decision admit(EventLimits event, String userId, LocalDate day, Instant now) {
-        long id = event.eventId();
-        store.ensureStock(id);
-        if (store.claimed(id, userId)) {
+    Decision decide(long eventId, int limit, String userId, Instant now) {
+        if (store.claimed(eventId, userId)) {
             return Decision.refused(ApplyOutcome.ALREADY_APPLIED);
         }
         return transactions.execute(status -> {
-            if (store.incrementBelow(id, event.totalQuantity()) == 0) {
+            if (store.incrementBelow(eventId, limit) == 0) {
                 return Decision.refused(ApplyOutcome.SOLD_OUT);
             }
             // the row lock is ours now: a racing request of the same user committed before, or waits
-            if (store.claimed(id, userId)) {
+            if (store.claimed(eventId, userId)) {
                 status.setRollbackOnly();
                 return Decision.refused(ApplyOutcome.ALREADY_APPLIED);
             }
-            int rank = store.issued(id);
-            long claimId = store.claim(id, userId, rank, now);
-            return new Decision(ApplyOutcome.ISSUED, rank, claimId);
-        });
-    }
-
-    @Override
-    public void undo(EventLimits event, String userId, LocalDate day, Decision decision) {
-        transactions.executeWithoutResult(status -> {
-            store.decrement(event.eventId());
-            store.unclaim(event.eventId(), decision.admissionId());
+            return issue(eventId, userId, store.issued(eventId), now);
         });
     }
 }

@@ -1,4 +1,4 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
 import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.model.ApplyOutcome;

@@ -1,4 +1,4 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
 import java.net.URI;
 import org.redisson.Redisson;

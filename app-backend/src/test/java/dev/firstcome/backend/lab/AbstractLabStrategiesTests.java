@@ -1,4 +1,4 @@
-package dev.firstcome.backend.rush.lab;
+package dev.firstcome.backend.lab;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
