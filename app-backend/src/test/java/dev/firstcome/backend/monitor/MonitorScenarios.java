@@ -3,7 +3,7 @@ package dev.firstcome.backend.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
@@ -24,7 +24,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +34,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -78,13 +80,10 @@ abstract class MonitorScenarios {
     KafkaListenerEndpointRegistry registry;
 
     @Autowired
-    AdmissionApi admission;
+    AdmissionStateApi admission;
 
     @Autowired
-    RedisStateRebuilder rebuilder;
-
-    @Autowired
-    RebuildLock rebuildLock;
+    ConfigurableApplicationContext context;
 
     @Autowired
     @Qualifier("admitScript")
@@ -383,24 +382,14 @@ abstract class MonitorScenarios {
         deleteEventKeys(open.id());
         deleteEventKeys(closed.id());
 
-        rebuilder.checkAllEvents(); // what ApplicationReadyEvent triggers
+        // what a start triggers: the rebuilder checks every event
+        context.publishEvent(new ApplicationReadyEvent(new SpringApplication(), new String[0], context, Duration.ZERO));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> admission.stateLoaded(open.id()));
         assertThat(admission.admitted(open.id())).containsOnlyKeys(winners);
         assertThat(admission.counts(open.id()).remaining()).isEqualTo(2);
         assertThat(admission.stateLoaded(closed.id())).isFalse();
         assertThat(apply(open.id(), winners.getFirst()).statusCode()).isEqualTo(409);
-    }
-
-    @Test
-    void onlyOneHolderAtATimeGetsAnEventsRebuildLock() {
-        long event = 900_000_000L + Math.abs(run.hashCode() % 1_000_000);
-
-        assertThat(rebuildLock.tryWithLock(event, () -> rebuildLock.tryWithLock(event, () -> 1)))
-                .contains(Optional.empty());
-        assertThat(rebuildLock.tryWithLock(event, () -> 7)).contains(7);
-        assertThat(rebuildLock.tryWithLock(event, () -> rebuildLock.tryWithLock(event + 1, () -> 1)))
-                .contains(Optional.of(1));
     }
 
     @Test
