@@ -1,8 +1,10 @@
 package dev.firstcome.desktop.testing;
 
 import dev.firstcome.backend.admission.AdmissionStateApi;
+import dev.firstcome.backend.admission.MetaWrite;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventView;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
