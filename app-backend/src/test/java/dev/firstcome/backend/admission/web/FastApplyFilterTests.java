@@ -4,6 +4,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.given;
+import static org.mockito.BDDMockito.then;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -105,5 +106,16 @@ class FastApplyFilterTests {
                         .content("u1"))
                 .andExpect(status().isUnsupportedMediaType())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    /** Only the filter refuses a non-canonical id ({@code 01}); MVC would read it as 1: the filter answered. */
+    @Test
+    void nonCanonicalEventIdIs400NamingEventIdBeforeAnyApply() throws Exception {
+        mvc.perform(post("/api/events/01/apply")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"userId\":\"u1\"}"))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("eventId"));
+        then(admission).shouldHaveNoInteractions();
     }
 }
