@@ -57,6 +57,25 @@ class ArchitectureTests {
     @ArchTest
     static final ArchRule onlyAdmissionTouchesTheAdmissionKafkaProducer = noClasses()
             .that()
+            .resideOutsideOfPackage("dev.firstcome.backend.admission..")
+            .should()
+            .dependOnClassesThat()
+            .haveFullyQualifiedName("dev.firstcome.backend.admission.decide.CouponAdmittedPublisher");
+
+    @ArchTest
+    static final ArchRule otherFeaturesUseOnlyTheTopLevelOfAdmission = noClasses()
+            .that()
+            .resideOutsideOfPackage("dev.firstcome.backend.admission..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "dev.firstcome.backend.admission.decide..",
+                    "dev.firstcome.backend.admission.state..",
+                    "dev.firstcome.backend.admission.web..");
+
+    @ArchTest
+    static final ArchRule kafkaTemplateStaysInTheFeaturesThatProduce = noClasses()
+            .that()
             .resideOutsideOfPackages(
                     "dev.firstcome.backend.admission..",
                     "dev.firstcome.backend.issuance..",

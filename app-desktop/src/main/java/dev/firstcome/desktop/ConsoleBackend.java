@@ -1,6 +1,6 @@
 package dev.firstcome.desktop;
 
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.InfrastructureApi;
@@ -18,7 +18,7 @@ import org.springframework.context.ApplicationContext;
 public record ConsoleBackend(
         InfrastructureApi infrastructure,
         EventApi events,
-        AdmissionApi admission,
+        AdmissionStateApi admission,
         MonitorApi monitor,
         IssuanceApi issuance,
         RushApi rush,
@@ -29,7 +29,7 @@ public record ConsoleBackend(
         return new ConsoleBackend(
                 context.getBean(InfrastructureApi.class),
                 context.getBean(EventApi.class),
-                facade(context, AdmissionApi.class),
+                facade(context, AdmissionStateApi.class),
                 facade(context, MonitorApi.class),
                 facade(context, IssuanceApi.class),
                 facade(context, RushApi.class),

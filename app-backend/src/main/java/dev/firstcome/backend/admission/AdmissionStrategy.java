@@ -6,11 +6,14 @@ import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * How an apply is decided. Production events always use the Lua script ({@code lua}); lab events of
+ * How an apply is decided. Production events always use the Lua script ({@link #LUA}); lab events of
  * the strategy lab may name another implementation (a Spring bean) to show why it is wrong or slow.
  * The window check (NOT_OPEN, ENDED, CLOSED) is done before a strategy is asked.
  */
 public interface AdmissionStrategy {
+    String LUA = "lua";
+
+    /** The production strategy's name (admit.lua): every non-lab event uses it. */
     String LUA = "lua";
 
     /** The name events refer to, e.g. {@code lua}, {@code redis-set-scard}, {@code db-naive}. */

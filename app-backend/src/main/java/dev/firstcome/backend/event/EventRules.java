@@ -1,5 +1,6 @@
 package dev.firstcome.backend.event;
 
+import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InstantRange;
 import dev.firstcome.model.EventChanges;
@@ -18,7 +19,7 @@ final class EventRules {
 
     static final int MAX_NAME = 200;
     static final int MAX_QUANTITY = 100_000_000;
-    static final String PRODUCTION_STRATEGY = "lua";
+    static final String PRODUCTION_STRATEGY = AdmissionStrategy.LUA;
     /** Checked before trimming too: trim() would silently drop a trailing U+0000. */
     private static final String NAME_CHARACTERS =
             "name may not contain control characters (such as U+0000 or a line break) or lone surrogates";

@@ -1,6 +1,6 @@
 package dev.firstcome.backend.event;
 
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.admission.MetaWrite;
@@ -39,7 +39,7 @@ class EventService implements EventApi {
     private final EventRepository repository;
     private final EventCache cache;
     private final EventChangeBroadcaster broadcaster;
-    private final AdmissionApi admission;
+    private final AdmissionStateApi admission;
     private final Set<String> strategies;
     private final Clock clock;
     private final TransactionTemplate tx;
@@ -51,7 +51,7 @@ class EventService implements EventApi {
             EventRepository repository,
             EventCache cache,
             EventChangeBroadcaster broadcaster,
-            AdmissionApi admission,
+            AdmissionStateApi admission,
             List<AdmissionStrategy> strategies,
             Clock clock,
             TransactionTemplate tx,

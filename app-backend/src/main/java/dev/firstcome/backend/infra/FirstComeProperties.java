@@ -87,12 +87,15 @@ public record FirstComeProperties(
 
     /**
      * {@code maxBatch}: at most this many applies to one event are decided by one run of admit.lua (the
-     * applies that arrive while the previous run is in flight; 1: one run per apply).
+     * applies that arrive while the previous run is in flight; 1: one run per apply). {@code
+     * undoRetryInterval}: how often admissions whose Kafka hand-off failed and whose undo failed too
+     * (Redis down as well) are undone again.
      */
     public record Admission(
             @DefaultValue("30s") Duration eventCacheRefresh,
             @DefaultValue("true") boolean fastPath,
-            @Min(1) @Max(1000) @DefaultValue("128") int maxBatch) {}
+            @Min(1) @Max(1000) @DefaultValue("128") int maxBatch,
+            @DefaultValue("5s") Duration undoRetryInterval) {}
 
     /** Kafka to database. */
     public record Issuance(

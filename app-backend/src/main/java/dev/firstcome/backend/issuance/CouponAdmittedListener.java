@@ -1,6 +1,6 @@
 package dev.firstcome.backend.issuance;
 
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.model.CouponAdmitted;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
@@ -47,12 +47,12 @@ class CouponAdmittedListener {
     private static final Logger log = LoggerFactory.getLogger(CouponAdmittedListener.class);
     private static final LogAccessor LOG = new LogAccessor(CouponAdmittedListener.class);
 
-    private final AdmissionApi admission;
+    private final AdmissionStateApi admission;
     private final CouponPersister persister;
     private final DeadLetterPublishingRecoverer deadLetters;
 
     CouponAdmittedListener(
-            AdmissionApi admission, CouponPersister persister, DeadLetterPublishingRecoverer issuanceDeadLetters) {
+            AdmissionStateApi admission, CouponPersister persister, DeadLetterPublishingRecoverer issuanceDeadLetters) {
         this.admission = admission;
         this.persister = persister;
         this.deadLetters = issuanceDeadLetters;

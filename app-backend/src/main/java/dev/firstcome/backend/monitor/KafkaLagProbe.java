@@ -1,5 +1,6 @@
 package dev.firstcome.backend.monitor;
 
+import dev.firstcome.backend.admission.PipelineDrain;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.model.PartitionLag;
@@ -28,7 +29,7 @@ import org.springframework.stereotype.Component;
  * cached briefly so that a console polling every second costs at most a few AdminClient calls.
  */
 @Component
-class KafkaLagProbe {
+class KafkaLagProbe implements PipelineDrain {
 
     private static final Duration CALL_TIMEOUT = Duration.ofSeconds(5);
 
@@ -65,7 +66,8 @@ class KafkaLagProbe {
      * Waits until nothing is left to persist (consumer and dead-letter lag 0), reading fresh figures
      * every 200 ms, at most {@code wait}. Returns the last backlog seen: 0 when drained.
      */
-    long awaitDrained(Duration wait) {
+    @Override
+    public long awaitDrained(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
             long backlog = freshBacklog();

@@ -1,6 +1,6 @@
 package dev.firstcome.backend.monitor;
 
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.event.EventNotFoundException;
@@ -35,23 +35,21 @@ class MonitorService implements MonitorApi {
 
     private static final Logger log = LoggerFactory.getLogger(MonitorService.class);
 
-    private final AdmissionApi admission;
+    private final AdmissionStateApi admission;
     private final IssuanceApi issuance;
     private final EventApi events;
     private final KafkaLagProbe lagProbe;
     private final PersistRateSampler sampler;
-    private final RedisStateRebuilder rebuilder;
     private final FirstComeNames names;
     private final Duration healDrainWait;
     private final AuditApi audit;
 
     MonitorService(
-            AdmissionApi admission,
+            AdmissionStateApi admission,
             IssuanceApi issuance,
             EventApi events,
             KafkaLagProbe lagProbe,
             PersistRateSampler sampler,
-            RedisStateRebuilder rebuilder,
             FirstComeNames names,
             FirstComeProperties properties,
             AuditApi audit) {
@@ -60,7 +58,6 @@ class MonitorService implements MonitorApi {
         this.events = events;
         this.lagProbe = lagProbe;
         this.sampler = sampler;
-        this.rebuilder = rebuilder;
         this.names = names;
         this.healDrainWait = properties.monitor().healDrainWait();
         this.audit = audit;
@@ -127,7 +124,7 @@ class MonitorService implements MonitorApi {
             throw new PipelineNotDrainedException(eventId, backlog);
         }
         if (!admission.stateLoaded(eventId)) {
-            int restored = rebuilder.restoreNow(eventId, Duration.ofSeconds(60));
+            int restored = admission.rebuildNow(eventId, Duration.ofSeconds(60));
             return new HealReport(eventId, 0, restored);
         }
         Reconciliation reconciliation = compare(eventId);

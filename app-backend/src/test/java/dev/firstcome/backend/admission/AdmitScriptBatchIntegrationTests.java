@@ -2,6 +2,7 @@ package dev.firstcome.backend.admission;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firstcome.backend.admission.state.AdmissionKeys;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.firstcome.backend.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.firstcome.backend.admission.state.AdmissionKeys;
 import dev.firstcome.backend.support.HttpApi;
 import dev.firstcome.backend.support.HttpApi.Answer;
 import java.time.Duration;

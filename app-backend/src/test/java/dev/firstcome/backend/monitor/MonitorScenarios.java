@@ -3,19 +3,17 @@ package dev.firstcome.backend.monitor;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
+import dev.firstcome.backend.admission.state.AdmissionKeys;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.issuance.IssuanceApi;
+import dev.firstcome.backend.support.HttpApi;
 import dev.firstcome.model.CouponAdmitted;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,7 +22,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -35,6 +32,7 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -78,21 +76,20 @@ abstract class MonitorScenarios {
     KafkaListenerEndpointRegistry registry;
 
     @Autowired
-    AdmissionApi admission;
+    AdmissionStateApi admission;
 
+    /** admission's RedisStateRebuilder, seen as what it is to a context: a lifecycle. */
     @Autowired
-    RedisStateRebuilder rebuilder;
-
-    @Autowired
-    RebuildLock rebuildLock;
+    @Qualifier("redisStateRebuilder")
+    SmartLifecycle rebuilder;
 
     @Autowired
     @Qualifier("admitScript")
     @SuppressWarnings("rawtypes")
     RedisScript<List> admitScript;
 
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Autowired
+    AdmissionKeys keys;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
@@ -169,11 +166,11 @@ abstract class MonitorScenarios {
 
         deleteEventKeys(event.id()); // Redis restarted empty, for this event
 
-        assertThat(apply(event.id(), "probe-" + run).statusCode()).isEqualTo(503);
+        assertThat(apply(event.id(), "probe-" + run).status()).isEqualTo(503);
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> apply(event.id(), "probe-" + run).statusCode() != 503);
-        assertThat(apply(event.id(), "probe-" + run).statusCode()).isEqualTo(409);
+                .until(() -> apply(event.id(), "probe-" + run).status() != 503);
+        assertThat(apply(event.id(), "probe-" + run).status()).isEqualTo(409);
 
         List<String> secondWave = new ArrayList<>(users("wave2", 60));
         secondWave.addAll(firstWave);
@@ -209,7 +206,7 @@ abstract class MonitorScenarios {
                             .pollInterval(Duration.ofMillis(100))
                             .until(
                                     () -> {
-                                        int s = apply(event.id(), user).statusCode();
+                                        int s = apply(event.id(), user).status();
                                         if (s == 503) {
                                             unavailable.incrementAndGet();
                                         }
@@ -272,7 +269,7 @@ abstract class MonitorScenarios {
                 .singleElement()
                 .satisfies(a -> assertThat(a.admissionId()).isEqualTo(((Number) decision.get(2)).longValue()));
         awaitReconciled(event.id());
-        assertThat(apply(event.id(), orphan).statusCode()).isEqualTo(409);
+        assertThat(apply(event.id(), orphan).status()).isEqualTo(409);
     }
 
     @Test
@@ -282,10 +279,9 @@ abstract class MonitorScenarios {
         assertThat(applyConcurrently(event.id(), winners)).containsOnly(201);
         awaitPersisted(event.id(), 4);
         String forgotten = winners.getFirst();
-        String prefix = eventKeyPrefix(event.id());
-        redis.opsForHash().delete(prefix + "applied", forgotten);
-        redis.opsForValue().decrement(prefix + "total");
-        redis.opsForValue().decrement(prefix + "day:" + today());
+        redis.opsForHash().delete(keys.applied(event.id()), forgotten);
+        redis.opsForValue().decrement(keys.total(event.id()));
+        redis.opsForValue().decrement(keys.day(event.id(), today()));
 
         JsonNode report = awaitReconciled(event.id());
         assertThat(report.get("unknownToRedis").asLong()).isEqualTo(1);
@@ -294,7 +290,7 @@ abstract class MonitorScenarios {
         JsonNode heal = adminPost("/api/admin/events/" + event.id() + "/heal", 200);
         assertThat(heal.get("restoredToRedis").asInt()).isEqualTo(1);
         assertThat(heal.get("republished").asInt()).isZero();
-        assertThat(apply(event.id(), forgotten).statusCode()).isEqualTo(409);
+        assertThat(apply(event.id(), forgotten).status()).isEqualTo(409);
         JsonNode after = awaitReconciled(event.id());
         assertThat(after.get("unknownToRedis").asLong()).isZero();
         assertThat(after.get("admitted").asLong()).isEqualTo(4);
@@ -318,7 +314,7 @@ abstract class MonitorScenarios {
         JsonNode stats = adminGet("/api/admin/events/" + event.id() + "/stats", 200);
         assertThat(stats.get("admitted").asLong()).isEqualTo(5);
         assertThat(stats.get("remaining").asLong()).isEqualTo(3);
-        assertThat(apply(event.id(), winners.getLast()).statusCode()).isEqualTo(409);
+        assertThat(apply(event.id(), winners.getLast()).status()).isEqualTo(409);
         List<Integer> late = applyConcurrently(event.id(), users("gone-late", 6));
         assertThat(late.stream().filter(s -> s == 201)).hasSize(3);
         awaitPersisted(event.id(), 8);
@@ -383,24 +379,15 @@ abstract class MonitorScenarios {
         deleteEventKeys(open.id());
         deleteEventKeys(closed.id());
 
-        rebuilder.checkAllEvents(); // what ApplicationReadyEvent triggers
+        // what a start (or a restart of the context) triggers: the rebuilder checks every event
+        rebuilder.stop();
+        rebuilder.start();
 
         await().atMost(Duration.ofSeconds(30)).until(() -> admission.stateLoaded(open.id()));
         assertThat(admission.admitted(open.id())).containsOnlyKeys(winners);
         assertThat(admission.counts(open.id()).remaining()).isEqualTo(2);
         assertThat(admission.stateLoaded(closed.id())).isFalse();
-        assertThat(apply(open.id(), winners.getFirst()).statusCode()).isEqualTo(409);
-    }
-
-    @Test
-    void onlyOneHolderAtATimeGetsAnEventsRebuildLock() {
-        long event = 900_000_000L + Math.abs(run.hashCode() % 1_000_000);
-
-        assertThat(rebuildLock.tryWithLock(event, () -> rebuildLock.tryWithLock(event, () -> 1)))
-                .contains(Optional.empty());
-        assertThat(rebuildLock.tryWithLock(event, () -> 7)).contains(7);
-        assertThat(rebuildLock.tryWithLock(event, () -> rebuildLock.tryWithLock(event + 1, () -> 1)))
-                .contains(Optional.of(1));
+        assertThat(apply(open.id(), winners.getFirst()).status()).isEqualTo(409);
     }
 
     @Test
@@ -410,14 +397,9 @@ abstract class MonitorScenarios {
                 "/api/admin/events/" + event.id() + "/stats",
                 "/api/admin/pipeline",
                 "/api/admin/events/" + event.id() + "/reconcile")) {
-            HttpResponse<String> response =
-                    send(HttpRequest.newBuilder(uri(path)).GET());
-            assertUnauthorized(response);
+            assertUnauthorized(api().get(path));
         }
-        HttpResponse<String> heal = send(HttpRequest.newBuilder(uri("/api/admin/events/" + event.id() + "/heal"))
-                .header("Authorization", "Bearer wrong-token")
-                .POST(HttpRequest.BodyPublishers.noBody()));
-        assertUnauthorized(heal);
+        assertUnauthorized(api().as("wrong-token", "POST", "/api/admin/events/" + event.id() + "/heal", null));
     }
 
     @Test
@@ -456,22 +438,17 @@ abstract class MonitorScenarios {
                 .toList();
     }
 
-    private String eventKeyPrefix(long eventId) {
-        return names.keyPrefix() + ":{evt:" + eventId + "}:";
-    }
-
     private void deleteEventKeys(long eventId) {
-        Set<String> keys = new HashSet<>(redis.keys(eventKeyPrefix(eventId) + "*"));
-        assertThat(keys).isNotEmpty();
-        redis.delete(keys);
+        Set<String> eventKeys = new HashSet<>(redis.keys(keys.tag(eventId) + "*"));
+        assertThat(eventKeys).isNotEmpty();
+        redis.delete(eventKeys);
     }
 
     private List<?> admitDirectly(long eventId, String userId) {
-        String prefix = eventKeyPrefix(eventId);
         LocalDate day = today();
         return redis.execute(
                 admitScript,
-                List.of(prefix + "meta", prefix + "applied", prefix + "total", prefix + "day:" + day, prefix + "seq"),
+                keys.admitKeys(eventId, day),
                 userId,
                 day.toString(),
                 Long.toString(clock.millis()),
@@ -497,7 +474,7 @@ abstract class MonitorScenarios {
         try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
             List<Future<Integer>> answers = new ArrayList<>();
             for (String user : users) {
-                answers.add(pool.submit(() -> apply(eventId, user).statusCode()));
+                answers.add(pool.submit(() -> apply(eventId, user).status()));
             }
             List<Integer> statuses = new ArrayList<>();
             for (Future<Integer> answer : answers) {
@@ -507,42 +484,34 @@ abstract class MonitorScenarios {
         }
     }
 
-    private HttpResponse<String> apply(long eventId, String userId) throws Exception {
-        return send(HttpRequest.newBuilder(uri("/api/events/" + eventId + "/apply"))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"" + userId + "\"}")));
+    private HttpApi.Answer apply(long eventId, String userId) {
+        return api().apply(eventId, userId);
     }
 
-    private JsonNode adminGet(String path, int expectedStatus) throws Exception {
-        return admin(HttpRequest.newBuilder(uri(path)).GET(), expectedStatus);
+    private JsonNode adminGet(String path, int expectedStatus) {
+        return admin("GET", path, expectedStatus);
     }
 
-    private JsonNode adminPost(String path, int expectedStatus) throws Exception {
-        return admin(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()), expectedStatus);
+    private JsonNode adminPost(String path, int expectedStatus) {
+        return admin("POST", path, expectedStatus);
     }
 
-    private JsonNode admin(HttpRequest.Builder request, int expectedStatus) throws Exception {
-        HttpResponse<String> response = send(request.header("Authorization", "Bearer " + infrastructure.adminToken()));
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(expectedStatus);
+    private JsonNode admin(String method, String path, int expectedStatus) {
+        HttpApi.Answer answer = api().as(infrastructure.adminToken(), method, path, null);
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(expectedStatus);
         if (expectedStatus >= 400) {
-            assertThat(response.headers().firstValue("Content-Type"))
-                    .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+            assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
         }
-        return json.readTree(response.body());
+        return answer.body();
     }
 
-    private void assertUnauthorized(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(json.readTree(response.body()).get("status").asInt()).isEqualTo(401);
+    private static void assertUnauthorized(HttpApi.Answer answer) {
+        assertThat(answer.status()).isEqualTo(401);
+        assertThat(answer.isProblem()).as(answer.contentType()).isTrue();
+        assertThat(answer.body().get("status").asInt()).isEqualTo(401);
     }
 
-    private HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-        return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create(infrastructure.httpApiUrl() + path);
+    private HttpApi api() {
+        return new HttpApi(infrastructure.httpApiUrl());
     }
 }

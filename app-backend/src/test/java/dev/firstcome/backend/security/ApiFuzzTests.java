@@ -3,7 +3,7 @@ package dev.firstcome.backend.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.firstcome.backend.FirstComeApplication;
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.support.HttpApi;
 import dev.firstcome.backend.support.RawHttp;
@@ -129,7 +129,7 @@ class ApiFuzzTests {
                                 + " ends_at, zone_id, status, version FROM coupon_event WHERE id = ?",
                         eventId),
                 "redis",
-                context.getBean(AdmissionApi.class).counts(eventId));
+                context.getBean(AdmissionStateApi.class).counts(eventId));
     }
 
     // ---- admin API -------------------------------------------------------------------------------

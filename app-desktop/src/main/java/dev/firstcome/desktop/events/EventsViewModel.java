@@ -1,6 +1,6 @@
 package dev.firstcome.desktop.events;
 
-import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.AdmissionCounts;
@@ -25,7 +25,7 @@ import javafx.collections.ObservableList;
 public final class EventsViewModel {
 
     private final EventApi events;
-    private final AdmissionApi admission;
+    private final AdmissionStateApi admission;
     private final UiExecutor executor;
     private final Clock clock;
     private final ObservableList<EventRow> rows = FXCollections.observableArrayList();
@@ -38,7 +38,7 @@ public final class EventsViewModel {
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private boolean reloadRequested;
 
-    public EventsViewModel(EventApi events, AdmissionApi admission, UiExecutor executor, Clock clock) {
+    public EventsViewModel(EventApi events, AdmissionStateApi admission, UiExecutor executor, Clock clock) {
         this.events = events;
         this.admission = admission;
         this.executor = executor;

@@ -2,7 +2,7 @@ package dev.firstcome.desktop.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firstcome.desktop.testing.FakeAdmissionApi;
+import dev.firstcome.desktop.testing.FakeAdmissionStateApi;
 import dev.firstcome.desktop.testing.FakeEventApi;
 import dev.firstcome.desktop.testing.InlineUiExecutor;
 import dev.firstcome.model.AdmissionCounts;
@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class EventsViewModelTests {
 
     private final FakeEventApi events = new FakeEventApi();
-    private final FakeAdmissionApi admission = new FakeAdmissionApi();
+    private final FakeAdmissionStateApi admission = new FakeAdmissionStateApi();
     private final InlineUiExecutor executor = new InlineUiExecutor();
     private final EventsViewModel model = new EventsViewModel(events, admission, executor, Clock.systemUTC());
 

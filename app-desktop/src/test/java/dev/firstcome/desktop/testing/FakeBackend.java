@@ -6,7 +6,7 @@ import dev.firstcome.desktop.ConsoleBackend;
 public record FakeBackend(
         FakeInfrastructureApi infrastructure,
         FakeEventApi events,
-        FakeAdmissionApi admission,
+        FakeAdmissionStateApi admission,
         FakeMonitorApi monitor,
         FakeIssuanceApi issuance,
         FakeRushApi rush,
@@ -17,7 +17,7 @@ public record FakeBackend(
         this(
                 new FakeInfrastructureApi(),
                 new FakeEventApi(),
-                new FakeAdmissionApi(),
+                new FakeAdmissionStateApi(),
                 new FakeMonitorApi(),
                 new FakeIssuanceApi(),
                 new FakeRushApi(),

@@ -1,0 +1,57 @@
+package dev.firstcome.backend.admission.state;
+
+import dev.firstcome.backend.infra.FirstComeNames;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Redis keys of one event; all share the hash tag {@code {evt:<id>}} so scripts run on Redis Cluster. */
+@Component
+public class AdmissionKeys {
+
+    private final String prefix;
+
+    AdmissionKeys(FirstComeNames names) {
+        this.prefix = names.keyPrefix();
+    }
+
+    public String tag(long eventId) {
+        return prefix + ":{evt:" + eventId + "}:";
+    }
+
+    public String meta(long eventId) {
+        return tag(eventId) + "meta";
+    }
+
+    public String applied(long eventId) {
+        return tag(eventId) + "applied";
+    }
+
+    public String total(long eventId) {
+        return tag(eventId) + "total";
+    }
+
+    public String day(long eventId, LocalDate day) {
+        return tag(eventId) + "day:" + day;
+    }
+
+    public String seq(long eventId) {
+        return tag(eventId) + "seq";
+    }
+
+    public String revoked(long eventId) {
+        return tag(eventId) + "revoked";
+    }
+
+    public List<String> admitKeys(long eventId, LocalDate day) {
+        return List.of(meta(eventId), applied(eventId), total(eventId), day(eventId, day), seq(eventId));
+    }
+
+    public List<String> undoKeys(long eventId, LocalDate day) {
+        return List.of(applied(eventId), total(eventId), day(eventId, day), revoked(eventId));
+    }
+
+    public List<String> limitKeys(long eventId, LocalDate today) {
+        return List.of(meta(eventId), total(eventId), day(eventId, today));
+    }
+}
