@@ -11,7 +11,6 @@ import java.util.concurrent.CompletableFuture;
  * The window check (NOT_OPEN, ENDED, CLOSED) is done before a strategy is asked.
  */
 public interface AdmissionStrategy {
-    String LUA = "lua";
 
     /** The production strategy's name (admit.lua): every non-lab event uses it. */
     String LUA = "lua";
