@@ -1,13 +1,12 @@
 package dev.firstcome.backend.infra.web;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
-import dev.firstcome.backend.event.EventNotFoundException;
-import dev.firstcome.backend.event.EventStateConflictException;
-import dev.firstcome.backend.event.EventValidationException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
@@ -26,31 +25,15 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Every error of the HTTP API as {@code application/problem+json}: a clear {@code detail}, the
- * offending {@code field} for bad input, never a stack trace.
+ * Every error of the HTTP API that no feature answers itself, as {@code application/problem+json}: bad
+ * input (a clear {@code detail} and the offending {@code field}), components down, and the catch-all that
+ * never shows a stack trace. Each feature answers its own exceptions in its own advice.
  */
 @RestControllerAdvice
+@Order(Ordered.LOWEST_PRECEDENCE) // after every feature's own advice: its catch-all must not shadow them
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
-
-    @ExceptionHandler(EventNotFoundException.class)
-    ResponseEntity<ProblemDetail> notFound(EventNotFoundException e) {
-        ProblemDetail problem = Problems.of(HttpStatus.NOT_FOUND, "event-not-found", "Event not found", e.getMessage());
-        problem.setProperty("eventId", e.eventId());
-        return problem(problem);
-    }
-
-    @ExceptionHandler(EventValidationException.class)
-    ResponseEntity<ProblemDetail> invalidEvent(EventValidationException e) {
-        return problem(Problems.invalidField(e.field(), e.getMessage()));
-    }
-
-    @ExceptionHandler(EventStateConflictException.class)
-    ResponseEntity<ProblemDetail> conflict(EventStateConflictException e) {
-        return problem(
-                Problems.of(HttpStatus.CONFLICT, "event-state-conflict", "Event state conflict", e.getMessage()));
-    }
 
     @ExceptionHandler(InvalidRequestException.class)
     ResponseEntity<ProblemDetail> invalidRequest(InvalidRequestException e) {

@@ -2,7 +2,9 @@ package dev.firstcome.backend.infra.web;
 
 import java.net.URI;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 
 /** RFC 9457 problem bodies with FirstCome's type URIs and an optional {@code field} naming the bad input. */
 public final class Problems {
@@ -16,6 +18,13 @@ public final class Problems {
         problem.setType(URI.create(BASE + slug));
         problem.setTitle(title);
         return problem;
+    }
+
+    /** The answer carrying a problem: its status, {@code application/problem+json}. */
+    public static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     public static ProblemDetail invalidField(String field, String detail) {
