@@ -7,7 +7,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.firstcome.backend.rush.RushApi;
 import jakarta.persistence.Entity;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,10 +94,17 @@ class ArchitectureTests {
             .dependOnClassesThat()
             .resideInAPackage("dev.firstcome.backend.lab..");
 
+    /**
+     * Nothing waits by sleeping: a pause is a scheduled task, a timed await on a signal, or a framework's
+     * retry. The embedded servers' start-up polls of child processes (no event says "port open") are the
+     * one exception.
+     */
     @ArchTest
-    static final ArchRule rushAndLabNeverSleep = noClasses()
+    static final ArchRule noMainCodeSleeps = noClasses()
             .that()
-            .resideInAnyPackage("dev.firstcome.backend.rush..", "dev.firstcome.backend.lab..")
+            .resideInAPackage("dev.firstcome.backend..")
+            .and()
+            .resideOutsideOfPackage("dev.firstcome.backend.infra.embedded..")
             .should()
             .callMethod(Thread.class, "sleep", long.class)
             .orShould()
@@ -106,13 +112,11 @@ class ArchitectureTests {
             .orShould()
             .callMethod(Thread.class, "sleep", Duration.class);
 
-    /** {@code RushApi}'s default {@code scheduleWarmUpBefore} is the facade's; {@code RushService} overrides it. */
+    /** Time comes from the injected {@code Clock} (tests move it across days and openings). */
     @ArchTest
-    static final ArchRule rushAndLabReadTheInjectedClock = noClasses()
+    static final ArchRule timeComesFromTheClock = noClasses()
             .that()
-            .resideInAnyPackage("dev.firstcome.backend.rush..", "dev.firstcome.backend.lab..")
-            .and()
-            .doNotBelongToAnyOf(RushApi.class)
+            .resideInAPackage("dev.firstcome.backend..")
             .should()
             .callMethod(Instant.class, "now");
 }

@@ -1,5 +1,6 @@
 package dev.firstcome.backend.event;
 
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.model.EventChanges;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;

@@ -1,5 +1,7 @@
 package dev.firstcome.backend.event;
 
+import dev.firstcome.backend.admission.EventCatalog;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.model.EventChanges;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;
@@ -21,7 +23,7 @@ import java.util.Optional;
  * held the event too long; retry), {@code AdmissionUnavailableException} (Redis lost the event's state,
  * or the change could not be confirmed: the message says where the event stands).
  */
-public interface EventApi {
+public interface EventApi extends EventCatalog {
 
     EventView create(EventDraft draft);
 
@@ -35,16 +37,12 @@ public interface EventApi {
 
     Optional<EventView> find(long eventId);
 
-    /** All events, newest first; lab events included when {@code includeLab}. */
+    @Override
     List<EventView> list(boolean includeLab);
 
     /** The customer's view with live remaining counts. */
     PublicEventView publicView(long eventId);
 
-    /**
-     * After a rebuild of the event's Redis admission state: writes its meta hash (limits, paused,
-     * closed) from the event as the database holds it, under the event's row lock and a new version
-     * (so no edit interleaves and no earlier edit's late write applies). Then the event admits again.
-     */
+    @Override
     void restoreAdmissionMeta(long eventId);
 }

@@ -1,5 +1,6 @@
 package dev.firstcome.backend.event;
 
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.infra.web.Problems;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;

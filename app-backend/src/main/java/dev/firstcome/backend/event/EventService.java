@@ -3,6 +3,7 @@ package dev.firstcome.backend.event;
 import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.MetaWrite;
 import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.model.AdmissionCounts;

@@ -48,7 +48,10 @@ class InfrastructureService implements InfrastructureApi {
     }
 
     @EventListener
-    void onApplyServer(dev.firstcome.backend.infra.web.ApplyServerStarted event) {
+    void onListening(ServerListening event) {
+        if (!ServerListening.APPLY.equals(event.name())) {
+            return;
+        }
         applyApiUrl = "http://127.0.0.1:" + event.port();
     }
 

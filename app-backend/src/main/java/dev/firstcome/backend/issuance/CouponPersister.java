@@ -5,13 +5,17 @@ import dev.firstcome.model.CouponAdmitted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.retry.RetryException;
+import org.springframework.core.retry.RetryListener;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.core.retry.Retryable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -61,25 +65,32 @@ class CouponPersister {
      * throws the last failure when every attempt failed.
      */
     List<CouponAdmitted> persistWithRetry(List<CouponAdmitted> admissions) {
-        Duration backoff = settings.retryBackoff();
-        for (int attempt = 0; ; attempt++) {
-            try {
-                return persistOnce(admissions);
-            } catch (DataAccessException e) {
-                if (attempt >= settings.retryAttempts()
-                        || Thread.currentThread().isInterrupted()) {
-                    throw e;
-                }
+        var retry = new RetryTemplate(RetryPolicy.builder()
+                .maxRetries(settings.retryAttempts())
+                .delay(settings.retryBackoff())
+                .multiplier(2)
+                .includes(DataAccessException.class)
+                .build());
+        retry.setRetryListener(new RetryListener() {
+            @Override
+            public void onRetryFailure(RetryPolicy policy, Retryable<?> retryable, Throwable failure) {
                 log.warn(
-                        "Persisting {} coupons failed (attempt {} of {}), retrying in {} ms: {}",
+                        "Persisting {} coupons failed, retrying (at most {} retries, back-off from {} ms): {}",
                         admissions.size(),
-                        attempt + 1,
-                        settings.retryAttempts() + 1,
-                        backoff.toMillis(),
-                        e.getMostSpecificCause().getMessage());
-                pause(backoff);
-                backoff = backoff.multipliedBy(2);
+                        settings.retryAttempts(),
+                        settings.retryBackoff().toMillis(),
+                        failure instanceof DataAccessException e
+                                ? e.getMostSpecificCause().getMessage()
+                                : failure.getMessage());
             }
+        });
+        try {
+            return retry.execute(() -> persistOnce(admissions));
+        } catch (RetryException e) {
+            if (e.getLastException() instanceof RuntimeException last) {
+                throw last;
+            }
+            throw new IllegalStateException("persisting " + admissions.size() + " coupons failed", e);
         }
     }
 
@@ -99,14 +110,6 @@ class CouponPersister {
         if (!inserted.isEmpty()) {
             persistedCounter.increment(inserted.size());
             publisher.publish(inserted, persistedAt);
-        }
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

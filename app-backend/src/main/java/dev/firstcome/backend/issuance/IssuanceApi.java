@@ -1,5 +1,6 @@
 package dev.firstcome.backend.issuance;
 
+import dev.firstcome.backend.admission.AdmissionHistory;
 import dev.firstcome.model.CouponAdmitted;
 import dev.firstcome.model.CouponPersisted;
 import dev.firstcome.model.CouponView;
@@ -10,7 +11,7 @@ import dev.firstcome.model.ReissueRequest;
 import java.util.List;
 
 /** Persisted coupons, failed issues and their reissue. */
-public interface IssuanceApi {
+public interface IssuanceApi extends AdmissionHistory {
 
     /** The user's persisted coupons, oldest first (empty for none). */
     List<CouponView> couponsOf(String userId);
@@ -27,10 +28,10 @@ public interface IssuanceApi {
     /** Reissues by ids or by event; idempotent; audited with the operator's identity. */
     ReissueReport reissue(ReissueRequest request, String operator);
 
-    /** Every persisted admission of the event (coupon rows), for reconcile and Redis rebuild. */
+    @Override
     List<CouponAdmitted> persistedAdmissions(long eventId);
 
-    /** Every OPEN failed admission of the event, for reconcile and Redis rebuild. */
+    @Override
     List<CouponAdmitted> failedOpenAdmissions(long eventId);
 
     /**

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -69,18 +70,23 @@ class KafkaLagProbe implements PipelineDrain {
     @Override
     public long awaitDrained(Duration wait) {
         long deadline = System.nanoTime() + wait.toNanos();
-        while (true) {
-            long backlog = freshBacklog();
-            if (backlog == 0 || System.nanoTime() - deadline >= 0) {
-                return backlog;
-            }
+        long backlog = freshBacklog();
+        while (backlog != 0 && System.nanoTime() - deadline < 0) {
+            // the next reading 200 ms later, on the JDK's delayed executor (no event says "drained")
             try {
-                Thread.sleep(200);
+                backlog = CompletableFuture.supplyAsync(
+                                this::freshBacklog, CompletableFuture.delayedExecutor(200, TimeUnit.MILLISECONDS))
+                        .get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return backlog;
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException failure
+                        ? failure
+                        : new IllegalStateException("reading the lag failed", e.getCause());
             }
         }
+        return backlog;
     }
 
     private LagSnapshot cached(String topic, String group) {

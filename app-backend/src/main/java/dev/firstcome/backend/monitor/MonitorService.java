@@ -1,9 +1,9 @@
 package dev.firstcome.backend.monitor;
 
 import dev.firstcome.backend.admission.AdmissionStateApi;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.issuance.IssuanceApi;

@@ -53,11 +53,7 @@ public interface RushApi {
      * Schedules a warm-up {@code lead} before the event opens ({@code startsAt - lead}; at once when
      * that moment has passed).
      */
-    default WarmupPlan scheduleWarmUpBefore(EventView event, Duration lead, int users) {
-        Instant runAt = event.startsAt().minus(lead);
-        Instant now = Instant.now();
-        return scheduleWarmUp(event.id(), runAt.isBefore(now) ? now : runAt, users);
-    }
+    WarmupPlan scheduleWarmUpBefore(EventView event, Duration lead, int users);
 
     /** Warm-ups scheduled or started, newest first. */
     List<WarmupPlan> warmUps();

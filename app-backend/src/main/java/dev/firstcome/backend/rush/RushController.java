@@ -1,7 +1,7 @@
 package dev.firstcome.backend.rush;
 
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.web.Problems;
 import dev.firstcome.model.EventView;

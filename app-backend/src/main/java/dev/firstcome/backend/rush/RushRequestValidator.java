@@ -1,8 +1,8 @@
 package dev.firstcome.backend.rush;
 
 import dev.firstcome.backend.admission.AdmissionStrategy;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.infra.web.Ids;

@@ -1,9 +1,9 @@
 package dev.firstcome.backend.rush;
 
 import dev.firstcome.backend.admission.AdmissionStrategy;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.rush.warmup.WarmupLauncher;

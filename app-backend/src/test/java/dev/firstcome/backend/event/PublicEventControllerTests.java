@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.PublicEventView;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.firstcome.desktop.dashboard;
 
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.monitor.MonitorApi;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.EventStats;

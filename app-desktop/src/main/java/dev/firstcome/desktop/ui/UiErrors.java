@@ -1,7 +1,7 @@
 package dev.firstcome.desktop.ui;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
-import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.event.EventValidationException;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import java.lang.reflect.InvocationTargetException;

@@ -1,7 +1,7 @@
 package dev.firstcome.desktop.testing;
 
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.event.EventValidationException;
 import dev.firstcome.model.EventChanges;
 import dev.firstcome.model.EventDraft;

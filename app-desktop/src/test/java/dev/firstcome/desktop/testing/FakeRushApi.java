@@ -126,6 +126,13 @@ public final class FakeRushApi implements RushApi {
     }
 
     @Override
+    public WarmupPlan scheduleWarmUpBefore(dev.firstcome.model.EventView event, java.time.Duration lead, int users) {
+        Instant runAt = event.startsAt().minus(lead);
+        Instant now = Instant.now();
+        return scheduleWarmUp(event.id(), runAt.isBefore(now) ? now : runAt, users);
+    }
+
+    @Override
     public WarmupPlan scheduleWarmUp(Long forEventId, Instant runAt, int users) {
         WarmupPlan plan = new WarmupPlan("w-" + (plans.size() + 1), forEventId, runAt, users, 64, null);
         plans.addFirst(plan);

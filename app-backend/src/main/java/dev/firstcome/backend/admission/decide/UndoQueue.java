@@ -5,7 +5,6 @@ import dev.firstcome.backend.admission.AdmissionStrategy.Decision;
 import dev.firstcome.backend.admission.AdmissionStrategy.EventLimits;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -78,7 +77,7 @@ class UndoQueue implements InitializingBean, DisposableBean {
         if (attempt < ATTEMPTS) {
             scheduler.schedule(
                     () -> blockingWork.execute(() -> attempt(undo, attempt + 1, done)),
-                    Instant.now().plusMillis(50L * attempt));
+                    scheduler.getClock().instant().plusMillis(50L * attempt));
             return;
         }
         log.error(
@@ -118,7 +117,9 @@ class UndoQueue implements InitializingBean, DisposableBean {
     @Override
     public void afterPropertiesSet() {
         retries = scheduler.scheduleWithFixedDelay(
-                () -> blockingWork.execute(this::retryPending), Instant.now().plus(interval), interval);
+                () -> blockingWork.execute(this::retryPending),
+                scheduler.getClock().instant().plus(interval),
+                interval);
     }
 
     @Override

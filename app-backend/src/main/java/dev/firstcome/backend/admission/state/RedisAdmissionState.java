@@ -2,8 +2,8 @@ package dev.firstcome.backend.admission.state;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.admission.EventLookup;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.decide.AdmissionWindow;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.CouponAdmitted;

@@ -1,11 +1,11 @@
 package dev.firstcome.backend.admission.state;
 
+import dev.firstcome.backend.admission.AdmissionHistory;
 import dev.firstcome.backend.admission.AdmissionStateMissingEvent;
+import dev.firstcome.backend.admission.EventCatalog;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.PipelineDrain;
-import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.FirstComeProperties;
-import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.model.CouponAdmitted;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
@@ -48,8 +48,8 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
     private static final Logger log = LoggerFactory.getLogger(RedisStateRebuilder.class);
 
     private final RedisAdmissionState admission;
-    private final IssuanceApi issuance;
-    private final EventApi events;
+    private final AdmissionHistory issuance;
+    private final EventCatalog events;
     private final PipelineDrain lagProbe;
     private final RebuildLock lock;
     private final Duration drainWait;
@@ -60,8 +60,8 @@ class RedisStateRebuilder implements SmartLifecycle, DisposableBean {
 
     RedisStateRebuilder(
             RedisAdmissionState admission,
-            IssuanceApi issuance,
-            EventApi events,
+            AdmissionHistory issuance,
+            EventCatalog events,
             PipelineDrain lagProbe,
             RebuildLock lock,
             FirstComeProperties properties) {

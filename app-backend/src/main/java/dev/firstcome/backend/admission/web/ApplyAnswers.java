@@ -1,7 +1,7 @@
 package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
-import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.infra.web.JsonErrors;

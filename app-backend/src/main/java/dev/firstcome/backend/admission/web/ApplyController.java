@@ -2,8 +2,8 @@ package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
-import dev.firstcome.backend.event.EventNotFoundException;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.backend.security.CustomerIdentityException;

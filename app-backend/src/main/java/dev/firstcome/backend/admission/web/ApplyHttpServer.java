@@ -3,7 +3,7 @@ package dev.firstcome.backend.admission.web;
 import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import dev.firstcome.backend.infra.FirstComeProperties;
-import dev.firstcome.backend.infra.web.ApplyServerStarted;
+import dev.firstcome.backend.infra.ServerListening;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -142,7 +142,7 @@ final class ApplyHttpServer implements SmartLifecycle {
                 settings.address(),
                 boundPort,
                 threads);
-        events.publishEvent(new ApplyServerStarted(boundPort));
+        events.publishEvent(new ServerListening(ServerListening.APPLY, boundPort));
     }
 
     private Channel bind(ServerBootstrap bootstrap) {

@@ -1,6 +1,5 @@
 package dev.firstcome.backend.infra.web;
 
-import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -48,15 +47,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return problem(Problems.invalidField(field, field + " " + violation.getMessage()));
     }
 
-    @ExceptionHandler(AdmissionUnavailableException.class)
-    ResponseEntity<ProblemDetail> unavailable(AdmissionUnavailableException e) {
-        log.warn(
-                "503: {}{}",
-                e.getMessage(),
-                e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")");
-        return unavailableProblem(e.getMessage());
-    }
-
     @ExceptionHandler({
         DataAccessResourceFailureException.class,
         CannotGetJdbcConnectionException.class,
@@ -64,7 +54,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> componentDown(Exception e) {
         log.warn("A component is unavailable: {}", e.getMessage());
-        return unavailableProblem(
+        return Problems.unavailable(
                 "A component FirstCome depends on is unavailable; nothing was changed. Retry shortly.");
     }
 
@@ -128,16 +118,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return new ResponseEntity<>(body, out, statusCode);
     }
 
-    private static ResponseEntity<ProblemDetail> unavailableProblem(String detail) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "unavailable", "Service unavailable", detail));
-    }
-
     private static ResponseEntity<ProblemDetail> problem(ProblemDetail problem) {
-        return ResponseEntity.status(problem.getStatus())
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(problem);
+        return Problems.answer(problem);
     }
 }

@@ -27,6 +27,14 @@ public final class Problems {
                 .body(problem);
     }
 
+    /** 503 with {@code Retry-After: 1}: a component is down or busy; nothing was changed or promised. */
+    public static ResponseEntity<ProblemDetail> unavailable(String detail) {
+        return ResponseEntity.status(503)
+                .header("Retry-After", "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(of(HttpStatusCode.valueOf(503), "unavailable", "Service unavailable", detail));
+    }
+
     public static ProblemDetail invalidField(String field, String detail) {
         ProblemDetail problem = of(HttpStatusCode.valueOf(400), "invalid-field", "Invalid field", detail);
         problem.setProperty("field", field);

@@ -13,7 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
-import dev.firstcome.backend.event.EventNotFoundException;
+import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.model.ApplyOutcome;
 import dev.firstcome.model.ApplyResult;

@@ -1,4 +1,4 @@
-package dev.firstcome.backend.event;
+package dev.firstcome.backend.admission;
 
 /** No event with that id: HTTP 404. */
 public class EventNotFoundException extends RuntimeException {
