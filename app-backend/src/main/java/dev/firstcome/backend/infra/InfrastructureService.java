@@ -123,11 +123,6 @@ class InfrastructureService implements InfrastructureApi {
         return org.springframework.util.StringUtils.hasText(jwks) ? "JWKS " + jwks.strip() : "off";
     }
 
-    /** scratch: a dependency from infra back to a feature, to see ModularityTests fail */
-    static Class<?> scratchCycle() {
-        return dev.firstcome.backend.event.EventApi.class;
-    }
-
     @Override
     public String dataDir() {
         return env.getProperty("firstcome.infrastructure.data-dir", "");
