@@ -170,9 +170,10 @@ class ApiFuzzTests {
     static Arbitrary<String> badEventChange() {
         return Arbitraries.oneOf(
                 notAnObject(),
+                // in a PATCH, null means "leave as it is": not a bad value there
                 oneFieldWrong(
                         "{\"name\":\"changed\",\"totalQuantity\":12,\"startsAt\":\"2000-01-01T00:00:00Z\"}",
-                        eventFieldBreakers()),
+                        withoutNull(eventFieldBreakers())),
                 Arbitraries.of(
                         "{\"totalQuantity\":0}",
                         "{\"dailyQuantity\":11}",
@@ -234,6 +235,13 @@ class ApiFuzzTests {
                 List.of("\"25:00\"", "\"9\"", "\"09:00:00:00\"", "900"),
                 "dailyCloseTime",
                 List.of("\"24:01\"", "\"7\"", "true"));
+    }
+
+    static Map<String, List<String>> withoutNull(Map<String, List<String>> breakers) {
+        var kept = new java.util.HashMap<String, List<String>>();
+        breakers.forEach((field, values) ->
+                kept.put(field, values.stream().filter(v -> !v.equals("null")).toList()));
+        return kept;
     }
 
     /** Replaces one field's value in {@code json} by a breaker, or adds an unknown or a duplicate key. */
