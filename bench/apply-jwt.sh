@@ -19,14 +19,13 @@ for pair in $(seq 1 "$pairs"); do
     event=$(create_event '"totalQuantity":100000000')
     for phase in load measured; do
       seconds=$([[ "$phase" == load ]] && echo "${LOAD_SECONDS:-30}" || echo 15)
-      script=$([[ "$mode" == on ]] && echo apply-jwt.lua || echo apply.lua)
-      arg="jwt$pair$phase"
+      args=("jwt$pair$phase")
       if [[ "$mode" == on ]]; then
         # one token per request and phase (a token used twice would answer ALREADY_APPLIED, not 201)
-        arg="$WORK/jwt-tokens-$pair-$phase.txt"
-        python3 "$BENCH_DIR/jwt-tokens.py" "$SECRET" $((seconds * ${JWT_RATE:-25000})) "jwt$pair$phase" >"$arg"
+        args+=("$WORK/jwt-tokens-$pair-$phase.txt")
+        python3 "$BENCH_DIR/jwt-tokens.py" "$SECRET" $((seconds * ${JWT_RATE:-25000})) "jwt$pair$phase" >"${args[1]}"
       fi
-      wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/$script" "$APPLY_BASE" -- "$event" "$arg" \
+      wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/apply.lua" "$APPLY_BASE" -- "$event" "${args[@]}" \
         >"$WORK/wrk-jwt-$mode-$pair-$phase.txt"
     done
     echo "identity $mode (pair $pair): $(grep -h '^throughput:' "$WORK/wrk-jwt-$mode-$pair-measured.txt") $(grep -h '^latency:' "$WORK/wrk-jwt-$mode-$pair-measured.txt")"

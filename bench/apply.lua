@@ -1,5 +1,7 @@
 -- wrk script: POST /api/events/<id>/apply with a unique userId per request.
--- usage: wrk -t2 -c64 -d15s -s bench/apply.lua http://127.0.0.1:8080 -- <eventId> [userPrefix]
+-- usage: wrk -t2 -c64 -d15s -s bench/apply.lua http://127.0.0.1:8080 -- <eventId> [userPrefix] [tokenFile]
+-- With a token file (lines "<userId> <jwt>", bench/jwt-tokens.py) each request is a signed-in customer:
+-- the next line's user with Authorization: Bearer <jwt> (thread t takes the lines t modulo 2: no user twice).
 local threads = {}
 local next_id = 0
 
@@ -16,10 +18,28 @@ function init(args)
   path = "/api/events/" .. event_id .. "/apply"
   headers = { ["Content-Type"] = "application/json" }
   issued, refused, unavailable, other = 0, 0, 0, 0
+  users, tokens, total = nil, nil, 0
+  if args[3] then
+    users, tokens = {}, {}
+    local n = 0
+    for line in io.lines(args[3]) do
+      if n % 2 == tid then
+        local user, jwt = line:match("^(%S+) (%S+)$")
+        total = total + 1
+        users[total], tokens[total] = user, jwt
+      end
+      n = n + 1
+    end
+  end
 end
 
 function request()
   counter = counter + 1
+  if tokens then
+    local i = (counter - 1) % total + 1
+    local signed = { ["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. tokens[i] }
+    return wrk.format("POST", path, signed, '{"userId":"' .. users[i] .. '"}')
+  end
   return wrk.format("POST", path, headers, '{"userId":"' .. prefix .. counter .. '"}')
 end
 
