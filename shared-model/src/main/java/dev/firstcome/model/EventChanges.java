@@ -5,7 +5,9 @@ import java.time.LocalTime;
 
 /**
  * A partial edit: every null field is left as it is. {@code clearDailyQuantity} removes the daily
- * limit; {@code clearDailyWindow} resets the daily open and close times to the whole day.
+ * limit; {@code clearDailyWindow} resets the daily open and close times to the whole day. {@code benefit}
+ * and {@code validity} replace the coupon terms of coupons issued from now on; {@code clearVendor} removes
+ * the funding vendor.
  */
 public record EventChanges(
         String name,
@@ -16,7 +18,38 @@ public record EventChanges(
         LocalTime dailyCloseTime,
         Boolean clearDailyWindow,
         Instant startsAt,
-        Instant endsAt) {
+        Instant endsAt,
+        CouponBenefit benefit,
+        CouponValidity validity,
+        Long vendorId,
+        Boolean clearVendor) {
+
+    /** A change without coupon terms. */
+    public EventChanges(
+            String name,
+            Integer totalQuantity,
+            Integer dailyQuantity,
+            Boolean clearDailyQuantity,
+            LocalTime dailyOpenTime,
+            LocalTime dailyCloseTime,
+            Boolean clearDailyWindow,
+            Instant startsAt,
+            Instant endsAt) {
+        this(
+                name,
+                totalQuantity,
+                dailyQuantity,
+                clearDailyQuantity,
+                dailyOpenTime,
+                dailyCloseTime,
+                clearDailyWindow,
+                startsAt,
+                endsAt,
+                null,
+                null,
+                null,
+                null);
+    }
 
     public static EventChanges limits(Integer totalQuantity, Integer dailyQuantity) {
         return new EventChanges(null, totalQuantity, dailyQuantity, null, null, null, null, null, null);

@@ -6,7 +6,8 @@ import java.time.LocalTime;
 /**
  * A new event. Nullable fields are optional: {@code dailyQuantity} (no daily limit), open and close
  * times (whole day), {@code zoneId} (the server's zone), {@code strategy} (lab events only: the
- * admission strategy of the strategy lab; null or {@code lua} is the production script).
+ * admission strategy of the strategy lab; null or {@code lua} is the production script). Coupon terms
+ * (optional): {@code benefit}, {@code validity} and the funding {@code vendorId}.
  */
 public record EventDraft(
         String name,
@@ -18,7 +19,38 @@ public record EventDraft(
         Instant endsAt,
         String zoneId,
         Boolean lab,
-        String strategy) {
+        String strategy,
+        CouponBenefit benefit,
+        CouponValidity validity,
+        Long vendorId) {
+
+    /** A draft without coupon terms (no benefit, no validity, no vendor). */
+    public EventDraft(
+            String name,
+            Integer totalQuantity,
+            Integer dailyQuantity,
+            LocalTime dailyOpenTime,
+            LocalTime dailyCloseTime,
+            Instant startsAt,
+            Instant endsAt,
+            String zoneId,
+            Boolean lab,
+            String strategy) {
+        this(
+                name,
+                totalQuantity,
+                dailyQuantity,
+                dailyOpenTime,
+                dailyCloseTime,
+                startsAt,
+                endsAt,
+                zoneId,
+                lab,
+                strategy,
+                null,
+                null,
+                null);
+    }
 
     /** A production event (not a lab event) with the production admission script. */
     public static EventDraft of(

@@ -6,7 +6,8 @@ import java.time.LocalTime;
 /**
  * An event as operators see it. {@code dailyQuantity} is null when there is no daily limit;
  * {@code dailyOpenTime}/{@code dailyCloseTime} are null for "the whole day". {@code lab} marks
- * rehearsal events of the rush simulator and strategy lab.
+ * rehearsal events of the rush simulator and strategy lab. {@code benefit}, {@code validity} and
+ * {@code vendorId} are the terms of the event's coupons (null: none).
  */
 public record EventView(
         long id,
@@ -22,4 +23,66 @@ public record EventView(
         boolean lab,
         String strategy,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        CouponBenefit benefit,
+        CouponValidity validity,
+        Long vendorId) {
+
+    /** An event without coupon terms. */
+    public EventView(
+            long id,
+            String name,
+            int totalQuantity,
+            Integer dailyQuantity,
+            LocalTime dailyOpenTime,
+            LocalTime dailyCloseTime,
+            Instant startsAt,
+            Instant endsAt,
+            String zoneId,
+            EventStatus status,
+            boolean lab,
+            String strategy,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                name,
+                totalQuantity,
+                dailyQuantity,
+                dailyOpenTime,
+                dailyCloseTime,
+                startsAt,
+                endsAt,
+                zoneId,
+                status,
+                lab,
+                strategy,
+                createdAt,
+                updatedAt,
+                null,
+                null,
+                null);
+    }
+
+    /** The same event with other coupon terms. */
+    public EventView withTerms(CouponBenefit benefit, CouponValidity validity, Long vendorId) {
+        return new EventView(
+                id,
+                name,
+                totalQuantity,
+                dailyQuantity,
+                dailyOpenTime,
+                dailyCloseTime,
+                startsAt,
+                endsAt,
+                zoneId,
+                status,
+                lab,
+                strategy,
+                createdAt,
+                updatedAt,
+                benefit,
+                validity,
+                vendorId);
+    }
+}

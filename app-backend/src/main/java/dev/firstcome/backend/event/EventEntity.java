@@ -1,5 +1,8 @@
 package dev.firstcome.backend.event;
 
+import dev.firstcome.model.BenefitType;
+import dev.firstcome.model.CouponBenefit;
+import dev.firstcome.model.CouponValidity;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
 import jakarta.persistence.Column;
@@ -11,6 +14,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalTime;
 
 @Entity
@@ -69,6 +73,31 @@ class EventEntity {
     @Column(nullable = false)
     private long version;
 
+    // coupon terms (issue 16): all null for an event whose coupons carry none
+    @Column(name = "benefit_type", length = 16)
+    private String benefitType;
+
+    @Column(name = "benefit_amount_off")
+    private Long benefitAmountOff;
+
+    @Column(name = "benefit_percent")
+    private Integer benefitPercent;
+
+    @Column(name = "benefit_max")
+    private Long benefitMax;
+
+    @Column(name = "benefit_min_order")
+    private Long benefitMinOrder;
+
+    @Column(name = "valid_until")
+    private LocalDate validUntil;
+
+    @Column(name = "valid_days")
+    private Integer validDays;
+
+    @Column(name = "vendor_id")
+    private Long vendorId;
+
     protected EventEntity() {}
 
     EventEntity(
@@ -113,7 +142,33 @@ class EventEntity {
                 lab,
                 strategy,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                benefit(),
+                validUntil == null && validDays == null ? null : new CouponValidity(validUntil, validDays),
+                vendorId);
+    }
+
+    private CouponBenefit benefit() {
+        return benefitType == null
+                ? null
+                : new CouponBenefit(
+                        BenefitType.valueOf(benefitType),
+                        benefitAmountOff,
+                        benefitPercent,
+                        benefitMax,
+                        benefitMinOrder);
+    }
+
+    /** Sets the coupon terms (already validated). */
+    void terms(CouponBenefit benefit, CouponValidity validity, Long vendorId) {
+        this.benefitType = benefit == null ? null : benefit.type().name();
+        this.benefitAmountOff = benefit == null ? null : benefit.amountOff();
+        this.benefitPercent = benefit == null ? null : benefit.percentOff();
+        this.benefitMax = benefit == null ? null : benefit.maxDiscount();
+        this.benefitMinOrder = benefit == null ? null : benefit.minOrderAmount();
+        this.validUntil = validity == null ? null : validity.until();
+        this.validDays = validity == null ? null : validity.daysAfterIssue();
+        this.vendorId = vendorId;
     }
 
     /** Copies the (already validated) values of a view into this entity under a new version. */
@@ -128,6 +183,7 @@ class EventEntity {
         this.endsAt = v.endsAt();
         this.status = v.status();
         this.updatedAt = now;
+        terms(v.benefit(), v.validity(), v.vendorId());
     }
 
     Long id() {

@@ -62,7 +62,10 @@ final class EventRules {
                 d.isLab(),
                 strategy,
                 now,
-                now);
+                now,
+                d.benefit(),
+                d.validity(),
+                d.vendorId());
         validate(view, strategies);
         if (!view.endsAt().isAfter(now)) {
             throw new EventValidationException(
@@ -98,7 +101,13 @@ final class EventRules {
                 e.lab(),
                 e.strategy(),
                 e.createdAt(),
-                e.updatedAt());
+                e.updatedAt(),
+                c.benefit() != null ? c.benefit() : e.benefit(),
+                c.validity() != null ? c.validity() : e.validity(),
+                Boolean.TRUE.equals(c.clearVendor()) ? null : (c.vendorId() != null ? c.vendorId() : e.vendorId()));
+        if (Boolean.TRUE.equals(c.clearVendor()) && c.vendorId() != null) {
+            throw new EventValidationException("vendorId", "give vendorId or clearVendor, not both");
+        }
         validate(merged, null);
         return merged;
     }
@@ -151,6 +160,7 @@ final class EventRules {
                     "zoneId",
                     "zoneId must be an IANA time zone such as Europe/Paris, got '" + Ids.echo(v.zoneId()) + "'");
         }
+        CouponTerms.validate(v.benefit(), v.validity(), v.vendorId());
         if (strategies != null) {
             if (!v.lab() && !PRODUCTION_STRATEGY.equals(v.strategy())) {
                 throw new EventValidationException(

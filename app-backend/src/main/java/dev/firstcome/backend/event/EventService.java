@@ -6,6 +6,7 @@ import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.MetaWrite;
 import dev.firstcome.backend.audit.AuditApi;
+import dev.firstcome.backend.vendor.VendorApi;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.EventChanges;
 import dev.firstcome.model.EventDraft;
@@ -47,6 +48,7 @@ class EventService implements EventApi {
     private final Set<Long> unrepaired = ConcurrentHashMap.newKeySet();
 
     private final AuditApi audit;
+    private final VendorApi vendors;
 
     EventService(
             EventRepository repository,
@@ -56,8 +58,10 @@ class EventService implements EventApi {
             List<AdmissionStrategy> strategies,
             Clock clock,
             TransactionTemplate tx,
-            AuditApi audit) {
+            AuditApi audit,
+            VendorApi vendors) {
         this.audit = audit;
+        this.vendors = vendors;
         this.repository = repository;
         this.cache = cache;
         this.broadcaster = broadcaster;
@@ -71,6 +75,7 @@ class EventService implements EventApi {
     public EventView create(EventDraft draft) {
         Instant now = now();
         EventView valid = EventRules.fromDraft(draft, clock.getZone(), strategies, now);
+        requireVendor(valid.vendorId());
         // the meta hash is written inside the transaction: if Redis refuses, no event row is committed
         EventEntity saved = tx.execute(status -> {
             EventEntity entity = repository.saveAndFlush(new EventEntity(
@@ -85,6 +90,8 @@ class EventService implements EventApi {
                     valid.lab(),
                     valid.strategy(),
                     now));
+            entity.terms(valid.benefit(), valid.validity(), valid.vendorId());
+            repository.flush();
             admission.initializeMeta(entity.toView(), entity.version());
             return entity;
         });
@@ -97,7 +104,11 @@ class EventService implements EventApi {
     public EventView update(long eventId, EventChanges changes) {
         return edit(eventId, "event.update", current -> {
             requireNotClosed(current, "edited");
-            return EventRules.merge(current, changes);
+            EventView merged = EventRules.merge(current, changes);
+            if (!java.util.Objects.equals(merged.vendorId(), current.vendorId())) {
+                requireVendor(merged.vendorId());
+            }
+            return merged;
         });
     }
 
@@ -324,6 +335,13 @@ class EventService implements EventApi {
                 counts.remainingToday());
     }
 
+    /** A funding vendor must exist (vendors are never deleted, so it keeps existing). */
+    private void requireVendor(Long vendorId) {
+        if (vendorId != null && vendors.find(vendorId).isEmpty()) {
+            throw new EventValidationException("vendorId", "vendorId " + vendorId + " is not a vendor");
+        }
+    }
+
     private EventEntity locked(long eventId) {
         return repository.findForUpdate(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
     }
@@ -355,37 +373,39 @@ class EventService implements EventApi {
 
     private static EventView withLimits(EventView e, int total, Integer daily) {
         return new EventView(
-                e.id(),
-                e.name(),
-                total,
-                daily,
-                e.dailyOpenTime(),
-                e.dailyCloseTime(),
-                e.startsAt(),
-                e.endsAt(),
-                e.zoneId(),
-                e.status(),
-                e.lab(),
-                e.strategy(),
-                e.createdAt(),
-                e.updatedAt());
+                        e.id(),
+                        e.name(),
+                        total,
+                        daily,
+                        e.dailyOpenTime(),
+                        e.dailyCloseTime(),
+                        e.startsAt(),
+                        e.endsAt(),
+                        e.zoneId(),
+                        e.status(),
+                        e.lab(),
+                        e.strategy(),
+                        e.createdAt(),
+                        e.updatedAt())
+                .withTerms(e.benefit(), e.validity(), e.vendorId());
     }
 
     private static EventView withStatus(EventView e, EventStatus status) {
         return new EventView(
-                e.id(),
-                e.name(),
-                e.totalQuantity(),
-                e.dailyQuantity(),
-                e.dailyOpenTime(),
-                e.dailyCloseTime(),
-                e.startsAt(),
-                e.endsAt(),
-                e.zoneId(),
-                status,
-                e.lab(),
-                e.strategy(),
-                e.createdAt(),
-                e.updatedAt());
+                        e.id(),
+                        e.name(),
+                        e.totalQuantity(),
+                        e.dailyQuantity(),
+                        e.dailyOpenTime(),
+                        e.dailyCloseTime(),
+                        e.startsAt(),
+                        e.endsAt(),
+                        e.zoneId(),
+                        status,
+                        e.lab(),
+                        e.strategy(),
+                        e.createdAt(),
+                        e.updatedAt())
+                .withTerms(e.benefit(), e.validity(), e.vendorId());
     }
 }

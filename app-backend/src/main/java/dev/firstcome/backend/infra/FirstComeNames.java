@@ -47,6 +47,11 @@ public class FirstComeNames {
         return topicPrefix + properties.kafka().notificationsGroup();
     }
 
+    /** The group that records the status of persisted coupons (redemption). */
+    public String redemptionGroup() {
+        return topicPrefix + properties.redemption().consumerGroup();
+    }
+
     /** Redis key prefix, e.g. {@code fc}; event keys are {@code <prefix>:{evt:<id>}:<name>}. */
     public String keyPrefix() {
         return keyPrefix;

@@ -29,7 +29,8 @@ public record FirstComeProperties(
         @Valid @DefaultValue Issuance issuance,
         @Valid @DefaultValue Notifications notifications,
         @Valid @DefaultValue Rush rush,
-        @Valid @DefaultValue Monitor monitor) {
+        @Valid @DefaultValue Monitor monitor,
+        @Valid @DefaultValue Redemption redemption) {
 
     /** Redis address and key layout. Keys are {@code <prefix>:{evt:<id>}:<name>}. */
     public record Redis(
@@ -145,4 +146,15 @@ public record FirstComeProperties(
             @DefaultValue("30s") Duration drainWait,
             @DefaultValue("10s") Duration healDrainWait,
             @DefaultValue("5s") Duration rebuildRetry) {}
+
+    /**
+     * Coupons after the win (issue 16). {@code expiryInterval}: how often coupons past their validity are
+     * marked EXPIRED, {@code expiryBatch} rows per statement; {@code listenerEnabled}: whether this server
+     * records the status of newly persisted coupons (consumer group {@code consumerGroup}).
+     */
+    public record Redemption(
+            @DefaultValue("30s") Duration expiryInterval,
+            @Min(1) @Max(10_000) @DefaultValue("500") int expiryBatch,
+            @DefaultValue("true") boolean listenerEnabled,
+            @NotBlank @DefaultValue("firstcome-redemption") String consumerGroup) {}
 }

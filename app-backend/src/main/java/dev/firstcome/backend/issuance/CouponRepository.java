@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -23,9 +24,20 @@ class CouponRepository {
     private final JdbcTemplate jdbc;
     private final IssuanceSql sql;
 
+    private static final RowMapper<IssuedCoupon> ISSUED = (rs, i) -> new IssuedCoupon(
+            rs.getLong(1),
+            rs.getLong(2),
+            rs.getString(3),
+            rs.getLong(4),
+            rs.getTimestamp(5).toInstant(),
+            rs.getTimestamp(6).toInstant());
+
+    private final String issuedColumns;
+
     CouponRepository(DataSource dataSource, IssuanceSql sql) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.sql = sql;
+        this.issuedColumns = issuedColumns();
     }
 
     /**
@@ -61,6 +73,24 @@ class CouponRepository {
                         rs.getTimestamp(4).toInstant(),
                         rs.getTimestamp(5).toInstant()),
                 userId);
+    }
+
+    Optional<IssuedCoupon> findById(long couponId) {
+        return jdbc.query(issuedColumns + " WHERE id = ?", ISSUED, couponId).stream()
+                .findFirst();
+    }
+
+    Optional<IssuedCoupon> findByEventAndUser(long eventId, String userId) {
+        return jdbc.query(issuedColumns + " WHERE event_id = ? AND user_id = ?", ISSUED, eventId, userId).stream()
+                .findFirst();
+    }
+
+    List<IssuedCoupon> findIssuedByUser(String userId) {
+        return jdbc.query(issuedColumns + " WHERE user_id = ? ORDER BY persisted_at, id", ISSUED, userId);
+    }
+
+    private String issuedColumns() {
+        return "SELECT id, event_id, user_id, " + rank() + ", admitted_at, persisted_at FROM coupon";
     }
 
     List<CouponAdmitted> findAdmissionsByEvent(long eventId) {

@@ -9,12 +9,22 @@ import dev.firstcome.model.FailedIssueView;
 import dev.firstcome.model.ReissueReport;
 import dev.firstcome.model.ReissueRequest;
 import java.util.List;
+import java.util.Optional;
 
 /** Persisted coupons, failed issues and their reissue. */
 public interface IssuanceApi extends AdmissionHistory {
 
     /** The user's persisted coupons, oldest first (empty for none). */
     List<CouponView> couponsOf(String userId);
+
+    /** The coupon with this id, if it was persisted. */
+    Optional<IssuedCoupon> coupon(long couponId);
+
+    /** The coupon of this user in this event, if it was persisted. */
+    Optional<IssuedCoupon> coupon(long eventId, String userId);
+
+    /** The user's persisted coupons with their ids, oldest first. */
+    List<IssuedCoupon> issuedCouponsOf(String userId);
 
     /** Number of coupon rows of the event. */
     long persistedCount(long eventId);

@@ -2,7 +2,6 @@ package dev.firstcome.backend.issuance;
 
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.infra.web.Operators;
-import dev.firstcome.model.CouponView;
 import dev.firstcome.model.FailedIssueStatus;
 import dev.firstcome.model.FailedIssueView;
 import dev.firstcome.model.ReissueReport;
@@ -11,13 +10,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** A customer's coupons, and the admin view of failed issues with their reissue. */
+/** The admin view of failed issues with their reissue (a customer's coupons: redemption's controller). */
 @RestController
 class IssuanceController {
 
@@ -25,11 +23,6 @@ class IssuanceController {
 
     IssuanceController(IssuanceApi issuance) {
         this.issuance = issuance;
-    }
-
-    @GetMapping("/api/users/{userId}/coupons")
-    List<CouponView> coupons(@PathVariable String userId) {
-        return issuance.couponsOf(userId);
     }
 
     @GetMapping("/api/admin/failed-issues")

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -53,6 +54,22 @@ class IssuanceService implements IssuanceApi {
         this.persister = persister;
         this.tx = transactions.template();
         this.audit = audit;
+    }
+
+    @Override
+    public Optional<IssuedCoupon> coupon(long couponId) {
+        return coupons.findById(couponId);
+    }
+
+    @Override
+    public Optional<IssuedCoupon> coupon(long eventId, String userId) {
+        return coupons.findByEventAndUser(eventId, userId);
+    }
+
+    @Override
+    public List<IssuedCoupon> issuedCouponsOf(String userId) {
+        UserIds.require(userId);
+        return coupons.findIssuedByUser(userId);
     }
 
     @Override

@@ -25,6 +25,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  *   <li>public: the apply (answered ahead of this chain by the apply hot path, which checks the customer
  *       itself), an event's public view, health (UP/DOWN only without a VIEWER token), {@code /error};
  *   <li>a customer's coupons: anyone when customer identity is off, else that customer (or a VIEWER);
+ *   <li>redeem and release of a coupon: public here; the controller identifies the customer as the apply
+ *       does (the token's subject when customer identity is on) and answers 404 for another's coupon;
  *   <li>VIEWER: every read of the admin API, the audit log, actuator metrics, the API docs;
  *   <li>OPERATOR: every change through the admin API (events, pause, close, reissue, heal, rush);
  *   <li>ADMIN: operator tokens, settings, vendors.
@@ -65,6 +67,9 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/users/{userId}/coupons")
                         .access(ownCoupons(customers))
+                        .requestMatchers(
+                                HttpMethod.POST, "/api/coupons/{couponId}/redeem", "/api/coupons/{couponId}/release")
+                        .permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .requestMatchers("/api/admin/tokens", "/api/admin/tokens/**")

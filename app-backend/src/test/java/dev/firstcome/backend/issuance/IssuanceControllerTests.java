@@ -8,7 +8,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import dev.firstcome.model.CouponView;
 import dev.firstcome.model.FailedIssueStatus;
 import dev.firstcome.model.FailedIssueView;
 import dev.firstcome.model.ReissueReport;
@@ -36,19 +35,6 @@ class IssuanceControllerTests {
 
     @MockitoBean
     IssuanceApi issuance;
-
-    @Test
-    void aCustomersCouponsAreAnArray() throws Exception {
-        given(issuance.couponsOf("u1")).willReturn(List.of(new CouponView(4, "u1", 17, AT, AT.plusSeconds(1))));
-
-        mvc.perform(get("/api/users/u1/coupons"))
-                .andExpect(status().isOk())
-                .andExpect(jsonPath("$.length()").value(1))
-                .andExpect(jsonPath("$[0].eventId").value(4))
-                .andExpect(jsonPath("$[0].userId").value("u1"))
-                .andExpect(jsonPath("$[0].rank").value(17))
-                .andExpect(jsonPath("$[0].persistedAt").value("2030-01-01T10:00:01Z"));
-    }
 
     @Test
     void failedIssuesAreFilteredByEventAndStatusInAnyCase() throws Exception {

@@ -54,6 +54,10 @@ class AdminPathEncodingIntegrationTests {
             new Route("GET", "/api/admin/tokens", null),
             new Route("POST", "/api/admin/tokens", "{\"name\":\"sneaky\",\"role\":\"ADMIN\"}"),
             new Route("GET", "/api/admin/audit", null),
+            new Route("GET", "/api/admin/vendors", null),
+            new Route("POST", "/api/admin/vendors", "{\"name\":\"sneaky vendor\",\"costPerRedemption\":1}"),
+            new Route("GET", "/api/admin/vendors/{id}", null),
+            new Route("PATCH", "/api/admin/vendors/{id}", "{\"costPerRedemption\":2}"),
             new Route("GET", "/actuator/prometheus", null),
             new Route("GET", "/actuator/metrics", null),
             new Route("GET", "/v3/api-docs", null));
@@ -105,7 +109,9 @@ class AdminPathEncodingIntegrationTests {
         String viewer = tokens.create(new OperatorTokenDraft("encoding viewer", OperatorRole.VIEWER))
                 .secret();
         List<Route> changing = ROUTES.stream()
-                .filter(r -> !r.method().equals("GET") || r.path().contains("/tokens"))
+                .filter(r -> !r.method().equals("GET")
+                        || r.path().contains("/tokens")
+                        || r.path().contains("/vendors"))
                 .toList();
         // a spelling that names no route may be 404/405 for an authenticated caller: never 2xx
         assertEverySpellingRefused(changing, viewer, List.of(400, 403, 404, 405));

@@ -52,6 +52,7 @@ class ApiFuzzTests {
     static int applyPort;
     static long eventId;
     static java.sql.Timestamp started;
+    static long holderCoupon;
 
     @BeforeContainer
     static void start() {
@@ -68,6 +69,8 @@ class ApiFuzzTests {
                 .atMost(java.time.Duration.ofSeconds(60))
                 .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, eventId)
                         == 1);
+        holderCoupon = jdbc.queryForObject(
+                "SELECT id FROM coupon WHERE event_id = ? AND user_id = 'fuzz-holder'", Long.class, eventId);
         started = java.sql.Timestamp.from(java.time.Instant.now().minusSeconds(1));
     }
 
@@ -129,7 +132,22 @@ class ApiFuzzTests {
                                 + " ends_at, zone_id, status, version FROM coupon_event WHERE id = ?",
                         eventId),
                 "redis",
-                context.getBean(AdmissionStateApi.class).counts(eventId));
+                context.getBean(AdmissionStateApi.class).counts(eventId),
+                "coupon terms and redemption",
+                jdbc.queryForList(
+                        "SELECT (SELECT COUNT(*) FROM vendor WHERE created_at >= ?) vendors,"
+                                + " (SELECT COUNT(*) FROM redemption_request WHERE coupon_id = ?) requests,"
+                                + " (SELECT COUNT(*) FROM coupon_transition WHERE coupon_id = ? AND from_status"
+                                + " IS NOT NULL) transitions,"
+                                + " (SELECT benefit_type FROM coupon_event WHERE id = ?) benefit,"
+                                + " (SELECT valid_days FROM coupon_event WHERE id = ?) valid_days,"
+                                + " (SELECT vendor_id FROM coupon_event WHERE id = ?) vendor",
+                        started,
+                        holderCoupon,
+                        holderCoupon,
+                        eventId,
+                        eventId,
+                        eventId));
     }
 
     // ---- admin API -------------------------------------------------------------------------------
@@ -159,7 +177,15 @@ class ApiFuzzTests {
                         .map(q -> new BadRequest("main", "GET", "/api/admin/failed-issues?" + q, true, null)),
                 Arbitraries.of("limit=x", "limit=1e3", "limit=99999999999")
                         .map(q -> new BadRequest("main", "GET", "/api/admin/audit?" + q, true, null)),
-                badId().map(id -> new BadRequest("main", "DELETE", "/api/admin/tokens/" + id, true, null)));
+                badId().map(id -> new BadRequest("main", "DELETE", "/api/admin/tokens/" + id, true, null)),
+                // coupons after the win (issue 16): vendors and an event's coupon terms
+                badVendor().map(body -> new BadRequest("main", "POST", "/api/admin/vendors", true, body)),
+                badId().map(id -> new BadRequest("main", "GET", "/api/admin/vendors/" + id, true, null)),
+                badId().map(id ->
+                        new BadRequest("main", "PATCH", "/api/admin/vendors/" + id, true, "{\"name\":\"x\"}")),
+                badEventTerms().map(body -> new BadRequest("main", "POST", "/api/admin/events", true, body)),
+                badEventTerms()
+                        .map(body -> new BadRequest("main", "PATCH", "/api/admin/events/" + eventId, true, body)));
     }
 
     /** A valid event with exactly one field made invalid, or a body that is not an event at all. */
@@ -365,7 +391,89 @@ class ApiFuzzTests {
                         .as((port, id) -> new BadRequest(
                                 port, "POST", "/api/events/" + id + "/apply", false, "{\"userId\":\"fuzz-new\"}")),
                 badId().map(id -> new BadRequest("main", "GET", "/api/events/" + id, false, null)),
-                badUserId().map(user -> new BadRequest("main", "GET", "/api/users/" + user + "/coupons", false, null)));
+                badUserId().map(user -> new BadRequest("main", "GET", "/api/users/" + user + "/coupons", false, null)),
+                // coupons after the win (issue 16): redeem and release
+                badId().map(id -> new BadRequest(
+                        "main", "POST", "/api/coupons/" + id + "/redeem", false, "{\"userId\":\"fuzz-holder\"}")),
+                badId().map(id -> new BadRequest(
+                        "main", "POST", "/api/coupons/" + id + "/release", false, "{\"userId\":\"fuzz-holder\"}")),
+                badRedeem()
+                        .map(body -> new BadRequest(
+                                "main", "POST", "/api/coupons/" + holderCoupon + "/redeem", false, body)),
+                badRelease()
+                        .map(body -> new BadRequest(
+                                "main", "POST", "/api/coupons/" + holderCoupon + "/release", false, body)));
+    }
+
+    static Arbitrary<String> badVendor() {
+        return Arbitraries.oneOf(
+                notAnObject(),
+                Arbitraries.of("{}", "{\"name\":\"v\"}", "{\"costPerRedemption\":5}"),
+                oneFieldWrong(
+                        "{\"name\":\"fuzz vendor\",\"costPerRedemption\":100}",
+                        Map.of(
+                                "name",
+                                List.of("\"\"", "\" \"", "\"a\\u0000\"", "\"" + "v".repeat(201) + "\"", "1", "null"),
+                                "costPerRedemption",
+                                List.of("-1", "1.5", "\"100\"", "1000000001", "99999999999999999999", "null", "[]"))));
+    }
+
+    /** Valid events with one coupon term wrong (benefit, validity, vendor). */
+    static Arbitrary<String> badEventTerms() {
+        String base = VALID_EVENT.substring(0, VALID_EVENT.length() - 1);
+        return Arbitraries.of(
+                        "\"benefit\":{}",
+                        "\"benefit\":{\"type\":\"GIFT\"}",
+                        "\"benefit\":{\"type\":\"FIXED\"}",
+                        "\"benefit\":{\"type\":\"FIXED\",\"amountOff\":0}",
+                        "\"benefit\":{\"type\":\"FIXED\",\"amountOff\":-5}",
+                        "\"benefit\":{\"type\":\"FIXED\",\"amountOff\":5,\"percentOff\":10}",
+                        "\"benefit\":{\"type\":\"PERCENT\",\"percentOff\":0}",
+                        "\"benefit\":{\"type\":\"PERCENT\",\"percentOff\":101}",
+                        "\"benefit\":{\"type\":\"PERCENT\",\"percentOff\":10,\"maxDiscount\":0}",
+                        "\"benefit\":{\"type\":\"FIXED\",\"amountOff\":5,\"minOrderAmount\":-1}",
+                        "\"benefit\":{\"type\":\"FIXED\",\"amountOff\":5,\"unknown\":1}",
+                        "\"benefit\":\"10%\"",
+                        "\"validity\":{}",
+                        "\"validity\":{\"until\":\"2030-01-01\",\"daysAfterIssue\":3}",
+                        "\"validity\":{\"daysAfterIssue\":0}",
+                        "\"validity\":{\"daysAfterIssue\":100000}",
+                        "\"validity\":{\"until\":\"2030-02-30\"}",
+                        "\"validity\":{\"until\":\"1999-12-31\"}",
+                        "\"vendorId\":0",
+                        "\"vendorId\":999999999",
+                        "\"vendorId\":\"v1\"")
+                .map(term -> base + "," + term + "}");
+    }
+
+    static Arbitrary<String> badRedeem() {
+        return Arbitraries.oneOf(
+                notAnObject(),
+                Arbitraries.of(
+                        "{}",
+                        "{\"userId\":\"fuzz-holder\"}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o-1\"}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o-1\",\"orderAmount\":-1}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o-1\",\"orderAmount\":1.5}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o-1\",\"orderAmount\":\"10\"}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"\",\"orderAmount\":10}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o 1\",\"orderAmount\":10}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"" + "o".repeat(65) + "\",\"orderAmount\":10}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o-1\",\"orderAmount\":10,\"extra\":1}",
+                        // well-formed but without an Idempotency-Key header
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o-1\",\"orderAmount\":10}"),
+                badUserId().map(user -> "{\"userId\":\"" + user + "\",\"orderId\":\"o-1\",\"orderAmount\":10}"));
+    }
+
+    static Arbitrary<String> badRelease() {
+        return Arbitraries.oneOf(
+                notAnObject(),
+                Arbitraries.of(
+                        "{}",
+                        "{\"userId\":\"fuzz-holder\"}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"\"}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":42}",
+                        "{\"userId\":\"fuzz-holder\",\"orderId\":\"o-1\",\"extra\":1}"));
     }
 
     static Arbitrary<String> badApplyBody() {

@@ -76,6 +76,21 @@ public final class FakeIssuanceApi implements IssuanceApi {
     }
 
     @Override
+    public java.util.Optional<dev.firstcome.backend.issuance.IssuedCoupon> coupon(long couponId) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public java.util.Optional<dev.firstcome.backend.issuance.IssuedCoupon> coupon(long eventId, String userId) {
+        return java.util.Optional.empty();
+    }
+
+    @Override
+    public List<dev.firstcome.backend.issuance.IssuedCoupon> issuedCouponsOf(String userId) {
+        return List.of();
+    }
+
+    @Override
     public long persistedCount(long eventId) {
         return 0;
     }

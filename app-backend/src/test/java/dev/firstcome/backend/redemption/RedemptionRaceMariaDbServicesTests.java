@@ -1,0 +1,26 @@
+package dev.firstcome.backend.redemption;
+
+import dev.firstcome.backend.support.ServicesDatabase;
+import dev.firstcome.backend.support.ServicesDatabase.Kind;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.springframework.test.context.TestPropertySource;
+
+/** The redemption races on the machine's MariaDB and Redis (run with -Pservices). */
+@Tag("services")
+@TestPropertySource(properties = "firstcome.test.context=redemption-mariadb")
+class RedemptionRaceMariaDbServicesTests extends AbstractRedemptionRaceTests {
+
+    static String database;
+
+    @BeforeAll
+    static void useMariaDb() {
+        database = ServicesDatabase.use(Kind.MARIADB);
+    }
+
+    @AfterAll
+    static void dropMariaDb() {
+        ServicesDatabase.release(Kind.MARIADB, database);
+    }
+}

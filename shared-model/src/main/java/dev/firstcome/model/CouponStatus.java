@@ -1,0 +1,8 @@
+package dev.firstcome.model;
+
+/** Where a coupon stands after it was issued. */
+public enum CouponStatus {
+    ISSUED,
+    REDEEMED,
+    EXPIRED
+}
