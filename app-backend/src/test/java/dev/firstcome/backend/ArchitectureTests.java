@@ -81,6 +81,7 @@ class ArchitectureTests {
                     "dev.firstcome.backend.notification..",
                     "dev.firstcome.backend.infra..",
                     "dev.firstcome.backend.monitor..",
+                    "dev.firstcome.backend.redemption..",
                     "dev.firstcome.backend.rush..")
             .should()
             .dependOnClassesThat()

@@ -52,6 +52,16 @@ public class FirstComeNames {
         return topicPrefix + properties.redemption().consumerGroup();
     }
 
+    /** The topic of vendor ledger entries (externalised from the event publication registry). */
+    public String ledgerTopic() {
+        return topicPrefix + properties.redemption().ledgerTopic();
+    }
+
+    /** The group that books ledger entries into the vendor ledger (settlement). */
+    public String settlementGroup() {
+        return topicPrefix + properties.redemption().settlementGroup();
+    }
+
     /** Redis key prefix, e.g. {@code fc}; event keys are {@code <prefix>:{evt:<id>}:<name>}. */
     public String keyPrefix() {
         return keyPrefix;

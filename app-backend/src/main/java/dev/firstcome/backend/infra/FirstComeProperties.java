@@ -150,11 +150,20 @@ public record FirstComeProperties(
     /**
      * Coupons after the win (issue 16). {@code expiryInterval}: how often coupons past their validity are
      * marked EXPIRED, {@code expiryBatch} rows per statement; {@code listenerEnabled}: whether this server
-     * records the status of newly persisted coupons (consumer group {@code consumerGroup}).
+     * records the status of newly persisted coupons (consumer group {@code consumerGroup}). Ledger entries go
+     * to {@code ledgerTopic} through the event publication registry; ones not sent {@code resubmitAfter}
+     * after their commit are sent again; {@code settlementGroup} books them into the vendor ledger.
      */
     public record Redemption(
             @DefaultValue("30s") Duration expiryInterval,
             @Min(1) @Max(10_000) @DefaultValue("500") int expiryBatch,
             @DefaultValue("true") boolean listenerEnabled,
-            @NotBlank @DefaultValue("firstcome-redemption") String consumerGroup) {}
+            @NotBlank @DefaultValue("firstcome-redemption") String consumerGroup,
+
+            @NotBlank @DefaultValue("firstcome.vendor-ledger")
+            String ledgerTopic,
+
+            @NotBlank @DefaultValue("firstcome-settlement") String settlementGroup,
+            @DefaultValue("true") boolean settlementEnabled,
+            @DefaultValue("30s") Duration resubmitAfter) {}
 }

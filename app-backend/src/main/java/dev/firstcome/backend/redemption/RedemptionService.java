@@ -8,8 +8,6 @@ import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.issuance.IssuedCoupon;
 import dev.firstcome.backend.vendor.VendorApi;
 import dev.firstcome.model.CouponBenefit;
-import dev.firstcome.model.CouponRedeemed;
-import dev.firstcome.model.CouponReleased;
 import dev.firstcome.model.CouponStatus;
 import dev.firstcome.model.CouponValidity;
 import dev.firstcome.model.EventView;
@@ -106,8 +104,15 @@ class RedemptionService implements RedemptionApi {
                 states.redeem(couponId, orderId, orderAmount, decided.discount(), redemptionId, cost, now);
                 states.transition(couponId, s.status(), CouponStatus.REDEEMED, actor, now, orderId);
                 if (cost != null) {
-                    publisher.publishEvent(
-                            new CouponRedeemed(redemptionId, couponId, s.eventId(), s.vendorId(), cost, orderId, now));
+                    publisher.publishEvent(new VendorLedgerEntry(
+                            redemptionId,
+                            VendorLedgerEntry.CREDIT,
+                            couponId,
+                            s.eventId(),
+                            s.vendorId(),
+                            cost,
+                            orderId,
+                            now));
                 }
             }
             states.saveRequest(couponId, idempotencyKey, decided, now);
@@ -178,8 +183,15 @@ class RedemptionService implements RedemptionApi {
                 states.release(couponId, to, now);
                 states.transition(couponId, CouponStatus.REDEEMED, to, actor, now, orderId);
                 if (s.vendorCost() != null) {
-                    publisher.publishEvent(new CouponReleased(
-                            s.redemptionId(), couponId, s.eventId(), s.vendorId(), s.vendorCost(), orderId, now));
+                    publisher.publishEvent(new VendorLedgerEntry(
+                            s.redemptionId(),
+                            VendorLedgerEntry.REVERSAL,
+                            couponId,
+                            s.eventId(),
+                            s.vendorId(),
+                            -s.vendorCost(),
+                            orderId,
+                            now));
                 }
                 return null;
             }

@@ -1,7 +1,11 @@
 package dev.firstcome.backend.vendor;
 
+import dev.firstcome.model.SettlementDay;
+import dev.firstcome.model.VendorBalance;
 import dev.firstcome.model.VendorDraft;
 import dev.firstcome.model.VendorView;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,4 +23,10 @@ public interface VendorApi {
     Optional<VendorView> find(long vendorId);
 
     List<VendorView> list();
+
+    /** What the vendor is owed, from its ledger (settled entries only: the ledger is fed through Kafka). */
+    VendorBalance balance(long vendorId);
+
+    /** The vendor's settlement per day in [from, to) of {@code zone}, oldest first. */
+    List<SettlementDay> settlement(long vendorId, LocalDate from, LocalDate to, ZoneId zone);
 }

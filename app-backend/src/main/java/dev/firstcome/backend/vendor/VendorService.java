@@ -1,10 +1,14 @@
 package dev.firstcome.backend.vendor;
 
 import dev.firstcome.backend.audit.AuditApi;
+import dev.firstcome.model.SettlementDay;
+import dev.firstcome.model.VendorBalance;
 import dev.firstcome.model.VendorDraft;
 import dev.firstcome.model.VendorView;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
@@ -19,13 +23,19 @@ class VendorService implements VendorApi {
     /** 10 million in minor units per redemption: far above any real coupon, far below overflow in reports. */
     static final long MAX_COST = 1_000_000_000L;
 
+    static final int MAX_REPORT_DAYS = 366;
+
     private final VendorRepository repository;
     private final AuditApi audit;
     private final Clock clock;
     private final TransactionTemplate tx;
 
-    VendorService(VendorRepository repository, AuditApi audit, Clock clock, TransactionTemplate tx) {
+    private final LedgerRepository ledger;
+
+    VendorService(
+            VendorRepository repository, LedgerRepository ledger, AuditApi audit, Clock clock, TransactionTemplate tx) {
         this.repository = repository;
+        this.ledger = ledger;
         this.audit = audit;
         this.clock = clock;
         this.tx = tx;
@@ -99,6 +109,37 @@ class VendorService implements VendorApi {
     @Override
     public List<VendorView> list() {
         return repository.findAll();
+    }
+
+    @Override
+    public VendorBalance balance(long vendorId) {
+        requireVendor(vendorId);
+        return ledger.balance(vendorId);
+    }
+
+    @Override
+    public List<SettlementDay> settlement(long vendorId, LocalDate from, LocalDate to, ZoneId zone) {
+        requireVendor(vendorId);
+        if (from == null || to == null) {
+            throw new VendorValidationException(from == null ? "from" : "to", "from and to (dates) are required");
+        }
+        if (!to.isAfter(from)) {
+            throw new VendorValidationException("to", "to must be after from");
+        }
+        if (from.plusDays(MAX_REPORT_DAYS).isBefore(to)) {
+            throw new VendorValidationException("to", "a report spans at most " + MAX_REPORT_DAYS + " days");
+        }
+        return ledger.settlement(
+                vendorId,
+                from.atStartOfDay(zone).toInstant(),
+                to.atStartOfDay(zone).toInstant(),
+                zone);
+    }
+
+    private void requireVendor(long vendorId) {
+        if (repository.find(vendorId).isEmpty()) {
+            throw new VendorNotFoundException(vendorId);
+        }
     }
 
     private static String name(String given) {

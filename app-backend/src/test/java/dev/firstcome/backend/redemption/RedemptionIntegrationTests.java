@@ -2,6 +2,7 @@ package dev.firstcome.backend.redemption;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firstcome.backend.support.CouponHttp;
 import dev.firstcome.backend.support.HttpApi.Answer;
 import java.time.LocalDate;
 import java.time.ZoneId;

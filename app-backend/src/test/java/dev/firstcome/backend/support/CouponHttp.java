@@ -1,8 +1,7 @@
-package dev.firstcome.backend.redemption;
+package dev.firstcome.backend.support;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.firstcome.backend.support.HttpApi;
 import dev.firstcome.backend.support.HttpApi.Answer;
 import java.io.IOException;
 import java.net.URI;
@@ -15,11 +14,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The customer's coupon calls over real HTTP (redeem carries an Idempotency-Key), and how to win a coupon. */
-final class CouponHttp {
+public final class CouponHttp {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    final HttpApi api;
+    public final HttpApi api;
     private final String base;
     private final HttpClient client = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(5))
@@ -27,13 +26,13 @@ final class CouponHttp {
             .version(HttpClient.Version.HTTP_1_1)
             .build();
 
-    CouponHttp(int port) {
+    public CouponHttp(int port) {
         this.api = new HttpApi(port);
         this.base = "http://127.0.0.1:" + port;
     }
 
     /** A vendor (ADMIN) and its id. */
-    long createVendor(String name, long cost) {
+    public long createVendor(String name, long cost) {
         Answer answer = api.admin(
                 "POST", "/api/admin/vendors", "{\"name\":\"" + name + "\",\"costPerRedemption\":" + cost + "}");
         if (answer.status() != 201) {
@@ -43,14 +42,14 @@ final class CouponHttp {
     }
 
     /** An open event whose coupons carry {@code termsJson} (e.g. {@code "benefit":{...},"validity":{...}}). */
-    long createEventWithTerms(String name, int total, String termsJson) {
+    public long createEventWithTerms(String name, int total, String termsJson) {
         return api.createEvent("{\"name\":\"" + name + "\",\"totalQuantity\":" + total
                 + ",\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\",\"zoneId\":\"Asia/Seoul\","
                 + termsJson + "}");
     }
 
     /** Applies and waits until the coupon is persisted; returns its id. */
-    long win(long eventId, String userId) {
+    public long win(long eventId, String userId) {
         Answer applied = api.apply(eventId, userId);
         if (applied.status() != 201) {
             throw new IllegalStateException("apply refused: " + applied);
@@ -58,7 +57,7 @@ final class CouponHttp {
         return await().atMost(Duration.ofSeconds(60)).until(() -> couponOf(userId, eventId), id -> id > 0);
     }
 
-    long couponOf(String userId, long eventId) {
+    public long couponOf(String userId, long eventId) {
         Answer coupons = api.get("/api/users/" + userId + "/coupons");
         for (JsonNode c : coupons.body()) {
             if (c.get("eventId").asLong() == eventId) {
@@ -68,7 +67,7 @@ final class CouponHttp {
         return 0;
     }
 
-    JsonNode coupon(String userId, long couponId) {
+    public JsonNode coupon(String userId, long couponId) {
         for (JsonNode c : api.get("/api/users/" + userId + "/coupons").body()) {
             if (c.get("couponId").asLong() == couponId) {
                 return c;
@@ -77,21 +76,21 @@ final class CouponHttp {
         throw new IllegalStateException("no coupon " + couponId + " for " + userId);
     }
 
-    Answer redeem(long couponId, String userId, String orderId, long amount, String key) {
+    public Answer redeem(long couponId, String userId, String orderId, long amount, String key) {
         return post(
                 "/api/coupons/" + couponId + "/redeem",
                 "{\"userId\":\"" + userId + "\",\"orderId\":\"" + orderId + "\",\"orderAmount\":" + amount + "}",
                 key);
     }
 
-    Answer release(long couponId, String userId, String orderId) {
+    public Answer release(long couponId, String userId, String orderId) {
         return post(
                 "/api/coupons/" + couponId + "/release",
                 "{\"userId\":\"" + userId + "\",\"orderId\":\"" + orderId + "\"}",
                 null);
     }
 
-    Answer post(String path, String json, String idempotencyKey) {
+    public Answer post(String path, String json, String idempotencyKey) {
         var builder = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
