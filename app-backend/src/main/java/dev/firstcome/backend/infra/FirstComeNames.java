@@ -62,6 +62,16 @@ public class FirstComeNames {
         return topicPrefix + properties.redemption().settlementGroup();
     }
 
+    /** The topic of the checkout flow's steps. */
+    public String ordersTopic() {
+        return topicPrefix + properties.orders().topic();
+    }
+
+    /** The group of one step of the checkout flow ({@code stock}, {@code coupon}, ...). */
+    public String ordersGroup(String step) {
+        return topicPrefix + properties.orders().groupPrefix() + "-" + step;
+    }
+
     /** Redis key prefix, e.g. {@code fc}; event keys are {@code <prefix>:{evt:<id>}:<name>}. */
     public String keyPrefix() {
         return keyPrefix;

@@ -30,7 +30,8 @@ public record FirstComeProperties(
         @Valid @DefaultValue Notifications notifications,
         @Valid @DefaultValue Rush rush,
         @Valid @DefaultValue Monitor monitor,
-        @Valid @DefaultValue Redemption redemption) {
+        @Valid @DefaultValue Redemption redemption,
+        @Valid @DefaultValue Orders orders) {
 
     /** Redis address and key layout. Keys are {@code <prefix>:{evt:<id>}:<name>}. */
     public record Redis(
@@ -166,4 +167,21 @@ public record FirstComeProperties(
             @NotBlank @DefaultValue("firstcome-settlement") String settlementGroup,
             @DefaultValue("true") boolean settlementEnabled,
             @DefaultValue("30s") Duration resubmitAfter) {}
+
+    /**
+     * The checkout flow (issue 16): every step is an event on {@code topic} consumed by its own group
+     * ({@code groupPrefix}-stock, -coupon, -payment, -shipment, -compensation). The simulated payment
+     * gateway fails {@code paymentFailureRate} of the charges (0..1) and answers after {@code paymentLatency}.
+     */
+    public record Orders(
+            @NotBlank @DefaultValue("firstcome.orders") String topic,
+            @NotBlank @DefaultValue("firstcome-orders") String groupPrefix,
+
+            @jakarta.validation.constraints.DecimalMin("0")
+            @jakarta.validation.constraints.DecimalMax("1")
+            @DefaultValue("0")
+            double paymentFailureRate,
+
+            @DefaultValue("0ms") Duration paymentLatency,
+            @DefaultValue("true") boolean enabled) {}
 }

@@ -27,6 +27,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  *   <li>a customer's coupons: anyone when customer identity is off, else that customer (or a VIEWER);
  *   <li>redeem and release of a coupon: public here; the controller identifies the customer as the apply
  *       does (the token's subject when customer identity is on) and answers 404 for another's coupon;
+ *   <li>checkout ({@code POST /api/orders}, {@code GET /api/orders/{orderId}}): public here, the controller
+ *       identifies the customer the same way (an order is read by its customer's token when identity is on);
  *   <li>VIEWER: every read of the admin API, the audit log, actuator metrics, the API docs;
  *   <li>OPERATOR: every change through the admin API (events, pause, close, reissue, heal, rush);
  *   <li>ADMIN: operator tokens, settings, vendors.
@@ -69,6 +71,10 @@ class SecurityConfiguration {
                         .access(ownCoupons(customers))
                         .requestMatchers(
                                 HttpMethod.POST, "/api/coupons/{couponId}/redeem", "/api/coupons/{couponId}/release")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/orders")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/orders/{orderId}")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**")
                         .permitAll()

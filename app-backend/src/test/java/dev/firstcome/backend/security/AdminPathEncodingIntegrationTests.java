@@ -58,6 +58,9 @@ class AdminPathEncodingIntegrationTests {
             new Route("POST", "/api/admin/vendors", "{\"name\":\"sneaky vendor\",\"costPerRedemption\":1}"),
             new Route("GET", "/api/admin/vendors/{id}", null),
             new Route("PATCH", "/api/admin/vendors/{id}", "{\"costPerRedemption\":2}"),
+            new Route("GET", "/api/admin/stock/{id}", null),
+            new Route("PUT", "/api/admin/stock/{id}", "{\"stock\":1,\"price\":1}"),
+            new Route("GET", "/api/admin/orders/counts", null),
             new Route("GET", "/actuator/prometheus", null),
             new Route("GET", "/actuator/metrics", null),
             new Route("GET", "/v3/api-docs", null));

@@ -141,13 +141,15 @@ class ApiFuzzTests {
                                 + " IS NOT NULL) transitions,"
                                 + " (SELECT benefit_type FROM coupon_event WHERE id = ?) benefit,"
                                 + " (SELECT valid_days FROM coupon_event WHERE id = ?) valid_days,"
-                                + " (SELECT vendor_id FROM coupon_event WHERE id = ?) vendor",
+                                + " (SELECT vendor_id FROM coupon_event WHERE id = ?) vendor,"
+                                + " (SELECT COUNT(*) FROM customer_order WHERE created_at >= ?) orders",
                         started,
                         holderCoupon,
                         holderCoupon,
                         eventId,
                         eventId,
-                        eventId));
+                        eventId,
+                        started));
     }
 
     // ---- admin API -------------------------------------------------------------------------------
@@ -185,7 +187,11 @@ class ApiFuzzTests {
                         new BadRequest("main", "PATCH", "/api/admin/vendors/" + id, true, "{\"name\":\"x\"}")),
                 badEventTerms().map(body -> new BadRequest("main", "POST", "/api/admin/events", true, body)),
                 badEventTerms()
-                        .map(body -> new BadRequest("main", "PATCH", "/api/admin/events/" + eventId, true, body)));
+                        .map(body -> new BadRequest("main", "PATCH", "/api/admin/events/" + eventId, true, body)),
+                badStock().map(body -> new BadRequest("main", "PUT", "/api/admin/stock/fuzz-sku", true, body)),
+                badUserId()
+                        .map(sku -> new BadRequest(
+                                "main", "PUT", "/api/admin/stock/" + sku, true, "{\"stock\":1,\"price\":1}")));
     }
 
     /** A valid event with exactly one field made invalid, or a body that is not an event at all. */
@@ -402,7 +408,43 @@ class ApiFuzzTests {
                                 "main", "POST", "/api/coupons/" + holderCoupon + "/redeem", false, body)),
                 badRelease()
                         .map(body -> new BadRequest(
-                                "main", "POST", "/api/coupons/" + holderCoupon + "/release", false, body)));
+                                "main", "POST", "/api/coupons/" + holderCoupon + "/release", false, body)),
+                badOrder().map(body -> new BadRequest("main", "POST", "/api/orders", false, body)),
+                badId().map(id -> new BadRequest("main", "GET", "/api/orders/" + id, false, null)));
+    }
+
+    static Arbitrary<String> badStock() {
+        return Arbitraries.oneOf(
+                notAnObject(),
+                Arbitraries.of(
+                        "{}",
+                        "{\"stock\":1}",
+                        "{\"price\":1}",
+                        "{\"stock\":-1,\"price\":1}",
+                        "{\"stock\":1,\"price\":-1}",
+                        "{\"stock\":1.5,\"price\":1}",
+                        "{\"stock\":\"1\",\"price\":1}",
+                        "{\"stock\":1,\"price\":1,\"extra\":1}"));
+    }
+
+    static Arbitrary<String> badOrder() {
+        return Arbitraries.oneOf(
+                notAnObject(),
+                Arbitraries.of(
+                        "{}",
+                        "{\"userId\":\"fuzz-holder\"}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[]}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":{}}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[null]}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[{\"sku\":\"a b\",\"quantity\":1}]}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[{\"sku\":\"a\",\"quantity\":0}]}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[{\"sku\":\"a\",\"quantity\":1.5}]}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[{\"sku\":\"a\"}]}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[{\"sku\":\"a\",\"quantity\":1},"
+                                + "{\"sku\":\"a\",\"quantity\":1}]}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[{\"sku\":\"a\",\"quantity\":1}],\"couponId\":0}",
+                        "{\"userId\":\"fuzz-holder\",\"items\":[{\"sku\":\"a\",\"quantity\":1}],\"x\":1}"),
+                badUserId().map(user -> "{\"userId\":\"" + user + "\",\"items\":[{\"sku\":\"a\",\"quantity\":1}]}"));
     }
 
     static Arbitrary<String> badVendor() {

@@ -1,0 +1,266 @@
+package dev.firstcome.backend.order;
+
+import dev.firstcome.backend.admission.UserIds;
+import dev.firstcome.backend.infra.web.InvalidRequestException;
+import dev.firstcome.backend.redemption.CouponNotFoundException;
+import dev.firstcome.backend.redemption.RedemptionApi;
+import dev.firstcome.backend.redemption.RedemptionRefusedException;
+import dev.firstcome.model.OrderItem;
+import dev.firstcome.model.OrderState;
+import dev.firstcome.model.OrderView;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Orders and the steps of their flow. Each step acts idempotently (the stock script reserves once per
+ * order, the coupon is redeemed with the order's own Idempotency-Key, the charge is stored once per order)
+ * and then moves the order from the state it expects to the next one in one transaction that also
+ * publishes the next step; a replayed step finds the order moved on and does nothing more.
+ */
+@Service
+class OrderService implements OrderApi {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderService.class);
+    private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final int MAX_ITEMS = 50;
+    static final int MAX_QUANTITY = 10_000;
+
+    private final OrderRepository orders;
+    private final StockStore stock;
+    private final RedemptionApi redemption;
+    private final PaymentGateway gateway;
+    private final TransactionTemplate tx;
+    private final ApplicationEventPublisher publisher;
+    private final Clock clock;
+
+    OrderService(
+            OrderRepository orders,
+            StockStore stock,
+            RedemptionApi redemption,
+            PaymentGateway gateway,
+            TransactionTemplate tx,
+            ApplicationEventPublisher publisher,
+            Clock clock) {
+        this.orders = orders;
+        this.stock = stock;
+        this.redemption = redemption;
+        this.gateway = gateway;
+        this.tx = tx;
+        this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    @Override
+    public OrderView place(String userId, List<OrderItem> items, Long couponId) {
+        if (userId == null) {
+            throw new InvalidRequestException("userId", "userId is required");
+        }
+        UserIds.require(userId);
+        if (items == null || items.isEmpty() || items.size() > MAX_ITEMS) {
+            throw new InvalidRequestException("items", "items must hold 1 to " + MAX_ITEMS + " lines");
+        }
+        var skus = new HashSet<String>();
+        for (int i = 0; i < items.size(); i++) {
+            OrderItem item = items.get(i);
+            if (item == null || item.sku() == null || !SKU.matcher(item.sku()).matches()) {
+                throw new InvalidRequestException(
+                        "items[" + i + "].sku", "sku is required: 1 to 64 characters of A-Z a-z 0-9 . _ -");
+            }
+            if (item.quantity() == null || item.quantity() < 1 || item.quantity() > MAX_QUANTITY) {
+                throw new InvalidRequestException(
+                        "items[" + i + "].quantity", "quantity must be between 1 and " + MAX_QUANTITY);
+            }
+            if (!skus.add(item.sku())) {
+                throw new InvalidRequestException("items[" + i + "].sku", "each sku may appear once");
+            }
+        }
+        if (couponId != null) {
+            redemption.coupon(couponId, userId); // 404 unless it is this customer's coupon
+        }
+        Instant now = now();
+        long id = tx.execute(status -> {
+            long orderId = orders.insert(userId, couponId, items, now);
+            orders.history(orderId, OrderState.CREATED, now, null);
+            publisher.publishEvent(new OrderStepReached(orderId, OrderState.CREATED.name()));
+            return orderId;
+        });
+        return find(id, userId);
+    }
+
+    @Override
+    public OrderView find(long orderId, String userId) {
+        OrderRow row = orders.find(orderId)
+                .filter(o -> userId == null || o.userId().equals(userId))
+                .orElseThrow(() -> new OrderNotFoundException(orderId));
+        return new OrderView(
+                row.id(),
+                row.userId(),
+                row.items(),
+                row.couponId(),
+                row.state(),
+                row.reason(),
+                row.amount(),
+                row.discount(),
+                row.createdAt(),
+                orders.history(orderId));
+    }
+
+    @Override
+    public Map<OrderState, Long> countByState() {
+        return orders.countByState();
+    }
+
+    @Override
+    public void setStock(String sku, long units, long price) {
+        if (sku == null || !SKU.matcher(sku).matches()) {
+            throw new InvalidRequestException("sku", "sku must be 1 to 64 characters of A-Z a-z 0-9 . _ -");
+        }
+        if (units < 0 || units > 1_000_000_000L) {
+            throw new InvalidRequestException("stock", "stock must be between 0 and 1000000000");
+        }
+        if (price < 0 || price > 10_000_000_000L) {
+            throw new InvalidRequestException("price", "price must be between 0 and 10000000000 (minor units)");
+        }
+        stock.set(sku, units, price);
+    }
+
+    @Override
+    public long stock(String sku) {
+        return stock.stock(sku);
+    }
+
+    // ---- the steps (each called by its own consumer group) -------------------------------------------
+
+    void reserveStock(long orderId) {
+        OrderRow o = expect(orderId, OrderState.CREATED);
+        if (o == null) {
+            return;
+        }
+        StockStore.Reservation r = stock.reserve(orderId, o.items());
+        if (r.reserved()) {
+            advance(o, OrderState.STOCK_RESERVED, r.amount(), null, null);
+        } else {
+            fail(o, r.refusal());
+        }
+    }
+
+    void redeemCoupon(long orderId) {
+        OrderRow o = expect(orderId, OrderState.STOCK_RESERVED);
+        if (o == null) {
+            return;
+        }
+        if (o.couponId() == null) {
+            advance(o, OrderState.COUPON_REDEEMED, null, 0L, "no coupon");
+            return;
+        }
+        try {
+            long discount = redemption
+                    .redeem(
+                            o.couponId(),
+                            o.userId(),
+                            orderRef(orderId),
+                            o.amount(),
+                            orderRef(orderId),
+                            "order:" + orderId)
+                    .discount();
+            advance(o, OrderState.COUPON_REDEEMED, null, discount, "coupon " + o.couponId());
+        } catch (RedemptionRefusedException e) {
+            fail(o, "COUPON_" + e.reason() + ": " + e.getMessage());
+        } catch (CouponNotFoundException e) {
+            fail(o, "COUPON_NOT_FOUND");
+        }
+    }
+
+    void pay(long orderId) {
+        OrderRow o = expect(orderId, OrderState.COUPON_REDEEMED);
+        if (o == null) {
+            return;
+        }
+        long due = o.amount() - (o.discount() == null ? 0 : o.discount());
+        // a replay finds the stored charge and never calls the gateway again; only a crash between the
+        // gateway's answer and this insert would ask it twice (a real gateway takes the order as its key)
+        String stored = orders.paymentStatus(orderId);
+        if (stored == null) {
+            boolean accepted = gateway.charge(orderId, due);
+            stored = tx.execute(status -> orders.charge(orderId, accepted ? "CHARGED" : "DECLINED", due, now()));
+        }
+        boolean charged = !"DECLINED".equals(stored);
+        if (charged) {
+            advance(o, OrderState.PAID, null, null, "charged " + due);
+        } else {
+            fail(o, "PAYMENT_DECLINED");
+        }
+    }
+
+    void ship(long orderId) {
+        OrderRow o = expect(orderId, OrderState.PAID);
+        if (o != null) {
+            advance(o, OrderState.SHIPPED, null, null, null);
+        }
+    }
+
+    /** Compensates a failed order in reverse: refund, release the coupon, return the stock (each once). */
+    void compensate(long orderId) {
+        OrderRow o = orders.find(orderId).orElse(null);
+        if (o == null || o.state() != OrderState.FAILED) {
+            return;
+        }
+        Instant now = now();
+        if (tx.execute(status -> orders.refund(orderId, now))) {
+            orders.history(orderId, OrderState.FAILED, now, "refunded");
+        }
+        if (o.couponId() != null) {
+            try {
+                redemption.release(o.couponId(), o.userId(), orderRef(orderId), "order:" + orderId);
+            } catch (RedemptionRefusedException e) {
+                log.debug("Order {}: coupon {} was not redeemed by it", orderId, o.couponId());
+            }
+        }
+        if (stock.giveBack(orderId)) {
+            orders.history(orderId, OrderState.FAILED, now(), "stock returned");
+        }
+    }
+
+    private OrderRow expect(long orderId, OrderState state) {
+        return orders.find(orderId).filter(o -> o.state() == state).orElse(null);
+    }
+
+    private void advance(OrderRow o, OrderState to, Long amount, Long discount, String note) {
+        Instant now = now();
+        tx.executeWithoutResult(status -> {
+            if (orders.move(o.id(), o.state(), to, amount, discount, null, now)) {
+                orders.history(o.id(), to, now, note);
+                publisher.publishEvent(new OrderStepReached(o.id(), to.name()));
+            }
+        });
+    }
+
+    private void fail(OrderRow o, String reason) {
+        Instant now = now();
+        String shortReason = reason.length() > 480 ? reason.substring(0, 480) : reason;
+        tx.executeWithoutResult(status -> {
+            if (orders.move(o.id(), o.state(), OrderState.FAILED, null, null, shortReason, now)) {
+                orders.history(o.id(), OrderState.FAILED, now, shortReason);
+                publisher.publishEvent(new OrderStepReached(o.id(), OrderState.FAILED.name()));
+            }
+        });
+    }
+
+    static String orderRef(long orderId) {
+        return "order-" + orderId;
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

@@ -1,0 +1,73 @@
+package dev.firstcome.backend.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.firstcome.backend.support.HttpApi.Answer;
+import dev.firstcome.backend.support.Race;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+
+/** The checkout flow with a gateway that accepts every charge. */
+@TestPropertySource(properties = "firstcome.namespace=orders-it")
+class OrderFlowIntegrationTests extends AbstractOrderFlowTests {
+
+    @Test
+    void anOrderWithACouponIsReservedRedeemedPaidAndShipped() {
+        String sku = "sku-ok-" + System.nanoTime();
+        setStock(sku, 5, 3_000);
+        long event = http.createEventWithTerms(
+                "checkout", 10, "\"benefit\":{\"type\":\"PERCENT\",\"percentOff\":10,\"minOrderAmount\":1000}");
+        long coupon = http.win(event, "buyer-1");
+
+        Answer created = order("buyer-1", sku, 2, coupon);
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.text("state")).isEqualTo("CREATED");
+
+        Answer done = awaitFinal(created.number("id"));
+        assertThat(done.text("state")).isEqualTo("SHIPPED");
+        assertThat(done.number("amount")).isEqualTo(6_000);
+        assertThat(done.number("discount")).isEqualTo(600);
+        List<String> steps = new ArrayList<>();
+        for (JsonNode step : done.body().get("history")) {
+            steps.add(step.get("state").asString());
+        }
+        assertThat(steps).containsExactly("CREATED", "STOCK_RESERVED", "COUPON_REDEEMED", "PAID", "SHIPPED");
+        assertThat(stock(sku)).isEqualTo(3);
+        JsonNode redeemed = http.coupon("buyer-1", coupon);
+        assertThat(redeemed.get("status").asString()).isEqualTo("REDEEMED");
+        assertThat(redeemed.get("orderId").asString()).isEqualTo("order-" + created.number("id"));
+    }
+
+    @Test
+    void hundredConcurrentOrdersForTenInStockExactlyTenSucceed() {
+        String sku = "sku-race-" + System.nanoTime();
+        setStock(sku, 10, 1_000);
+
+        List<Answer> created = Race.run(32, 100, i -> order("racer-" + i, sku, 1, null));
+        assertThat(created).allMatch(a -> a.status() == 201);
+
+        Map<String, Long> states = created.stream()
+                .map(a -> awaitFinal(a.number("id")))
+                .collect(Collectors.groupingBy(a -> a.text("state"), Collectors.counting()));
+        assertThat(states).containsEntry("SHIPPED", 10L).containsEntry("FAILED", 90L);
+        assertThat(stock(sku)).isZero();
+    }
+
+    @Test
+    void badOrdersAre400NamingTheField() {
+        Answer noItems = http.post("/api/orders", "{\"userId\":\"u-bad\",\"items\":[]}", null);
+        assertThat(noItems.status()).isEqualTo(400);
+        assertThat(noItems.text("field")).isEqualTo("items");
+        Answer zero = order("u-bad", "sku-x", 0, null);
+        assertThat(zero.status()).isEqualTo(400);
+        assertThat(zero.text("field")).isEqualTo("items[0].quantity");
+        Answer othersCoupon = order("u-bad", "sku-x", 1, 987_654_321L);
+        assertThat(othersCoupon.status()).isEqualTo(404);
+        assertThat(http.api.get("/api/orders/987654321").status()).isEqualTo(404);
+    }
+}
