@@ -321,7 +321,8 @@ class EventService implements EventApi {
                 e.dailyCloseTime(),
                 e.zoneId(),
                 counts.remaining(),
-                counts.remainingToday());
+                counts.remainingToday(),
+                admission.state(eventId));
     }
 
     private EventEntity locked(long eventId) {

@@ -102,6 +102,11 @@ class PersistRateSampler implements SmartLifecycle {
         return trend.status();
     }
 
+    /** How long the current backlog has been waiting (0 without one); see {@link LagTrend#backlogSeconds}. */
+    double backlogSeconds() {
+        return trend.backlogSeconds(System.nanoTime());
+    }
+
     private double persistedCount() {
         double total = 0;
         for (Meter meter : registry.find(PERSISTED_COUNTER).meters()) {

@@ -136,7 +136,16 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         if (StringUtils.hasText(configured)) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
-        return Path.of(System.getProperty("user.home"), ".firstcome");
+        return Path.of(home(env), ".firstcome");
+    }
+
+    /**
+     * The user's home: {@code HOME} from the environment when set (so that {@code HOME=/tmp/x ./console}
+     * keeps its data there, as every Unix tool does), else the JVM's {@code user.home}.
+     */
+    public static String home(org.springframework.core.env.PropertyResolver env) {
+        String home = env.getProperty("HOME");
+        return StringUtils.hasText(home) ? home : System.getProperty("user.home");
     }
 
     private static void requireEmbedded(boolean allowed, String component, String variable) {
