@@ -126,6 +126,11 @@ class MonitorService implements MonitorApi {
     }
 
     @Override
+    public java.util.Map<String, Long> applyOutcomes() {
+        return sampler.applyOutcomes();
+    }
+
+    @Override
     public ReconcileReport reconcile(long eventId) {
         requireEvent(eventId);
         return compare(eventId).report();

@@ -91,13 +91,23 @@ abstract class MonitorScenarios {
     @Autowired
     AdmissionKeys keys;
 
+    @Autowired
+    MonitorApi monitorApi;
+
     private final String run = UUID.randomUUID().toString().substring(0, 8);
 
     @Test
     void statsShowAdmissionsPersistedCouponsAndADrainedPipelineAfterARush() throws Exception {
         EventView event = createEvent(30);
+        var outcomesBefore = monitorApi.applyOutcomes();
 
         List<Integer> statuses = applyConcurrently(event.id(), users("stats", 60));
+        // the apply counters by outcome (the console's requests per second) grew by exactly what was answered
+        var outcomesAfter = monitorApi.applyOutcomes();
+        assertThat(outcomesAfter.get("ISSUED") - outcomesBefore.getOrDefault("ISSUED", 0L))
+                .isEqualTo(30);
+        assertThat(outcomesAfter.get("SOLD_OUT") - outcomesBefore.getOrDefault("SOLD_OUT", 0L))
+                .isEqualTo(30);
 
         assertThat(statuses.stream().filter(s -> s == 201)).hasSize(30);
         assertThat(statuses.stream().filter(s -> s == 409)).hasSize(30);
