@@ -104,7 +104,7 @@ public final class EventFormRules {
         LocalTime open = parseTime(openText);
         LocalTime close = parseTime(closeText);
         if (open != null && close != null && close.isBefore(open)) {
-            return "overnight: open " + TIME.format(open) + ", closes " + TIME.format(close) + " the next day";
+            return "overnight: closes " + TIME.format(close) + " the next day";
         }
         return "";
     }

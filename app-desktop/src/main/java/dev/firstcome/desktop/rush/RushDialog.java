@@ -336,7 +336,8 @@ public final class RushDialog {
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
-        column.setMinWidth(new javafx.scene.text.Text(title).getLayoutBounds().getWidth() + 28);
+        // the header is bold and larger than Text's default font: room for it, and the sort arrow
+        column.setMinWidth(new javafx.scene.text.Text(title).getLayoutBounds().getWidth() * 1.25 + 32);
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {

@@ -69,8 +69,7 @@ class EventFormRulesTests {
         assertThat(EventFormRules.validate(
                         input("a", "10", "", "22:00", "02:00", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
                 .isEmpty();
-        assertThat(EventFormRules.windowHint("22:00", "02:00"))
-                .isEqualTo("overnight: open 22:00, closes 02:00 the next day");
+        assertThat(EventFormRules.windowHint("22:00", "02:00")).isEqualTo("overnight: closes 02:00 the next day");
         assertThat(EventFormRules.windowHint("09:00", "18:00")).isEmpty();
         assertThat(EventFormRules.validate(
                         input("a", "10", "", "18:00", "18:00", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))

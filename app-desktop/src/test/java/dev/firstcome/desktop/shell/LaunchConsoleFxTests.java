@@ -180,10 +180,10 @@ class LaunchConsoleFxTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> events.getItems().size() == 1);
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> robot.lookup("Seoul launch").tryQuery().isPresent());
-        robot.clickOn("Seoul launch");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !robot.lookup("#close-event").queryButton().isDisabled());
-        robot.clickOn("#close-event");
+        robot.interact(() -> events.getSelectionModel().select(0));
+        Button close = robot.lookup("#close-event").queryButton();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !close.isDisabled());
+        WaitForAsyncUtils.asyncFx(close::fire); // the confirmation waits on the FX thread: do not wait for it here
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
 
@@ -198,15 +198,15 @@ class LaunchConsoleFxTests {
     void theCloseButtonsLabelStaysReadableOnHover(FxRobot robot) {
         seoulLaunch();
         robot.clickOn("#refresh-events");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robot.lookup("Seoul launch").tryQuery().isPresent());
-        robot.clickOn("Seoul launch");
+        TableView<Object> events = table(robot, "#events-table");
+        await().atMost(Duration.ofSeconds(10)).until(() -> events.getItems().size() == 1);
+        robot.interact(() -> events.getSelectionModel().select(0));
         Button close = robot.lookup("#close-event").queryButton();
+        await().atMost(Duration.ofSeconds(10)).until(() -> !close.isDisabled());
 
         robot.moveTo(close);
-        WaitForAsyncUtils.waitForFxEvents();
+        await().atMost(Duration.ofSeconds(10)).until(close::isHover);
 
-        assertThat(close.isHover()).isTrue();
         var fills = close.getBackground().getFills();
         var background = fills.get(fills.size() - 1).getFill();
         assertThat(close.getTextFill()).isNotEqualTo(background);
