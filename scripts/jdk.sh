@@ -22,3 +22,31 @@ firstcome_build_if_needed() {
     ./mvnw -B -q -ntp -DskipTests -Dspotless.check.skip=true -pl "$module" -am package
   fi
 }
+
+# Runs a Boot fat jar from its extracted form with the JDK 25 AOT cache (JEP 483/514): the first start
+# trains the cache (-XX:AOTCacheOutput: the JVM writes it when this run exits normally), every later
+# start uses it (-XX:AOTCache) until the jar is rebuilt, which makes the extracted copy and the cache
+# stale: both are made again. FIRSTCOME_AOT=off runs the plain fat jar.
+# usage: firstcome_exec_with_aot <fat jar> <name> [java options...] -- [application arguments...]
+firstcome_exec_with_aot() {
+  local fat="$1" name="$2"
+  shift 2
+  local opts=()
+  while [ "$#" -gt 0 ] && [ "$1" != "--" ]; do opts+=("$1"); shift; done
+  [ "${1:-}" = "--" ] && shift
+  if [ "${FIRSTCOME_AOT:-on}" = "off" ]; then
+    exec "$JAVA_HOME/bin/java" "${opts[@]}" -jar "$fat" "$@"
+  fi
+  local dir="${fat%.jar}" extracted aot
+  extracted="$dir/$name.jar"
+  aot="$dir/$name.aot"
+  if [ ! -f "$extracted" ] || [ "$fat" -nt "$extracted" ]; then
+    rm -rf "$dir"
+    "$JAVA_HOME/bin/java" -Djarmode=tools -jar "$fat" extract --destination "$dir" >/dev/null
+  fi
+  if [ -f "$aot" ] && [ "$aot" -nt "$extracted" ]; then
+    exec "$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCache="$aot" -jar "$extracted" "$@"
+  fi
+  echo "First start of this build: training the AOT cache ($aot, written when FirstCome stops); the next start is faster." >&2
+  exec "$JAVA_HOME/bin/java" "${opts[@]}" -XX:AOTCacheOutput="$aot" -jar "$extracted" "$@"
+}

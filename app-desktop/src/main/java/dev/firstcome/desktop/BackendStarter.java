@@ -1,18 +1,19 @@
 package dev.firstcome.desktop;
 
 import dev.firstcome.backend.FirstComeApplication;
+import dev.firstcome.model.ComponentStartup;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Consumer;
 import javafx.application.Preloader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.event.ApplicationContextInitializedEvent;
-import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
@@ -29,7 +30,13 @@ public final class BackendStarter {
     static final int DEFAULT_PORT = 8080;
 
     /** A step of the start, for the splash screen. */
-    public record Progress(double fraction, String message) implements Preloader.PreloaderNotification {}
+    public record Progress(double fraction, String message, List<String> phases)
+            implements Preloader.PreloaderNotification {
+
+        public Progress(double fraction, String message) {
+            this(fraction, message, List.of());
+        }
+    }
 
     private BackendStarter() {}
 
@@ -38,14 +45,53 @@ public final class BackendStarter {
      * else 8080, or a free port when 8080 is taken.
      */
     public static ConfigurableApplicationContext start(String[] args, Consumer<Progress> progress) {
+        StartupPhases phases = new StartupPhases(System::nanoTime);
+        ProgressListener listener = new ProgressListener(progress, phases);
         var builder = new SpringApplicationBuilder(FirstComeApplication.class)
                 .web(WebApplicationType.SERVLET)
-                .listeners(new ProgressListener(progress));
+                .listeners(listener)
+                .initializers(context -> context.getBeanFactory()
+                        .registerSingleton("consoleSplashMigrations", new MigrationPhase(phases, listener)));
         if (!portConfigured(args) && !available(DEFAULT_PORT)) {
             log.info("Port {} is taken: the HTTP API will listen on a free port", DEFAULT_PORT);
             builder.properties("server.port=0");
         }
         return builder.run(args);
+    }
+
+    /** Flyway's migrate, timed for the splash (Spring Boot hands every Callback bean to Flyway). */
+    private record MigrationPhase(StartupPhases phases, ProgressListener listener)
+            implements org.flywaydb.core.api.callback.Callback {
+
+        @Override
+        public boolean supports(
+                org.flywaydb.core.api.callback.Event event, org.flywaydb.core.api.callback.Context context) {
+            return event == org.flywaydb.core.api.callback.Event.BEFORE_MIGRATE
+                    || event == org.flywaydb.core.api.callback.Event.AFTER_MIGRATE
+                    || event == org.flywaydb.core.api.callback.Event.AFTER_MIGRATE_ERROR;
+        }
+
+        @Override
+        public boolean canHandleInTransaction(
+                org.flywaydb.core.api.callback.Event event, org.flywaydb.core.api.callback.Context context) {
+            return true;
+        }
+
+        @Override
+        public void handle(org.flywaydb.core.api.callback.Event event, org.flywaydb.core.api.callback.Context context) {
+            if (event == org.flywaydb.core.api.callback.Event.BEFORE_MIGRATE) {
+                phases.start("migrations");
+                listener.report("Migrating the database…");
+            } else {
+                phases.finish("migrations");
+                listener.report("Database migrated");
+            }
+        }
+
+        @Override
+        public String getCallbackName() {
+            return "console splash";
+        }
     }
 
     static boolean portConfigured(String[] args) {
@@ -64,29 +110,50 @@ public final class BackendStarter {
         }
     }
 
-    private record ProgressListener(Consumer<Progress> progress) implements ApplicationListener<ApplicationEvent> {
+    private record ProgressListener(Consumer<Progress> progress, StartupPhases phases)
+            implements ApplicationListener<ApplicationEvent> {
 
         @Override
         public void onApplicationEvent(ApplicationEvent event) {
             switch (event) {
+                case org.springframework.context.PayloadApplicationEvent<?> e
+                when e.getPayload() instanceof ComponentStartup startup -> {
+                    String phase = StartupPhases.phaseOf(startup.component());
+                    if (startup.up()) {
+                        phases.done(phase, Duration.ofMillis(startup.millis()));
+                        report(phase + " is up");
+                    } else {
+                        phases.start(phase);
+                        report("Starting " + phase + "…");
+                    }
+                }
                 case ApplicationStartingEvent e ->
-                    report(0.05, "Starting embedded Redis, Kafka and PostgreSQL (the first start takes longer)…");
-                case ApplicationEnvironmentPreparedEvent e -> report(0.45, "Servers up: creating the backend…");
-                case ApplicationContextInitializedEvent e -> report(0.5, "Loading the backend's configuration…");
-                case ApplicationPreparedEvent e -> report(0.55, "Connecting to Redis, Kafka and the database…");
+                    report("Starting embedded Redis, Kafka and PostgreSQL (the first start takes longer)…");
+                case ApplicationPreparedEvent e -> {
+                    // external servers need no start: their phase is done at once
+                    for (String server : List.of("Redis", "Kafka", "database")) {
+                        if (phases.lines().contains("· " + server)) {
+                            phases.done(server, Duration.ZERO);
+                        }
+                    }
+                    phases.start("context");
+                    report("Connecting to Redis, Kafka and the database…");
+                }
                 case WebServerInitializedEvent e ->
-                    report(
-                            0.85,
-                            "HTTP API listening on port " + e.getWebServer().getPort());
-                case ApplicationStartedEvent e -> report(0.95, "Starting the Kafka consumers…");
-                case ApplicationReadyEvent e -> report(1.0, "Ready");
+                    report("HTTP API listening on port " + e.getWebServer().getPort());
+                case ApplicationStartedEvent e -> report("Starting the Kafka consumers…");
+                case ApplicationReadyEvent e -> {
+                    phases.finish("context");
+                    phases.start("window");
+                    report("Ready: opening the window…");
+                }
                 default -> {}
             }
         }
 
-        private void report(double fraction, String message) {
+        void report(String message) {
             try {
-                progress.accept(new Progress(fraction, message));
+                progress.accept(new Progress(phases.fraction(), message, phases.lines()));
             } catch (RuntimeException e) {
                 log.debug("progress report failed", e);
             }

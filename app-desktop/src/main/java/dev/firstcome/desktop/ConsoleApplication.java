@@ -97,6 +97,10 @@ public class ConsoleApplication extends Application {
         }
         String reason = UiErrors.describe(root);
         String outer = UiErrors.describe(failure);
+        if (reason.contains("FIRSTCOME_DATA_DIR")) {
+            // the fix is named in the reason: another FirstCome holds the data directory
+            return reason + "\n\nFor example: FIRSTCOME_DATA_DIR=/tmp/firstcome-2 ./console";
+        }
         return reason + (outer.equals(reason) ? "" : "\n\n(" + outer + ")")
                 + "\n\nCheck the settings (firstcome.redis.url, firstcome.kafka.bootstrap-servers, firstcome.db.*,"
                 + " FIRSTCOME_HTTP_PORT) and the log for details.";

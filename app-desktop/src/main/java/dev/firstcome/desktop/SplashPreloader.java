@@ -17,6 +17,9 @@ public final class SplashPreloader extends Preloader {
     private Stage stage;
     private final ProgressBar bar = new ProgressBar(ProgressBar.INDETERMINATE_PROGRESS);
     private final Label status = new Label("Starting…");
+    /** One line per phase with its time: Redis, Kafka, database, migrations, context, window. */
+    private final Label phases = new Label(
+            String.join("\n", StartupPhases.NAMES.stream().map(n -> "· " + n).toList()));
 
     @Override
     public void start(Stage primaryStage) {
@@ -27,12 +30,14 @@ public final class SplashPreloader extends Preloader {
         bar.setPrefWidth(420);
         status.setWrapText(true);
         status.setMaxWidth(420);
-        VBox box = new VBox(16, title, bar, status);
+        phases.setId("splash-phases");
+        phases.setStyle("-fx-font-family: monospace;");
+        VBox box = new VBox(12, title, bar, status, phases);
         box.setAlignment(Pos.CENTER_LEFT);
         box.setStyle(
                 "-fx-padding: 32; -fx-background-color: -color-bg-default; -fx-border-color: -color-border-default;");
         stage.initStyle(StageStyle.UNDECORATED);
-        stage.setScene(new Scene(box, 500, 200));
+        stage.setScene(new Scene(box, 500, 320));
         stage.setTitle("FirstCome console: starting");
         stage.show();
     }
@@ -42,6 +47,9 @@ public final class SplashPreloader extends Preloader {
         if (notification instanceof BackendStarter.Progress progress) {
             bar.setProgress(progress.fraction() >= 1 ? 1 : progress.fraction());
             status.setText(progress.message());
+            if (!progress.phases().isEmpty()) {
+                phases.setText(String.join("\n", progress.phases()));
+            }
         }
     }
 

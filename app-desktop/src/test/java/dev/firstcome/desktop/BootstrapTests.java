@@ -22,6 +22,19 @@ class BootstrapTests {
     }
 
     @Test
+    void aDataDirectoryClashNamesFirstcomeDataDirNotTheServersSettings() {
+        var failure = new IllegalStateException(
+                "Application run failed",
+                new IllegalStateException("Another FirstCome (pid 4242) is using the data directory /root/.firstcome;"
+                        + " stop it or set FIRSTCOME_DATA_DIR to another directory"));
+
+        String text = ConsoleApplication.startFailureText(failure);
+
+        assertThat(text).startsWith("Another FirstCome (pid 4242)").contains("FIRSTCOME_DATA_DIR=");
+        assertThat(text).doesNotContain("firstcome.redis.url").doesNotContain("firstcome.kafka");
+    }
+
+    @Test
     void aTakenPortIsSeenAsUnavailable() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(0));

@@ -194,6 +194,7 @@ class ConsoleIntegrationTests {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         robot.press(KeyCode.F5).release(KeyCode.F5);
         clickRow(user).clickOn("#reissue-selected");
+        clickRow("Reissue 1"); // the confirmation names the count
 
         Label result = robot.lookup("#reissue-result").queryAs(Label.class);
         await().atMost(WAIT).until(() -> result.getText().startsWith("Reissued"));
@@ -234,6 +235,10 @@ class ConsoleIntegrationTests {
                     .until(() -> chart.getData().getFirst().getData().size() >= 10
                             || !status.getText().startsWith("RUNNING"));
             snapshot(screenshot);
+            Path dir = screenshot.getParent();
+            snapshotAt(dir.resolve("console-dashboard.png"), 1280, 800);
+            snapshotAt(dir.resolve("console-dashboard-1024x640.png"), 1024, 640);
+            resize(1280, 800);
         }
         await().atMost(Duration.ofMinutes(3)).until(() -> status.getText().startsWith("COMPLETED"));
         TableView<?> runs = robot.lookup("#rush-reports").queryAs(TableView.class);
@@ -246,7 +251,71 @@ class ConsoleIntegrationTests {
         assertThat(robot.lookup("#dashboard-event").queryComboBox().getValue())
                 .extracting(v -> ((EventView) v).id())
                 .isEqualTo(report.eventId());
+        if (screenshot != null) {
+            Path dir = screenshot.getParent();
+            javafx.stage.Window rushWindow =
+                    robot.lookup("#rush-dialog").query().getScene().getWindow();
+            PngWriter.write(
+                    WaitForAsyncUtils.asyncFx(() -> rushWindow.getScene().snapshot(null))
+                            .get(),
+                    dir.resolve("console-rush-report.png"));
+        }
         robot.clickOn("#close-rush");
+        if (screenshot != null) {
+            Path dir = screenshot.getParent();
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+            robot.clickOn("#include-lab");
+            await().atMost(WAIT).until(() -> robot.lookup(eventName).tryQuery().isPresent());
+            snapshotAt(dir.resolve("console-events.png"), 1280, 800);
+            snapshotAt(dir.resolve("console-events-1024x640.png"), 1024, 640);
+            resize(1280, 800);
+            robot.clickOn("#include-lab");
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshotAt(dir.resolve("console-failures.png"), 1280, 800);
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshotAt(dir.resolve("console-rush.png"), 1280, 800);
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshotAt(dir.resolve("console-audit.png"), 1280, 800);
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+            robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
+            await().atMost(WAIT)
+                    .until(() -> robot.lookup("#event-form").tryQuery().isPresent());
+            robot.interact(() -> robot.lookup("#event-zoneId")
+                    .queryAs(org.controlsfx.control.SearchableComboBox.class)
+                    .setValue("Asia/Seoul"));
+            robot.clickOn("#event-name").write("Night owls");
+            robot.clickOn("#event-dailyOpenTime").write("22:00");
+            robot.clickOn("#event-dailyCloseTime").write("02:00");
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.stage.Window form =
+                    robot.lookup("#event-form").query().getScene().getWindow();
+            PngWriter.write(
+                    WaitForAsyncUtils.asyncFx(() -> form.getScene().snapshot(null))
+                            .get(),
+                    dir.resolve("console-event-form.png"));
+            robot.type(KeyCode.ESCAPE);
+        }
+    }
+
+    private void resize(double width, double height) {
+        robot.interact(() -> {
+            javafx.stage.Window window =
+                    robot.lookup("#shell").query().getScene().getWindow();
+            window.setWidth(width);
+            window.setHeight(height);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** The main window's scene at this size (the status bar must stay on it). */
+    private void snapshotAt(Path file, double width, double height) throws Exception {
+        resize(width, height);
+        // let a refresh tick or two paint the resized layout
+        await().pollDelay(Duration.ofMillis(1500)).atMost(WAIT).until(() -> true);
+        snapshot(file);
     }
 
     private static long count(Label label) {

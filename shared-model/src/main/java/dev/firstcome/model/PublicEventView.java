@@ -3,7 +3,10 @@ package dev.firstcome.model;
 import java.time.Instant;
 import java.time.LocalTime;
 
-/** What a customer may see of an event, with live remaining counts from Redis. */
+/**
+ * What a customer may see of an event, with live remaining counts from Redis and its true state
+ * ({@code state}: OPENS_IN with the opening, OPEN, SOLD_OUT, ...).
+ */
 public record PublicEventView(
         long id,
         String name,
@@ -14,4 +17,5 @@ public record PublicEventView(
         LocalTime dailyCloseTime,
         String zoneId,
         long remaining,
-        Long remainingToday) {}
+        Long remainingToday,
+        EventState state) {}

@@ -2,6 +2,7 @@ package dev.firstcome.backend.admission;
 
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventView;
 import java.time.Duration;
 import java.util.Collection;
@@ -17,6 +18,14 @@ public interface AdmissionStateApi {
 
     /** Live counters from Redis. */
     AdmissionCounts counts(long eventId);
+
+    /**
+     * The event's true state now ({@link EventStates}: the apply path's rule with the live counters):
+     * OPENS_IN with the opening, OPEN, DAILY_SOLD_OUT with the reopening, SOLD_OUT, PAUSED, ENDED,
+     * CLOSED, REBUILDING. When Redis cannot be read the counters are not judged and the state says
+     * what the window and status alone decide.
+     */
+    EventState state(long eventId);
 
     /** Whether the event's meta hash exists in Redis (false after Redis lost its data). */
     boolean stateLoaded(long eventId);

@@ -135,8 +135,12 @@ final class EventRules {
         }
         if (v.dailyOpenTime() != null
                 && v.dailyCloseTime() != null
-                && !v.dailyCloseTime().isAfter(v.dailyOpenTime())) {
-            throw new EventValidationException("dailyCloseTime", "dailyCloseTime must be after dailyOpenTime");
+                && v.dailyCloseTime().equals(v.dailyOpenTime())) {
+            // a close before the open is an overnight window (22:00-02:00 ends the next day); equal is empty
+            throw new EventValidationException(
+                    "dailyCloseTime",
+                    "dailyCloseTime must differ from dailyOpenTime (leave both out for the whole day; a close"
+                            + " before the open ends the window the next day)");
         }
         if (v.startsAt() == null) {
             throw new EventValidationException("startsAt", "startsAt is required (ISO-8601 instant)");

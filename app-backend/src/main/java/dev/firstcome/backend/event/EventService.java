@@ -332,7 +332,8 @@ class EventService implements EventApi {
                 e.dailyCloseTime(),
                 e.zoneId(),
                 counts.remaining(),
-                counts.remainingToday());
+                counts.remainingToday(),
+                admission.state(eventId));
     }
 
     /** A funding vendor must exist (vendors are never deleted, so it keeps existing). */

@@ -28,7 +28,9 @@ public class AdminToken {
             return;
         }
         Path file = Path.of(env.getProperty(
-                        "firstcome.infrastructure.data-dir", System.getProperty("user.home") + "/.firstcome"))
+                        "firstcome.infrastructure.data-dir",
+                        dev.firstcome.backend.infra.embedded.EmbeddedServersEnvironmentPostProcessor.home(env)
+                                + "/.firstcome"))
                 .resolve("admin-token");
         try {
             if (Files.isRegularFile(file)) {

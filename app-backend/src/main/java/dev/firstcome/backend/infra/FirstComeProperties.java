@@ -139,14 +139,16 @@ public record FirstComeProperties(
     /**
      * Monitoring, reconcile and Redis-loss recovery: the persist-rate and lag-trend window, how long
      * AdminClient answers are cached, how long a rebuild or heal waits for the consumer to drain and
-     * when a rebuild that could not drain is tried again.
+     * when a rebuild that could not drain is tried again; {@code lagThreshold}: the pipeline is LAGGING
+     * only while persisting is more than this far behind (seconds of backlog at the measured rate).
      */
     public record Monitor(
             @DefaultValue("10s") Duration window,
             @DefaultValue("500ms") Duration lagCacheTtl,
             @DefaultValue("30s") Duration drainWait,
             @DefaultValue("10s") Duration healDrainWait,
-            @DefaultValue("5s") Duration rebuildRetry) {}
+            @DefaultValue("5s") Duration rebuildRetry,
+            @DefaultValue("5s") Duration lagThreshold) {}
 
     /**
      * Coupons after the win (issue 16). {@code expiryInterval}: how often coupons past their validity are

@@ -149,10 +149,22 @@ class IssuanceService implements IssuanceApi {
             if (failed.status() == FailedIssueStatus.REISSUED) {
                 skipped++;
             } else if (request.dryRun()) {
-                if (coupons.exists(failed.eventId(), failed.userId())) {
-                    skipped++;
-                } else {
-                    persisted++;
+                // the real insert in a transaction that is rolled back: "would be persisted" only when the
+                // database accepts the write now (a refusing trigger, a full disk or a lost connection says no)
+                try {
+                    Boolean accepted = tx.execute(status -> {
+                        status.setRollbackOnly();
+                        CouponAdmitted admission = failures.admissionOf(failed.id());
+                        return !coupons.insertIgnoringExisting(List.of(admission), now)
+                                .isEmpty();
+                    });
+                    if (Boolean.TRUE.equals(accepted)) {
+                        persisted++;
+                    } else {
+                        skipped++;
+                    }
+                } catch (DataAccessException e) {
+                    stillFailing++;
                 }
             } else {
                 try {

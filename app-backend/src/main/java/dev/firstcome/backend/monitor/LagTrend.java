@@ -71,6 +71,27 @@ final class LagTrend {
         return LagStatus.OK;
     }
 
+    /**
+     * How long the backlog has been waiting, as far as the window saw it: from the first of the latest
+     * run of samples with lag to {@code nowNanos}; 0 without lag. Never negative.
+     */
+    synchronized double backlogSeconds(long nowNanos) {
+        Sample last = samples.peekLast();
+        if (last == null || last.totalLag() == 0) {
+            return 0;
+        }
+        long since = last.nanos();
+        var it = samples.descendingIterator();
+        while (it.hasNext()) {
+            Sample sample = it.next();
+            if (sample.totalLag() == 0) {
+                break;
+            }
+            since = sample.nanos();
+        }
+        return Math.max(0, (nowNanos - since) / 1e9);
+    }
+
     private boolean anyPartitionStalled() {
         Sample first = samples.peekFirst();
         for (Integer partition : samples.peekLast().partitions().keySet()) {

@@ -16,6 +16,15 @@ public interface MonitorApi {
 
     ReconcileReport reconcile(long eventId);
 
+    /**
+     * Applies answered by this server since it started, by outcome (ISSUED, SOLD_OUT, DAILY_SOLD_OUT,
+     * ALREADY_APPLIED, NOT_OPEN, ENDED, PAUSED, CLOSED, UNAVAILABLE for a 503), from the
+     * {@code firstcome.apply} counters: the console turns their deltas into requests per second.
+     */
+    default java.util.Map<String, Long> applyOutcomes() {
+        return java.util.Map.of();
+    }
+
     /** Republishes admissions missing beyond the lag and restores Redis from the database. */
     HealReport heal(long eventId);
 }

@@ -24,11 +24,13 @@ import org.springframework.stereotype.Service;
 /**
  * Figures for the console and the admin API.
  *
- * <p>Lag is in records; {@code lagSeconds} is the lag divided by the persist rate of the last
- * {@code firstcome.monitor.window}: 0 without lag, {@code -1} when there is lag but nothing was
- * persisted in the window (no finite estimate). When Kafka does not answer, stats report
- * {@code consumerLag = -1} and {@code lagSeconds = -1}; pipeline, reconcile and heal throw
- * {@link MonitorUnavailableException} (HTTP 503).
+ * <p>Lag is in records; {@code lagSeconds} is never negative: 0 without lag, the lag divided by the
+ * persist rate of the last {@code firstcome.monitor.window}, or when nothing was persisted in it, how
+ * long the backlog has been waiting. The pipeline is LAGGING only while {@code lagSeconds} is above
+ * {@code firstcome.monitor.lag-threshold} (5 s), STALLED when a partition's offset did not move for a
+ * whole window. When Kafka does not answer, stats report {@code consumerLag = -1} (unknown) and
+ * {@code lagSeconds = 0}; pipeline, reconcile and heal throw {@link MonitorUnavailableException}
+ * (HTTP 503).
  */
 @Service
 class MonitorService implements MonitorApi {
@@ -43,6 +45,7 @@ class MonitorService implements MonitorApi {
     private final FirstComeNames names;
     private final Duration healDrainWait;
     private final AuditApi audit;
+    private final double lagThresholdSeconds;
 
     MonitorService(
             AdmissionStateApi admission,
@@ -61,6 +64,7 @@ class MonitorService implements MonitorApi {
         this.names = names;
         this.healDrainWait = properties.monitor().healDrainWait();
         this.audit = audit;
+        this.lagThresholdSeconds = properties.monitor().lagThreshold().toNanos() / 1e9;
     }
 
     @Override
@@ -74,7 +78,7 @@ class MonitorService implements MonitorApi {
             lag = -1;
         }
         double rate = sampler.persistRatePerSecond();
-        double lagSeconds = lag < 0 ? -1 : RateWindow.secondsToDrain(lag, rate);
+        double lagSeconds = lag <= 0 ? 0 : secondsBehind(lag, rate);
         return new EventStats(
                 eventId,
                 counts.admitted(),
@@ -93,15 +97,37 @@ class MonitorService implements MonitorApi {
         LagSnapshot snapshot = lagProbe.admitted();
         long lag = snapshot.totalLag();
         double rate = sampler.persistRatePerSecond();
-        LagStatus status = lag == 0 ? LagStatus.OK : sampler.lagStatus();
+        double seconds = lag <= 0 ? 0 : secondsBehind(lag, rate);
         return new PipelineStatus(
                 names.consumerGroup(),
                 names.admittedTopic(),
                 lag,
                 rate,
-                RateWindow.secondsToDrain(lag, rate),
-                status,
+                seconds,
+                status(lag, seconds, sampler.lagStatus(), lagThresholdSeconds),
                 snapshot.partitions());
+    }
+
+    /** OK without lag; STALLED as the trend says; LAGGING only above the threshold; else OK. */
+    static LagStatus status(long lag, double secondsBehind, LagStatus trend, double thresholdSeconds) {
+        if (lag <= 0) {
+            return LagStatus.OK;
+        }
+        if (trend == LagStatus.STALLED) {
+            return LagStatus.STALLED;
+        }
+        return secondsBehind > thresholdSeconds ? LagStatus.LAGGING : LagStatus.OK;
+    }
+
+    /** The backlog at the measured persist rate, or when nothing persisted lately, how long it has waited. */
+    private double secondsBehind(long lag, double rate) {
+        double drain = RateWindow.secondsToDrain(lag, rate);
+        return drain >= 0 ? drain : sampler.backlogSeconds();
+    }
+
+    @Override
+    public java.util.Map<String, Long> applyOutcomes() {
+        return sampler.applyOutcomes();
     }
 
     @Override

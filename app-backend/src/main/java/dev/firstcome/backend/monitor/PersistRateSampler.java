@@ -102,6 +102,23 @@ class PersistRateSampler implements SmartLifecycle {
         return trend.status();
     }
 
+    /** How long the current backlog has been waiting (0 without one); see {@link LagTrend#backlogSeconds}. */
+    double backlogSeconds() {
+        return trend.backlogSeconds(System.nanoTime());
+    }
+
+    /** The {@code firstcome.apply} counters by their {@code outcome} tag. */
+    java.util.Map<String, Long> applyOutcomes() {
+        var result = new java.util.TreeMap<String, Long>();
+        for (Meter meter : registry.find("firstcome.apply").meters()) {
+            String outcome = meter.getId().getTag("outcome");
+            if (outcome != null && meter instanceof Counter counter) {
+                result.merge(outcome, (long) counter.count(), Long::sum);
+            }
+        }
+        return result;
+    }
+
     private double persistedCount() {
         double total = 0;
         for (Meter meter : registry.find(PERSISTED_COUNTER).meters()) {

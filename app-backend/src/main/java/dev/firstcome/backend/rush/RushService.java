@@ -152,7 +152,10 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
 
     @Override
     public RushHandle warmUp(int users) {
-        return warmUp(users, audit.currentActor());
+        RushHandle handle = warmUp(users, audit.currentActor());
+        // "Warm up now" is listed with the planned warm-ups, already started as this rush
+        warmups.recordStarted(handle.request().users(), settings.warmupConcurrency(), handle.id());
+        return handle;
     }
 
     @Override

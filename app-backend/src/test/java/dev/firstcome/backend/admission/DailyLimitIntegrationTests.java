@@ -106,6 +106,45 @@ class DailyLimitIntegrationTests {
         assertThat(api.apply(event, "w2").text("outcome")).isEqualTo("ENDED");
     }
 
+    @Test
+    void anOvernightWindowAcrossMidnightAndTheAutumnClockChangeIsOneDayForTheDailyLimit() {
+        // Berlin, night of 2031-10-25/26: 03:00 CEST goes back to 02:00 CET inside the window 22:00-02:00
+        ZoneId berlin = ZoneId.of("Europe/Berlin");
+        CLOCK.set(java.time.Instant.parse("2031-10-25T12:00:00Z"));
+        long event = api.createEvent("{\"name\":\"night\",\"totalQuantity\":10,\"dailyQuantity\":3,"
+                + "\"dailyOpenTime\":\"22:00\",\"dailyCloseTime\":\"02:00\",\"zoneId\":\"Europe/Berlin\","
+                + "\"startsAt\":\"2031-10-25T00:00:00Z\",\"endsAt\":\"2031-10-30T00:00:00Z\"}");
+
+        CLOCK.set(LocalDateTime.of(2031, 10, 25, 21, 59).atZone(berlin).toInstant());
+        assertThat(api.apply(event, "early").text("outcome")).isEqualTo("NOT_OPEN");
+        Answer before = api.get("/api/events/" + event);
+        assertThat(before.body().at("/state/phase").asString()).isEqualTo("OPENS_IN");
+        assertThat(before.body().at("/state/next").asString()).isEqualTo("2031-10-25T20:00:00Z");
+
+        CLOCK.set(LocalDateTime.of(2031, 10, 25, 23, 30).atZone(berlin).toInstant());
+        Map<String, Long> night = outcomes(Race.run(16, 8, i -> api.apply(event, "n1-" + i)));
+        assertThat(night).containsEntry("ISSUED", 3L).containsEntry("DAILY_SOLD_OUT", 5L);
+
+        // after midnight: still the night that began on the 25th, whose daily limit is reached
+        CLOCK.set(java.time.Instant.parse("2031-10-25T23:30:00Z")); // 01:30 CEST on the 26th
+        assertThat(api.apply(event, "after-midnight").text("outcome")).isEqualTo("DAILY_SOLD_OUT");
+        CLOCK.set(java.time.Instant.parse("2031-10-26T00:30:00Z")); // 02:30 CEST: closed at 02:00
+        assertThat(api.apply(event, "after-midnight").text("outcome")).isEqualTo("NOT_OPEN");
+        CLOCK.set(java.time.Instant.parse("2031-10-26T01:30:00Z")); // 02:30 CET, the hour the clocks repeat
+        assertThat(api.apply(event, "after-midnight").text("outcome")).isEqualTo("NOT_OPEN");
+        CLOCK.set(java.time.Instant.parse("2031-10-25T23:45:00Z"));
+        Answer soldOut = api.get("/api/events/" + event);
+        assertThat(soldOut.body().at("/state/phase").asString()).isEqualTo("DAILY_SOLD_OUT");
+        assertThat(soldOut.body().at("/state/next").asString()).isEqualTo("2031-10-26T21:00:00Z"); // 22:00 CET
+
+        CLOCK.set(java.time.Instant.parse("2031-10-26T21:00:00Z"));
+        assertThat(api.apply(event, "after-midnight").text("outcome")).isEqualTo("ISSUED");
+        CLOCK.set(java.time.Instant.parse("2031-10-26T23:30:00Z")); // 00:30 CET on the 27th
+        Map<String, Long> second = outcomes(Race.run(16, 8, i -> api.apply(event, "n2-" + i)));
+        assertThat(second).containsEntry("ISSUED", 2L).containsEntry("DAILY_SOLD_OUT", 6L);
+        assertThat(api.get("/api/events/" + event).number("remaining")).isEqualTo(4);
+    }
+
     static Map<String, Long> outcomes(List<Answer> answers) {
         return AbstractApplyRaceTests.outcomes(answers);
     }

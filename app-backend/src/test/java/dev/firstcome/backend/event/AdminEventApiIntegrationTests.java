@@ -66,7 +66,7 @@ class AdminEventApiIntegrationTests {
                 "{\"name\":\"x\",\"totalQuantity\":5,\"startsAt\":\"2100-01-01T00:00:00Z\",\"endsAt\":\"2000-01-01T00:00:00Z\"}|endsAt",
                 "{\"name\":\"x\",\"totalQuantity\":5,\"endsAt\":\"2000-01-01T00:00:00Z\"}|startsAt",
                 "{\"name\":\"x\",\"totalQuantity\":5,\"zoneId\":\"Mars/Olympus\",\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\"}|zoneId",
-                "{\"name\":\"x\",\"totalQuantity\":5,\"dailyOpenTime\":\"18:00\",\"dailyCloseTime\":\"09:00\",\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\"}|dailyCloseTime",
+                "{\"name\":\"x\",\"totalQuantity\":5,\"dailyOpenTime\":\"18:00\",\"dailyCloseTime\":\"18:00\",\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\"}|dailyCloseTime",
                 "{\"name\":\"x\",\"totalQuantity\":\"many\",\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\"}|totalQuantity",
                 "{\"name\":\"x\",\"totalQuantity\":5,\"startsAt\":\"yesterday\",\"endsAt\":\"2100-01-01T00:00:00Z\"}|startsAt",
                 "{\"name\":\"x\",\"totalQuantity\":5,\"strategy\":\"db-naive\",\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\"}|strategy",

@@ -48,7 +48,7 @@ class EventRulesTests {
         assertField(new EventDraft("n", 5, null, null, null, null, END, null, null, null), "startsAt");
         assertField(new EventDraft("n", 5, null, null, null, START, END, "Nowhere/City", null, null), "zoneId");
         assertField(
-                new EventDraft("n", 5, null, LocalTime.of(10, 0), LocalTime.of(9, 0), START, END, null, null, null),
+                new EventDraft("n", 5, null, LocalTime.of(10, 0), LocalTime.of(10, 0), START, END, null, null, null),
                 "dailyCloseTime");
         assertField(new EventDraft("n", 5, null, null, null, START, END, null, false, "db-naive"), "strategy");
         assertField(new EventDraft("n", 5, null, null, null, START, END, null, true, "nope"), "strategy");

@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.firstcome.backend.admission.EventNotFoundException;
+import dev.firstcome.model.EventPhase;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.PublicEventView;
 import java.time.Instant;
@@ -43,7 +45,13 @@ class PublicEventControllerTests {
                         null,
                         "UTC",
                         42,
-                        null));
+                        null,
+                        new EventState(
+                                4,
+                                EventPhase.OPENS_IN,
+                                Instant.parse("2030-01-01T00:00:00Z"),
+                                "UTC",
+                                Instant.parse("2029-12-31T23:00:00Z"))));
 
         mvc.perform(get("/api/events/4"))
                 .andExpect(status().isOk())
@@ -51,7 +59,9 @@ class PublicEventControllerTests {
                 .andExpect(jsonPath("$.id").value(4))
                 .andExpect(jsonPath("$.status").value("ACTIVE"))
                 .andExpect(jsonPath("$.remaining").value(42))
-                .andExpect(jsonPath("$.zoneId").value("UTC"));
+                .andExpect(jsonPath("$.zoneId").value("UTC"))
+                .andExpect(jsonPath("$.state.phase").value("OPENS_IN"))
+                .andExpect(jsonPath("$.state.next").value("2030-01-01T00:00:00Z"));
     }
 
     @Test

@@ -268,6 +268,14 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
                         Integer.class,
                         ScheduledReissue.OPERATOR))
                 .isPositive();
+        // the automatic reissue is in the audit log like an operator's, with who (the scheduler) and when
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM audit_log WHERE actor = ? AND action = 'failed-issues.reissue'"
+                                + " AND target = ?",
+                        Integer.class,
+                        ScheduledReissue.OPERATOR,
+                        "event:" + eventId))
+                .isEqualTo(2);
     }
 
     @Test
@@ -285,6 +293,23 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
         assertThat(report.get("dryRun").asBoolean()).isTrue();
         assertThat(report.get("requested").asInt()).isEqualTo(5);
         assertThat(report.get("persisted").asInt()).isEqualTo(5);
+        assertThat(rows(eventId)).isZero();
+        assertThat(failedRows(eventId)).isEqualTo(before);
+    }
+
+    @Test
+    void aDryRunWhileTheDatabaseStillRefusesSaysTheyWouldStillFail() throws Exception {
+        long eventId = newEventId();
+        refuse(eventId);
+        produce(admissions(eventId, "dry-refused-", 4));
+        await().atMost(Duration.ofSeconds(60)).until(() -> openFailures(eventId) == 4);
+        List<Map<String, Object>> before = failedRows(eventId);
+
+        JsonNode report =
+                post("/api/admin/failed-issues/reissue", "{\"eventId\":" + eventId + ",\"dryRun\":true}", 200);
+
+        assertThat(report.get("persisted").asInt()).isZero();
+        assertThat(report.get("stillFailing").asInt()).isEqualTo(4);
         assertThat(rows(eventId)).isZero();
         assertThat(failedRows(eventId)).isEqualTo(before);
     }

@@ -162,6 +162,8 @@ class RushApiIntegrationTests {
         assertThat(report.safe()).isTrue();
         assertThat(events.find(report.eventId()))
                 .hasValueSatisfying(e -> assertThat(e.lab()).isTrue());
+        // "Warm up now" is listed with the warm-ups, as started by that rush
+        assertThat(rush.warmUps()).anyMatch(w -> handle.id().equals(w.rushId()) && w.forEventId() == null);
     }
 
     @Test

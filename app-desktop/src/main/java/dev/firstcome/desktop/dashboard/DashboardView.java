@@ -32,6 +32,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
@@ -51,7 +52,16 @@ public final class DashboardView {
         root.setId("dashboard-view");
         root.setPadding(new Insets(12));
         root.setTop(createHeader());
-        root.setCenter(new VBox(12, createTiles(), createChart()));
+        VBox center = new VBox(12, createBanner(), createAlerts(), createSold(), createTiles(), createChart());
+        center.setPadding(new Insets(0, 4, 0, 0));
+        // at 1024x640 the figures scroll instead of pushing the window's status bar off-screen
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(center);
+        scroll.setId("dashboard-scroll");
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.getStyleClass().add("edge-to-edge");
+        root.setCenter(scroll);
         root.setBottom(createPartitions());
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), event -> model.refresh()));
         ticker.setCycleCount(Timeline.INDEFINITE);
@@ -102,7 +112,8 @@ public final class DashboardView {
     private HBox createHeader() {
         ComboBox<EventView> picker = new ComboBox<>(model.eventChoices());
         picker.setId("dashboard-event");
-        picker.setPrefWidth(320);
+        picker.setPrefWidth(240);
+        picker.setMinWidth(160);
         picker.setPromptText("Choose an event");
         picker.setConverter(new StringConverter<>() {
             @Override
@@ -116,6 +127,12 @@ public final class DashboardView {
             }
         });
         picker.valueProperty().bindBidirectional(model.eventProperty());
+        picker.setOnAction(event -> {
+            // a ComboBox fires on programmatic changes too: only the operator's own pick is a choice
+            if (picker.isFocused() || picker.isShowing()) {
+                model.markChosen();
+            }
+        });
         Label badge = new Label("LAG ?");
         badge.setId("lag-status");
         badge.getStyleClass().add("badge");
@@ -140,7 +157,22 @@ public final class DashboardView {
         title.getStyleClass().add("title-3");
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(12, title, picker, spacer, badge, reconcile);
+        javafx.scene.control.Spinner<Double> threshold = new javafx.scene.control.Spinner<>(0.5, 600, 5, 0.5);
+        threshold.setId("lag-threshold");
+        threshold.setPrefWidth(80);
+        threshold.setEditable(true);
+        threshold.setTooltip(
+                new javafx.scene.control.Tooltip("Alert when persisting is more than this many seconds behind"));
+        threshold.valueProperty().addListener((o, was, now) -> {
+            if (now != null) {
+                model.lagThresholdSecondsProperty().set(now);
+            }
+        });
+        Label thresholdCaption = new Label("Lag alert (s)");
+        thresholdCaption.setMinWidth(Region.USE_PREF_SIZE);
+        reconcile.setMinWidth(Region.USE_PREF_SIZE);
+        badge.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(12, title, picker, spacer, thresholdCaption, threshold, badge, reconcile);
         header.setAlignment(Pos.CENTER_LEFT);
         header.setPadding(new Insets(0, 0, 12, 0));
         return header;
@@ -151,7 +183,7 @@ public final class DashboardView {
         tiles.setPrefColumns(4);
         tiles.getChildren()
                 .addAll(
-                        tile("admitted", "Admitted (Redis)", s -> count(s.admitted())),
+                        tile("admitted", admittedCaption(), s -> count(s.admitted())),
                         tile("persisted", "Persisted (database)", s -> count(s.persisted())),
                         tile("in-flight", "In flight", s -> count(DashboardViewModel.inFlight(s))),
                         tile("failed", "Failed (open)", s -> count(s.failedOpen())),
@@ -165,11 +197,58 @@ public final class DashboardView {
                                 "Kafka lag",
                                 s -> count(s.consumerLag()) + " rec · "
                                         + String.format(Locale.ROOT, "%.1f s", s.lagSeconds())),
+                        requestsTile(),
                         tile(
                                 "persist-rate",
                                 "Persist rate",
                                 s -> String.format(Locale.ROOT, "%,.0f /s", s.persistRatePerSecond())));
         return tiles;
+    }
+
+    /** Requests per second by outcome (issued, sold out, already applied, refused) of this server. */
+    private VBox requestsTile() {
+        VBox tile = tile("requests", "Requests/s by answer (server)", s -> "");
+        Label figure = (Label) tile.getChildren().get(1);
+        figure.textProperty().unbind();
+        figure.getStyleClass().remove("tile-value");
+        figure.setWrapText(true);
+        figure.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            var rates = model.requestRatesProperty().get();
+                            if (rates.isEmpty()) {
+                                return "–";
+                            }
+                            StringBuilder text = new StringBuilder();
+                            DashboardViewModel.OUTCOME_GROUPS
+                                    .keySet()
+                                    .forEach(group -> text.append(text.isEmpty() ? "" : "\n")
+                                            .append(group)
+                                            .append(": ")
+                                            .append(String.format(
+                                                    Locale.ROOT, "%,.0f", rates.getOrDefault(group, 0.0))));
+                            return text.toString();
+                        },
+                        model.requestRatesProperty()));
+        return tile;
+    }
+
+    /** "Admitted (Redis)", or for a lab event "Admitted (lab: db-pessimistic)": whose counters these are. */
+    private javafx.beans.binding.StringBinding admittedCaption() {
+        return Bindings.createStringBinding(
+                () -> {
+                    EventView watched = model.eventProperty().get();
+                    return watched != null && watched.lab()
+                            ? "Admitted (lab: " + watched.strategy() + ")"
+                            : "Admitted (Redis)";
+                },
+                model.eventProperty());
+    }
+
+    private VBox tile(String id, javafx.beans.value.ObservableValue<String> title, Function<EventStats, String> value) {
+        VBox tile = tile(id, "", value);
+        ((Label) tile.getChildren().getFirst()).textProperty().bind(title);
+        return tile;
     }
 
     private VBox tile(String id, String title, Function<EventStats, String> value) {
@@ -195,50 +274,181 @@ public final class DashboardView {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
+    /** SOLD OUT, OPENS IN 3h12m (10:00 KST), DAILY SOLD OUT (reopens ...), PAUSED, ...: hidden while OPEN. */
+    private Label createBanner() {
+        Label banner = new Label();
+        banner.setId("dashboard-banner");
+        banner.getStyleClass().add("state-banner");
+        banner.setMaxWidth(Double.MAX_VALUE);
+        banner.textProperty().bind(model.bannerProperty());
+        banner.visibleProperty().bind(model.bannerProperty().isNotEmpty());
+        banner.managedProperty().bind(banner.visibleProperty());
+        model.stateProperty().addListener((o, was, state) -> {
+            banner.getStyleClass().removeIf(style -> style.startsWith("phase-"));
+            if (state != null) {
+                banner.getStyleClass().add("phase-" + state.phase().name().toLowerCase(Locale.ROOT));
+            }
+        });
+        return banner;
+    }
+
+    /** One line per alert (failed coupons, lag above the threshold, stalled consumer), red. */
+    private VBox createAlerts() {
+        VBox box = new VBox(4);
+        box.setId("dashboard-alerts");
+        box.getStyleClass().add("notification-bar");
+        Runnable fill = () -> box.getChildren()
+                .setAll(model.alerts().stream()
+                        .map(text -> {
+                            Label line = new Label("⚠ " + text);
+                            line.setWrapText(true);
+                            return line;
+                        })
+                        .toList());
+        model.alerts().addListener((ListChangeListener<String>) change -> fill.run());
+        box.visibleProperty().bind(Bindings.isNotEmpty(model.alerts()));
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    /** The sold share as a bar, the ETA to sell-out and the sell-out moment. */
+    private HBox createSold() {
+        javafx.scene.control.ProgressBar bar = new javafx.scene.control.ProgressBar(0);
+        bar.setId("sold-bar");
+        bar.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(bar, Priority.ALWAYS);
+        bar.progressProperty()
+                .bind(Bindings.createDoubleBinding(
+                        () -> model.statsProperty().get() == null
+                                ? 0
+                                : DashboardViewModel.soldShare(
+                                        model.statsProperty().get()),
+                        model.statsProperty()));
+        Label sold = new Label();
+        sold.setId("sold-text");
+        sold.textProperty()
+                .bind(Bindings.createStringBinding(
+                        () -> {
+                            var stats = model.statsProperty().get();
+                            if (stats == null) {
+                                return "sold –";
+                            }
+                            String text = String.format(
+                                    Locale.ROOT,
+                                    "%.1f %% sold (%s of %s)",
+                                    DashboardViewModel.soldShare(stats) * 100,
+                                    count(stats.admitted()),
+                                    count(stats.admitted() + stats.remaining()));
+                            var soldOut = model.soldOutAtProperty().get();
+                            var eta = model.etaProperty().get();
+                            if (soldOut != null) {
+                                return text + " · sold out at " + TIME.format(soldOut.atZone(zone()));
+                            }
+                            return eta == null
+                                    ? text + " · ETA – (no admissions in the last 10 s)"
+                                    : text + " · sells out in ~"
+                                            + dev.firstcome.model.EventState.countdownText(eta)
+                                            + " at the current rate";
+                        },
+                        model.statsProperty(),
+                        model.soldOutAtProperty(),
+                        model.etaProperty()));
+        HBox box = new HBox(12, bar, sold);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    private java.time.ZoneId zone() {
+        return java.time.ZoneId.systemDefault();
+    }
+
+    private static final java.time.format.DateTimeFormatter TIME =
+            java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss");
+
     private LineChart<Number, Number> createChart() {
         NumberAxis x = new NumberAxis();
-        x.setLabel("seconds");
+        x.setLabel("time (" + zone().getId() + ")");
         x.setForceZeroInRange(false);
+        x.setAutoRanging(true);
+        x.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number epochSecond) {
+                return TIME.format(
+                        java.time.Instant.ofEpochSecond(epochSecond.longValue()).atZone(zone()));
+            }
+
+            @Override
+            public Number fromString(String text) {
+                return 0;
+            }
+        });
         NumberAxis y = new NumberAxis();
         y.setLabel("per second");
         LineChart<Number, Number> chart = new LineChart<>(x, y);
         chart.setId("rate-chart");
-        chart.setTitle("Admissions and persists per second");
+        chart.setTitle("Admissions and persists per second (last hour of this event)");
         chart.setAnimated(false);
         chart.setCreateSymbols(false);
-        chart.setMinHeight(220);
+        chart.setMinHeight(160);
         admissions.setName("admissions/s");
         persists.setName("persists/s");
-        chart.getData().addAll(admissions, persists);
+        soldOutMark.setName("sold out");
+        chart.getData().addAll(admissions, persists, soldOutMark);
         VBox.setVgrow(chart, Priority.ALWAYS);
         model.rates().addListener((ListChangeListener<RatePoint>) change -> {
             while (change.next()) {
-                if (change.wasRemoved()) {
-                    admissions
-                            .getData()
-                            .remove(
-                                    0,
-                                    Math.min(
-                                            change.getRemovedSize(),
-                                            admissions.getData().size()));
+                if (change.wasRemoved() && change.getFrom() == 0 && !change.wasAdded()) {
+                    int removed = Math.min(
+                            change.getRemovedSize(), admissions.getData().size());
+                    admissions.getData().remove(0, removed);
                     persists.getData()
-                            .remove(
-                                    0,
-                                    Math.min(
-                                            change.getRemovedSize(),
-                                            persists.getData().size()));
+                            .remove(0, Math.min(removed, persists.getData().size()));
+                } else if (change.wasReplaced() || change.wasRemoved()) {
+                    redraw();
+                    return;
                 }
-                for (RatePoint point : change.getAddedSubList()) {
-                    admissions.getData().add(new XYChart.Data<>(point.second(), point.admissionsPerSecond()));
-                    persists.getData().add(new XYChart.Data<>(point.second(), point.persistsPerSecond()));
+                if (change.wasAdded() && !change.wasReplaced()) {
+                    for (RatePoint point : change.getAddedSubList()) {
+                        admissions.getData().add(new XYChart.Data<>(seconds(point), point.admissionsPerSecond()));
+                        persists.getData().add(new XYChart.Data<>(seconds(point), point.persistsPerSecond()));
+                    }
                 }
             }
-            if (model.rates().isEmpty()) {
-                admissions.getData().clear();
-                persists.getData().clear();
-            }
+            markSoldOut();
         });
+        model.soldOutAtProperty().addListener((o, was, now) -> markSoldOut());
         return chart;
+    }
+
+    private final XYChart.Series<Number, Number> soldOutMark = new XYChart.Series<>();
+
+    private static double seconds(RatePoint point) {
+        return point.at().getEpochSecond() + point.at().getNano() / 1e9;
+    }
+
+    private void redraw() {
+        admissions.getData().clear();
+        persists.getData().clear();
+        for (RatePoint point : model.rates()) {
+            admissions.getData().add(new XYChart.Data<>(seconds(point), point.admissionsPerSecond()));
+            persists.getData().add(new XYChart.Data<>(seconds(point), point.persistsPerSecond()));
+        }
+        markSoldOut();
+    }
+
+    /** A vertical line at the sell-out moment, from 0 to the highest rate shown. */
+    private void markSoldOut() {
+        var at = model.soldOutAtProperty().get();
+        if (at == null || model.rates().isEmpty()) {
+            soldOutMark.getData().clear();
+            return;
+        }
+        double top = model.rates().stream()
+                .mapToDouble(p -> Math.max(p.admissionsPerSecond(), p.persistsPerSecond()))
+                .max()
+                .orElse(1);
+        double x = at.getEpochSecond();
+        soldOutMark.getData().setAll(new XYChart.Data<>(x, 0), new XYChart.Data<>(x, Math.max(1, top)));
     }
 
     private VBox createPartitions() {
@@ -281,16 +491,53 @@ public final class DashboardView {
         return column;
     }
 
+    /** Centres the dialog on its owner and keeps it inside the owner's screen (it once opened at x = -1021). */
+    static void keepOnScreen(Dialog<?> dialog) {
+        javafx.stage.Window owner = dialog.getOwner();
+        javafx.geometry.Rectangle2D screen = owner == null
+                ? javafx.stage.Screen.getPrimary().getVisualBounds()
+                : javafx.stage.Screen.getScreensForRectangle(
+                                owner.getX(),
+                                owner.getY(),
+                                Math.max(1, owner.getWidth()),
+                                Math.max(1, owner.getHeight()))
+                        .stream()
+                        .findFirst()
+                        .orElse(javafx.stage.Screen.getPrimary())
+                        .getVisualBounds();
+        double width = Math.min(dialog.getWidth(), screen.getWidth());
+        double height = Math.min(dialog.getHeight(), screen.getHeight());
+        double x = owner == null
+                ? screen.getMinX() + (screen.getWidth() - width) / 2
+                : owner.getX() + (owner.getWidth() - width) / 2;
+        double y = owner == null
+                ? screen.getMinY() + (screen.getHeight() - height) / 2
+                : owner.getY() + (owner.getHeight() - height) / 2;
+        dialog.setX(Math.max(screen.getMinX(), Math.min(x, screen.getMaxX() - width)));
+        dialog.setY(Math.max(screen.getMinY(), Math.min(y, screen.getMaxY() - height)));
+    }
+
     private void showReconcile(ReconcileReport report) {
         Dialog<ButtonType> dialog = new Dialog<>();
         dialog.initOwner(window());
         dialog.setTitle("Reconcile");
+        EventView watched = model.eventProperty().get();
+        // a lab strategy other than lua keeps its own counters, not Redis's applied hash: comparing those
+        // with the database would report every persisted coupon as "unknown to Redis"
+        boolean labCounters = watched != null && watched.lab() && !"lua".equals(watched.strategy());
         dialog.setHeaderText(
-                report.lost() == 0 && report.unknownToRedis() == 0
-                        ? "Redis, the database and Kafka agree"
-                        : "Redis and the database disagree");
+                labCounters
+                        ? "Lab strategy " + watched.strategy() + " keeps its own counters: Redis is not compared"
+                        : report.lost() == 0 && report.unknownToRedis() == 0
+                                ? "Redis, the database and Kafka agree"
+                                : "Redis and the database disagree");
         dialog.getDialogPane().setId("reconcile-dialog");
         GridPane grid = new GridPane(24, 6);
+        // labels keep their full width (never "..."); values wrap
+        var labels = new javafx.scene.layout.ColumnConstraints();
+        labels.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        var values = new javafx.scene.layout.ColumnConstraints(120, 260, 480);
+        grid.getColumnConstraints().setAll(labels, values);
         String[][] rows = {
             {"Admitted (Redis)", count(report.admitted())},
             {"Persisted (database)", count(report.persisted())},
@@ -298,24 +545,40 @@ public final class DashboardView {
             {"Failed (open)", count(report.failedOpen())},
             {"Lost", count(report.lost())},
             {"Persisted but unknown to Redis", count(report.unknownToRedis())},
-            {"Consumer lag", count(report.consumerLag())},
+            {"Consumer lag (records)", count(report.consumerLag())},
             {"Drained", report.drained() ? "yes" : "no"},
-            {"Missing (sample)", String.join(", ", report.missingSample())},
-            {"Unknown (sample)", String.join(", ", report.unknownSample())}
+            {"Missing (sample)", report.missingSample().isEmpty() ? "none" : String.join(", ", report.missingSample())},
+            {"Unknown (sample)", report.unknownSample().isEmpty() ? "none" : String.join(", ", report.unknownSample())}
         };
         for (int i = 0; i < rows.length; i++) {
+            Label caption = new Label(rows[i][0]);
+            caption.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             Label value = new Label(rows[i][1]);
             value.setId("reconcile-" + i);
-            grid.addRow(i, new Label(rows[i][0]), value);
+            value.setWrapText(true);
+            value.setTooltip(new javafx.scene.control.Tooltip(rows[i][1]));
+            grid.addRow(i, caption, value);
         }
         dialog.getDialogPane().setContent(grid);
+        dialog.setResizable(true);
         ButtonType heal = new ButtonType("Heal", ButtonBar.ButtonData.OTHER);
         dialog.getDialogPane().getButtonTypes().setAll(heal, ButtonType.CLOSE);
+        boolean agree = labCounters || (report.lost() == 0 && report.unknownToRedis() == 0);
+        Button healButton = (Button) dialog.getDialogPane().lookupButton(heal);
+        healButton.setId("reconcile-heal");
+        healButton.setDisable(agree); // nothing to heal: Heal is neither enabled nor focused
+        healButton.setDefaultButton(false);
+        Button close = (Button) dialog.getDialogPane().lookupButton(ButtonType.CLOSE);
+        close.setDefaultButton(true);
         dialog.setResultConverter(type -> type);
         dialog.setOnHidden(event -> {
             if (heal.equals(dialog.getResult())) {
                 model.heal();
             }
+        });
+        dialog.setOnShown(event -> {
+            close.requestFocus();
+            keepOnScreen(dialog);
         });
         dialog.show();
     }

@@ -1,9 +1,12 @@
 package dev.firstcome.desktop.dashboard;
 
+import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.monitor.MonitorApi;
 import dev.firstcome.desktop.ui.UiExecutor;
+import dev.firstcome.model.EventPhase;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventStats;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.HealReport;
@@ -11,36 +14,59 @@ import dev.firstcome.model.LagStatus;
 import dev.firstcome.model.PartitionLag;
 import dev.firstcome.model.PipelineStatus;
 import dev.firstcome.model.ReconcileReport;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.List;
-import java.util.function.LongSupplier;
+import java.util.Map;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
  * The live dashboard of one event: Redis, database and Kafka figures refreshed every second while
- * visible, admission and persist rates from the deltas of successive figures, reconcile and heal.
+ * visible, the event's true state (the backend's rule), admission and persist rates on a wall-clock
+ * axis with the last hour kept per event (switching events and back keeps each history), the sold
+ * share, an ETA to sell-out from the measured rate, the sell-out moment, alerts, reconcile and heal.
  */
 public final class DashboardViewModel {
 
-    /** Five minutes of one-second points. */
-    static final int MAX_POINTS = 300;
+    /** One hour of one-second points, per event. */
+    static final int MAX_POINTS = 3600;
+    /** The admission rate of the ETA is the average over this window. */
+    static final Duration ETA_WINDOW = Duration.ofSeconds(10);
 
     private final EventApi events;
     private final MonitorApi monitor;
+    private final AdmissionStateApi admission;
     private final UiExecutor executor;
-    private final LongSupplier nanoTime;
+    private final Clock clock;
     private final ObservableList<EventView> eventChoices = FXCollections.observableArrayList();
     /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
     private final ObservableList<EventView> eventChoicesView = FXCollections.unmodifiableObservableList(eventChoices);
 
     private final ObjectProperty<EventView> event = new SimpleObjectProperty<>();
     private final ReadOnlyObjectWrapper<EventStats> stats = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<EventState> state = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<PipelineStatus> pipeline = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<LagStatus> lagStatus = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Instant> soldOutAt = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Duration> eta = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper banner = new ReadOnlyStringWrapper("");
+    private final DoubleProperty lagThresholdSeconds = new SimpleDoubleProperty(5);
+    private final ObservableList<String> alerts = FXCollections.observableArrayList();
+    private final ObservableList<String> alertsView = FXCollections.unmodifiableObservableList(alerts);
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
     /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
     private final ObservableList<PartitionLag> partitionsView = FXCollections.unmodifiableObservableList(partitions);
@@ -51,24 +77,49 @@ public final class DashboardViewModel {
 
     private final ReadOnlyObjectWrapper<ReconcileReport> reconcile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HealReport> heal = new ReadOnlyObjectWrapper<>();
+    private final Map<Long, History> histories = new HashMap<>();
     private boolean refreshing;
-    private long startNanos;
-    private Sample previous;
+    /** Whether the operator chose the event in view (the events view, the picker), not the default. */
+    private boolean chosen;
 
-    private record Sample(long nanos, long admitted, long persisted) {}
+    /** What the dashboard keeps of one event while the console runs. */
+    private static final class History {
+        final Deque<RatePoint> points = new ArrayDeque<>();
+        final Deque<Sample> samples = new ArrayDeque<>();
+        Instant soldOutAt;
+    }
 
-    private record Snapshot(EventStats stats, PipelineStatus pipeline) {}
+    private record Sample(Instant at, long admitted, long persisted) {}
 
-    public DashboardViewModel(EventApi events, MonitorApi monitor, UiExecutor executor, LongSupplier nanoTime) {
+    private record Snapshot(EventStats stats, PipelineStatus pipeline, EventState state, Map<String, Long> outcomes) {}
+
+    /** The apply outcomes grouped as operators read them. */
+    static final Map<String, List<String>> OUTCOME_GROUPS = new java.util.LinkedHashMap<>(Map.of());
+
+    static {
+        OUTCOME_GROUPS.put("issued", List.of("ISSUED"));
+        OUTCOME_GROUPS.put("sold out", List.of("SOLD_OUT", "DAILY_SOLD_OUT"));
+        OUTCOME_GROUPS.put("already applied", List.of("ALREADY_APPLIED"));
+        OUTCOME_GROUPS.put("refused", List.of("NOT_OPEN", "ENDED", "PAUSED", "CLOSED", "UNAVAILABLE"));
+    }
+
+    private final ReadOnlyObjectWrapper<Map<String, Double>> requestRates = new ReadOnlyObjectWrapper<>(Map.of());
+    private Map<String, Long> previousOutcomes;
+    private Instant previousOutcomesAt;
+
+    public DashboardViewModel(
+            EventApi events, MonitorApi monitor, AdmissionStateApi admission, UiExecutor executor, Clock clock) {
         this.events = events;
         this.monitor = monitor;
+        this.admission = admission;
         this.executor = executor;
-        this.nanoTime = nanoTime;
+        this.clock = clock;
         event.addListener((o, was, now) -> {
             if (was == null || now == null || was.id() != now.id()) {
-                resetSeries();
+                showHistory(now);
             }
         });
+        lagThresholdSeconds.addListener((o, was, now) -> updateAlerts());
     }
 
     public ObservableList<EventView> eventChoices() {
@@ -84,12 +135,42 @@ public final class DashboardViewModel {
         return stats.getReadOnlyProperty();
     }
 
+    /** The watched event's true state, as the apply path would answer. */
+    public ReadOnlyObjectProperty<EventState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    /** "SOLD OUT", "OPENS IN 3h12m (10:00 KST)", ...: the banner over the tiles; empty while OPEN. */
+    public ReadOnlyStringProperty bannerProperty() {
+        return banner.getReadOnlyProperty();
+    }
+
     public ReadOnlyObjectProperty<PipelineStatus> pipelineProperty() {
         return pipeline.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<LagStatus> lagStatusProperty() {
         return lagStatus.getReadOnlyProperty();
+    }
+
+    /** The moment the watched event was seen selling out (remaining 0), or null. */
+    public ReadOnlyObjectProperty<Instant> soldOutAtProperty() {
+        return soldOutAt.getReadOnlyProperty();
+    }
+
+    /** Time left to sell out at the admission rate of the last {@link #ETA_WINDOW}, or null (no rate). */
+    public ReadOnlyObjectProperty<Duration> etaProperty() {
+        return eta.getReadOnlyProperty();
+    }
+
+    /** Lag (seconds behind) above which the dashboard alerts; settable in the header. */
+    public DoubleProperty lagThresholdSecondsProperty() {
+        return lagThresholdSeconds;
+    }
+
+    /** The alerts now: failed coupons, lag above the threshold, the pipeline stalled. */
+    public ObservableList<String> alerts() {
+        return alertsView;
     }
 
     public ObservableList<PartitionLag> partitions() {
@@ -113,7 +194,13 @@ public final class DashboardViewModel {
         return Math.max(0, stats.admitted() - stats.persisted() - stats.failedOpen());
     }
 
-    /** Reloads the event picker (lab events included: rush rehearsals are watched here too). */
+    /** Sold share of the total, 0..1 (admitted / (admitted + remaining)). */
+    public static double soldShare(EventStats stats) {
+        long total = stats.admitted() + stats.remaining();
+        return total <= 0 ? 0 : Math.min(1.0, (double) stats.admitted() / total);
+    }
+
+    /** Reloads the event picker (lab events included, marked; the newest production event is the default). */
     public void loadEvents() {
         executor.submit("Loading events", () -> events.list(true), this::showEvents);
     }
@@ -123,21 +210,39 @@ public final class DashboardViewModel {
         eventChoices.setAll(loaded);
         if (current != null) {
             loaded.stream().filter(e -> e.id() == current.id()).findFirst().ifPresent(event::set);
-        } else if (!loaded.isEmpty()) {
-            event.set(loaded.getFirst());
+        } else {
+            loaded.stream()
+                    .filter(e -> !e.lab())
+                    .findFirst()
+                    .or(() -> loaded.stream().findFirst())
+                    .ifPresent(event::set);
         }
     }
 
-    /** Watches this event (from the events view or the rush dialog). */
+    /** Watches this event (chosen by the operator: from the events view or the picker). */
     public void watch(EventView watched) {
+        follow(watched);
+        chosen = true;
+    }
+
+    /** The operator picked the event in view (the picker). */
+    public void markChosen() {
+        chosen = event.get() != null;
+    }
+
+    private void follow(EventView watched) {
         if (eventChoices.stream().noneMatch(e -> e.id() == watched.id())) {
             eventChoices.addFirst(watched);
         }
         event.set(watched);
+        chosen = false;
         loadEvents();
     }
 
-    /** Watches the event with this id (e.g. the rush's rehearsal event). */
+    /**
+     * Offers the event with this id (a rush's rehearsal event): followed at once unless the operator chose
+     * a production event to watch, which a lab event never replaces (it is in the picker to choose).
+     */
     public void watchId(long eventId) {
         EventView current = event.get();
         if (current != null && current.id() == eventId) {
@@ -146,7 +251,16 @@ public final class DashboardViewModel {
         executor.submit(
                 "Loading event " + eventId,
                 () -> events.find(eventId).orElseThrow(() -> new EventNotFoundException(eventId)),
-                this::watch);
+                found -> {
+                    EventView now = event.get();
+                    if (now != null && !now.lab() && chosen && found.lab()) {
+                        if (eventChoices.stream().noneMatch(e -> e.id() == found.id())) {
+                            eventChoices.addFirst(found);
+                        }
+                    } else {
+                        follow(found);
+                    }
+                });
     }
 
     /** One refresh tick; skipped while the previous one is still running. */
@@ -159,9 +273,10 @@ public final class DashboardViewModel {
         long id = watched.id();
         executor.submit(
                 "Refreshing the dashboard",
-                () -> new Snapshot(monitor.stats(id), monitor.pipeline()),
+                () -> new Snapshot(monitor.stats(id), monitor.pipeline(), stateOf(id), monitor.applyOutcomes()),
                 snapshot -> {
                     refreshing = false;
+                    record(id, snapshot);
                     if (event.get() != null && event.get().id() == id) {
                         show(snapshot);
                     }
@@ -169,31 +284,146 @@ public final class DashboardViewModel {
                 failure -> refreshing = false);
     }
 
-    private void show(Snapshot snapshot) {
+    private EventState stateOf(long eventId) {
+        try {
+            return admission.state(eventId);
+        } catch (RuntimeException e) {
+            return null; // the banner stays as it was; the status bar says what is down
+        }
+    }
+
+    /** Adds the snapshot to the event's history (kept per event, one hour). */
+    private void record(long eventId, Snapshot snapshot) {
+        History history = histories.computeIfAbsent(eventId, id -> new History());
         EventStats current = snapshot.stats();
-        long now = nanoTime.getAsLong();
-        if (previous != null && now > previous.nanos()) {
-            double seconds = (now - previous.nanos()) / 1e9;
-            rates.add(new RatePoint(
-                    (now - startNanos) / 1e9,
+        Instant now = clock.instant();
+        Sample previous = history.samples.peekLast();
+        if (previous != null && now.isAfter(previous.at())) {
+            double seconds = Duration.between(previous.at(), now).toNanos() / 1e9;
+            RatePoint point = new RatePoint(
+                    now,
                     Math.max(0, current.admitted() - previous.admitted()) / seconds,
-                    Math.max(0, current.persisted() - previous.persisted()) / seconds));
-            if (rates.size() > MAX_POINTS) {
-                rates.remove(0, rates.size() - MAX_POINTS);
+                    Math.max(0, current.persisted() - previous.persisted()) / seconds);
+            history.points.addLast(point);
+            while (history.points.size() > MAX_POINTS) {
+                history.points.removeFirst();
+            }
+            if (event.get() != null && event.get().id() == eventId) {
+                rates.add(point);
+                if (rates.size() > MAX_POINTS) {
+                    rates.remove(0, rates.size() - MAX_POINTS);
+                }
             }
         }
-        previous = new Sample(now, current.admitted(), current.persisted());
+        history.samples.addLast(new Sample(now, current.admitted(), current.persisted()));
+        while (history.samples.size() > 2
+                && Duration.between(history.samples.peekFirst().at(), now).compareTo(ETA_WINDOW) > 0) {
+            history.samples.removeFirst();
+        }
+        boolean soldOut = current.remaining() <= 0
+                || (snapshot.state() != null && snapshot.state().phase() == EventPhase.SOLD_OUT);
+        if (soldOut && history.soldOutAt == null) {
+            history.soldOutAt = now;
+        }
+    }
+
+    private void show(Snapshot snapshot) {
+        EventStats current = snapshot.stats();
+        History history = histories.get(current.eventId());
         stats.set(current);
+        if (snapshot.state() != null) {
+            state.set(snapshot.state());
+        }
         pipeline.set(snapshot.pipeline());
         lagStatus.set(snapshot.pipeline().status());
         partitions.setAll(snapshot.pipeline().partitions());
+        soldOutAt.set(history == null ? null : history.soldOutAt);
+        eta.set(history == null ? null : eta(history, current));
+        banner.set(bannerOf(state.get()));
+        updateRequestRates(snapshot.outcomes());
+        updateAlerts();
     }
 
-    private void resetSeries() {
-        rates.clear();
-        previous = null;
-        startNanos = nanoTime.getAsLong();
+    /** Requests per second by outcome group (this server's answers, every event), from successive counters. */
+    public ReadOnlyObjectProperty<Map<String, Double>> requestRatesProperty() {
+        return requestRates.getReadOnlyProperty();
+    }
+
+    private void updateRequestRates(Map<String, Long> outcomes) {
+        Instant now = clock.instant();
+        if (previousOutcomes != null && now.isAfter(previousOutcomesAt)) {
+            double seconds = Duration.between(previousOutcomesAt, now).toNanos() / 1e9;
+            Map<String, Double> rates = new java.util.LinkedHashMap<>();
+            OUTCOME_GROUPS.forEach((group, names) -> {
+                long delta = 0;
+                for (String name : names) {
+                    delta += Math.max(0, outcomes.getOrDefault(name, 0L) - previousOutcomes.getOrDefault(name, 0L));
+                }
+                rates.put(group, delta / seconds);
+            });
+            requestRates.set(Map.copyOf(rates));
+        }
+        previousOutcomes = outcomes;
+        previousOutcomesAt = now;
+    }
+
+    /** Remaining / admissions per second over the ETA window; null without admissions in it. */
+    private static Duration eta(History history, EventStats current) {
+        if (current.remaining() <= 0 || history.samples.size() < 2) {
+            return null;
+        }
+        Sample first = history.samples.peekFirst();
+        Sample last = history.samples.peekLast();
+        double seconds = Duration.between(first.at(), last.at()).toNanos() / 1e9;
+        double rate = seconds <= 0 ? 0 : (last.admitted() - first.admitted()) / seconds;
+        if (rate <= 0) {
+            return null;
+        }
+        return Duration.ofMillis((long) Math.ceil(current.remaining() / rate * 1000));
+    }
+
+    private String bannerOf(EventState current) {
+        if (current == null || current.phase() == EventPhase.OPEN) {
+            return "";
+        }
+        return current.label(clock.instant());
+    }
+
+    private void updateAlerts() {
+        List<String> found = new ArrayList<>();
+        EventStats current = stats.get();
+        PipelineStatus status = pipeline.get();
+        if (current != null && current.failedOpen() > 0) {
+            found.add(String.format(
+                    java.util.Locale.ROOT,
+                    "%,d coupons failed to persist: see Failed coupons and reissue",
+                    current.failedOpen()));
+        }
+        if (status != null && status.lagSeconds() > lagThresholdSeconds.get()) {
+            found.add(String.format(
+                    java.util.Locale.ROOT,
+                    "Persisting is %.1f s behind (alert above %.0f s)",
+                    status.lagSeconds(),
+                    lagThresholdSeconds.get()));
+        }
+        if (status != null && status.status() == LagStatus.STALLED) {
+            found.add("The issuance consumer is stalled: Kafka or the database may be down");
+        }
+        if (!found.equals(alerts)) {
+            alerts.setAll(found);
+        }
+    }
+
+    /** Shows the history kept for this event (empty the first time it is watched). */
+    private void showHistory(EventView now) {
+        History history = now == null ? null : histories.get(now.id());
+        rates.setAll(history == null ? List.of() : List.copyOf(history.points));
         stats.set(null);
+        state.set(null);
+        banner.set("");
+        eta.set(null);
+        soldOutAt.set(history == null ? null : history.soldOutAt);
+        alerts.clear();
         reconcile.set(null);
         heal.set(null);
     }

@@ -1,4 +1,6 @@
 package dev.firstcome.desktop.dashboard;
 
-/** One point of the rate chart: seconds since the dashboard started watching the event. */
-public record RatePoint(double second, double admissionsPerSecond, double persistsPerSecond) {}
+import java.time.Instant;
+
+/** One point of the rate chart, at a wall-clock moment. */
+public record RatePoint(Instant at, double admissionsPerSecond, double persistsPerSecond) {}

@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * The event rules of the HTTP API, applied to the form's text: name required and at most 200
  * characters, total &gt; 0, daily 1..total (optional), a valid zone, start before end, close time
- * after open time. Times are {@code HH:mm}; instants are {@code yyyy-MM-dd HH:mm} in the event's zone.
+ * different from the open time (a close before the open is an overnight window that ends the next day).
+ * Times are {@code HH:mm}; instants are {@code yyyy-MM-dd HH:mm} in the event's zone.
  */
 public final class EventFormRules {
 
@@ -67,8 +68,10 @@ public final class EventFormRules {
             LocalTime close = parseTime(input.dailyCloseTime());
             if (close == null) {
                 errors.put(EventField.DAILY_CLOSE_TIME, "Close time must look like 18:00");
-            } else if (open != null && !close.isAfter(open)) {
-                errors.put(EventField.DAILY_CLOSE_TIME, "Close time must be after the open time");
+            } else if (open != null && close.equals(open)) {
+                errors.put(
+                        EventField.DAILY_CLOSE_TIME,
+                        "Close time must differ from the open time (leave both empty for the whole day)");
             }
         }
         ZoneId zone = parseZone(input.zoneId());
@@ -87,6 +90,23 @@ public final class EventFormRules {
             errors.put(EventField.ENDS_AT, "End must be after the start");
         }
         return errors;
+    }
+
+    /** "= 2026-06-01 01:00 UTC" for a valid time in a valid zone, else empty. */
+    public static String utc(String dateTime, String zoneId) {
+        ZoneId zone = parseZone(zoneId);
+        Instant instant = zone == null ? null : parseInstant(dateTime, zone);
+        return instant == null ? "" : "= " + DATE_TIME.format(instant.atZone(ZoneId.of("UTC"))) + " UTC";
+    }
+
+    /** "overnight: closes 02:00 the next day" when the close time is before the open time, else empty. */
+    public static String windowHint(String openText, String closeText) {
+        LocalTime open = parseTime(openText);
+        LocalTime close = parseTime(closeText);
+        if (open != null && close != null && close.isBefore(open)) {
+            return "overnight: closes " + TIME.format(close) + " the next day";
+        }
+        return "";
     }
 
     static String trim(String text) {

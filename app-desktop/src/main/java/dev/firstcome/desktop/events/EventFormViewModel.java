@@ -39,6 +39,9 @@ public final class EventFormViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper saving = new ReadOnlyBooleanWrapper();
+    private final ReadOnlyStringWrapper startsAtUtc = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper endsAtUtc = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper windowHint = new ReadOnlyStringWrapper("");
     private EventField serverErrorField;
     private String serverError;
 
@@ -119,6 +122,25 @@ public final class EventFormViewModel {
         return message.getReadOnlyProperty();
     }
 
+    /** The start in UTC beside the start in the event's zone: "= 2026-06-01 01:00 UTC". */
+    public ReadOnlyStringProperty startsAtUtcProperty() {
+        return startsAtUtc.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty endsAtUtcProperty() {
+        return endsAtUtc.getReadOnlyProperty();
+    }
+
+    /** Says an overnight window ends the next day; empty otherwise. */
+    public ReadOnlyStringProperty windowHintProperty() {
+        return windowHint.getReadOnlyProperty();
+    }
+
+    /** The zone the times are in, for the labels: "Starts at (Asia/Seoul)". */
+    public String zoneText() {
+        return text(EventField.ZONE_ID);
+    }
+
     public ReadOnlyBooleanProperty savingProperty() {
         return saving.getReadOnlyProperty();
     }
@@ -130,6 +152,9 @@ public final class EventFormViewModel {
             found.putIfAbsent(serverErrorField, serverError);
         }
         errors.set(Map.copyOf(found));
+        startsAtUtc.set(EventFormRules.utc(text(EventField.STARTS_AT), text(EventField.ZONE_ID)));
+        endsAtUtc.set(EventFormRules.utc(text(EventField.ENDS_AT), text(EventField.ZONE_ID)));
+        windowHint.set(EventFormRules.windowHint(text(EventField.DAILY_OPEN_TIME), text(EventField.DAILY_CLOSE_TIME)));
         valid.set(found.isEmpty());
         message.set(
                 found.isEmpty()
@@ -188,10 +213,10 @@ public final class EventFormViewModel {
         saving.set(false);
         if (failure instanceof EventValidationException invalid && EventField.ofApiName(invalid.field()) != null) {
             serverErrorField = EventField.ofApiName(invalid.field());
-            serverError = invalid.getMessage();
+            serverError = EventField.inWords(invalid.getMessage());
         } else {
             serverErrorField = EventField.NAME;
-            serverError = UiErrors.describe(failure);
+            serverError = EventField.inWords(UiErrors.describe(failure));
         }
         validate();
     }

@@ -1,12 +1,21 @@
 package dev.firstcome.desktop.events;
 
 import dev.firstcome.model.AdmissionCounts;
+import dev.firstcome.model.EventPhase;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
 import java.time.ZoneId;
 
-/** One line of the events table: the event and its live counters ({@code counts} null if unavailable). */
-public record EventRow(EventView event, AdmissionCounts counts) {
+/**
+ * One line of the events table: the event, its live counters and its true state (the backend's rule,
+ * the one the apply path uses); {@code counts} and {@code eventState} are null when unavailable.
+ */
+public record EventRow(EventView event, AdmissionCounts counts, EventState eventState) {
+
+    public EventRow(EventView event, AdmissionCounts counts) {
+        this(event, counts, null);
+    }
 
     public long id() {
         return event.id();
@@ -18,6 +27,16 @@ public record EventRow(EventView event, AdmissionCounts counts) {
 
     public EventStatus status() {
         return event.status();
+    }
+
+    /** "OPENS IN 3h12m (10:00 KST)", "SOLD OUT", ... as of when the state was read; the status without one. */
+    public String state() {
+        return eventState == null ? event.status().name() : eventState.label(eventState.at());
+    }
+
+    /** The phase, or null when the state could not be read. */
+    public EventPhase phase() {
+        return eventState == null ? null : eventState.phase();
     }
 
     public String window() {
@@ -35,7 +54,10 @@ public record EventRow(EventView event, AdmissionCounts counts) {
         }
         String open = event.dailyOpenTime() == null ? "00:00" : EventFormRules.format(event.dailyOpenTime());
         String close = event.dailyCloseTime() == null ? "24:00" : EventFormRules.format(event.dailyCloseTime());
-        return open + " – " + close;
+        boolean overnight = event.dailyOpenTime() != null
+                && event.dailyCloseTime() != null
+                && event.dailyCloseTime().isBefore(event.dailyOpenTime());
+        return open + " – " + close + (overnight ? " (+1 day)" : "");
     }
 
     public String total() {

@@ -87,7 +87,7 @@ public final class EventsView {
 
     public void closeSelected() {
         model.selectedEvent().ifPresent(event -> {
-            if (Dialogs.confirm(
+            if (Dialogs.confirmCancelByDefault(
                     root.getScene().getWindow(),
                     "Close " + event.name() + "?",
                     "Closing is final: every further apply answers CLOSED. Issued coupons stay issued.",
@@ -118,8 +118,8 @@ public final class EventsView {
                 () -> model.selectedEvent().ifPresent(openDashboard));
         Button rush = button(
                 "simulate-rush",
-                "Simulate rush…",
-                "Ctrl+R",
+                "Rush…",
+                "Ctrl+R: simulate a rush (a rehearsal on lab events)",
                 () -> model.selectedEvent().ifPresent(simulateRush));
         var noSelection = model.selectedProperty().isNull();
         var closed = Bindings.createBooleanBinding(
@@ -132,7 +132,8 @@ public final class EventsView {
         close.disableProperty().bind(noSelection.or(closed));
         dashboard.disableProperty().bind(noSelection);
         rush.disableProperty().bind(noSelection.or(closed));
-        CheckBox lab = new CheckBox("Show lab events");
+        CheckBox lab = new CheckBox("Lab events");
+        lab.setTooltip(new Tooltip("Show the lab events (rush rehearsals and strategy comparisons) too"));
         lab.setId("include-lab");
         lab.selectedProperty().bindBidirectional(model.includeLabProperty());
         Button refresh = button("refresh-events", "Refresh", "F5", model::refresh);
@@ -157,7 +158,7 @@ public final class EventsView {
         table.getColumns()
                 .addAll(
                         column("Name", 150, EventRow::name),
-                        column("Status", 70, row -> row.status().name()),
+                        stateColumn(),
                         column("Window", 290, EventRow::window),
                         column("Zone", 90, EventRow::zone),
                         column("Hours", 85, EventRow::dailyHours),
@@ -193,6 +194,27 @@ public final class EventsView {
         return table;
     }
 
+    /** The true state with its countdown, coloured by phase (open green, sold out / ended muted, paused amber). */
+    private static TableColumn<EventRow, String> stateColumn() {
+        TableColumn<EventRow, String> column = column("State", 190, EventRow::state);
+        column.setId("events-state");
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                getStyleClass().removeIf(style -> style.startsWith("phase-"));
+                EventRow row =
+                        empty || getTableRow() == null ? null : getTableRow().getItem();
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+                if (row != null && row.phase() != null) {
+                    getStyleClass().add("phase-" + row.phase().name().toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        });
+        return column;
+    }
+
     @SafeVarargs
     private static TableColumn<EventRow, String> group(String title, TableColumn<EventRow, String>... children) {
         TableColumn<EventRow, String> group = new TableColumn<>(title);
@@ -203,6 +225,10 @@ public final class EventsView {
     private static TableColumn<EventRow, String> column(String title, double width, Function<EventRow, String> value) {
         TableColumn<EventRow, String> column = new TableColumn<>(title);
         column.setPrefWidth(width);
+        // never narrower than its header nor much narrower than its content: at 1024x640 the table
+        // scrolls sideways instead of cutting every cell to "..."
+        column.setMinWidth(
+                Math.max(new javafx.scene.text.Text(title).getLayoutBounds().getWidth() + 24, width * 0.8));
         column.setCellValueFactory(
                 cell -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;

@@ -4,6 +4,7 @@ import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.AdmissionCounts;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
 import java.time.Clock;
@@ -95,7 +96,13 @@ public final class EventsViewModel {
             } catch (RuntimeException e) {
                 counts = null; // Redis down or state being rebuilt: the row shows "?"
             }
-            loaded.add(new EventRow(event, counts));
+            EventState state;
+            try {
+                state = admission.state(event.id());
+            } catch (RuntimeException e) {
+                state = null; // the row shows the stored status
+            }
+            loaded.add(new EventRow(event, counts, state));
         }
         return loaded;
     }
@@ -132,7 +139,7 @@ public final class EventsViewModel {
     private void replace(EventView changed) {
         for (int i = 0; i < rows.size(); i++) {
             if (rows.get(i).id() == changed.id()) {
-                EventRow row = new EventRow(changed, rows.get(i).counts());
+                EventRow row = new EventRow(changed, rows.get(i).counts(), null);
                 rows.set(i, row);
                 if (selected.get() != null && selected.get().id() == changed.id()) {
                     selected.set(row);

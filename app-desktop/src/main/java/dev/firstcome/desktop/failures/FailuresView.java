@@ -42,7 +42,9 @@ public final class FailuresView {
         this.model = model;
         root.setId("failures-view");
         root.setTop(createToolbar());
-        root.setCenter(createTable());
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(createTable(), createDetail());
+        split.setDividerPositions(0.68);
+        root.setCenter(split);
         root.setBottom(createResult());
     }
 
@@ -88,8 +90,7 @@ public final class FailuresView {
         selected.setId("reissue-selected");
         selected.disableProperty()
                 .bind(table.getSelectionModel().selectedItemProperty().isNull());
-        selected.setOnAction(e ->
-                model.reissueSelected(List.copyOf(table.getSelectionModel().getSelectedItems()), dryRun.isSelected()));
+        selected.setOnAction(e -> reissueSelected());
         Button all = new Button("Reissue all…");
         all.setId("reissue-all");
         all.setOnAction(e -> reissueAll());
@@ -109,20 +110,48 @@ public final class FailuresView {
                 refresh);
     }
 
+    private void reissueSelected() {
+        List<FailedIssueView> chosen = List.copyOf(table.getSelectionModel().getSelectedItems());
+        if (dryRun.isSelected()) {
+            model.reissueSelected(chosen, true);
+            return;
+        }
+        if (Dialogs.confirmCancelByDefault(
+                root.getScene().getWindow(),
+                "Reissue " + chosen.size() + " selected failed coupon" + (chosen.size() == 1 ? "" : "s") + "?",
+                "Coupons that already exist are skipped, never doubled.",
+                "Reissue " + chosen.size())) {
+            model.reissueSelected(chosen, false);
+        }
+    }
+
     private void reissueAll() {
         if (dryRun.isSelected()) {
             model.reissueAll(true);
             return;
         }
         EventView event = model.eventFilterProperty().get();
-        String scope = event == null ? "every open failure listed" : "every open failure of " + event.name();
-        if (Dialogs.confirm(
+        long count = model.openListed();
+        String scope = event == null ? "listed" : "of " + event.name();
+        if (Dialogs.confirmCancelByDefault(
                 root.getScene().getWindow(),
-                "Reissue all?",
-                "This reissues " + scope + ". Coupons that already exist are skipped, never doubled.",
-                "Reissue all")) {
+                "Reissue all " + count + " open failed coupon" + (count == 1 ? "" : "s") + " " + scope + "?",
+                "This writes " + count + " coupon" + (count == 1 ? "" : "s")
+                        + " to the database. Coupons that already exist are skipped, never doubled.",
+                "Reissue " + count)) {
             model.reissueAll(false);
         }
+    }
+
+    private javafx.scene.control.TextArea createDetail() {
+        javafx.scene.control.TextArea detail = new javafx.scene.control.TextArea(model.detail(null));
+        detail.setId("failure-detail");
+        detail.setEditable(false);
+        detail.setWrapText(true);
+        table.getSelectionModel()
+                .selectedItemProperty()
+                .addListener((o, was, now) -> detail.setText(model.detail(now)));
+        return detail;
     }
 
     private TableView<FailedIssueView> createTable() {
@@ -133,16 +162,31 @@ public final class FailuresView {
         table.setPlaceholder(new Label("No failed coupons: every admission was persisted."));
         table.getColumns()
                 .addAll(
-                        column("Event", f -> Long.toString(f.eventId())),
+                        column("Event", f -> model.eventName(f.eventId())),
                         column("User", FailedIssueView::userId),
                         column("Rank", f -> Long.toString(f.rank())),
                         column("Admission", f -> Long.toString(f.admissionId())),
-                        column("Reason", FailedIssueView::reason),
+                        reasonColumn(),
                         column("Attempts", f -> Integer.toString(f.attempts())),
                         column("First failure", f -> time(f.firstFailedAt())),
                         column("Last failure", f -> time(f.lastFailedAt())),
                         column("Status", f -> f.status().name()));
         return table;
+    }
+
+    /** The reason cut to the column, the full text in its tooltip and in the detail pane. */
+    private TableColumn<FailedIssueView, String> reasonColumn() {
+        TableColumn<FailedIssueView, String> column = column("Reason", FailedIssueView::reason);
+        column.setPrefWidth(220);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
+        return column;
     }
 
     private static String time(Instant instant) {

@@ -131,8 +131,40 @@ public final class FailuresViewModel {
     }
 
     static String describe(ReissueReport report) {
-        return (report.dryRun() ? "Dry run: of " : "Reissued: of ") + report.requested() + " requested, "
-                + report.persisted() + (report.dryRun() ? " would be persisted, " : " persisted, ")
+        if (report.dryRun()) {
+            return "Dry run (a test write, rolled back): of " + report.requested() + " requested, "
+                    + report.persisted() + " would be persisted, " + report.skipped()
+                    + " skipped (already persisted), " + report.stillFailing()
+                    + " would still fail (the database refused the test write)";
+        }
+        return "Reissued: of " + report.requested() + " requested, " + report.persisted() + " persisted, "
                 + report.skipped() + " skipped (already persisted), " + report.stillFailing() + " still failing";
+    }
+
+    /** "#12 Launch day" for an event id (the id alone while the events are loading). */
+    public String eventName(long eventId) {
+        return eventChoices.stream()
+                .filter(e -> e.id() == eventId)
+                .findFirst()
+                .map(e -> "#" + e.id() + " " + e.name() + (e.lab() ? " (lab)" : ""))
+                .orElse("#" + eventId);
+    }
+
+    /** How many open failures "Reissue all" reissues, as listed. */
+    public long openListed() {
+        return failures.stream()
+                .filter(f -> f.status() == FailedIssueStatus.OPEN)
+                .count();
+    }
+
+    /** Everything about one failure, for the detail pane (the full reason included). */
+    public String detail(FailedIssueView f) {
+        if (f == null) {
+            return "Select a failed coupon to read its full reason.";
+        }
+        return "Event: " + eventName(f.eventId()) + "\nUser: " + f.userId() + "\nRank: " + f.rank()
+                + "\nAdmission: " + f.admissionId() + "\nStatus: " + f.status() + "\nAttempts: " + f.attempts()
+                + "\nFirst failure: " + f.firstFailedAt() + "\nLast failure: " + f.lastFailedAt()
+                + "\n\nReason:\n" + f.reason();
     }
 }

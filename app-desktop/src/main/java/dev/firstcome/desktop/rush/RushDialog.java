@@ -1,9 +1,9 @@
 package dev.firstcome.desktop.rush;
 
 import dev.firstcome.model.EventView;
-import dev.firstcome.model.OutcomeCount;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.StrategyResult;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
@@ -209,29 +209,18 @@ public final class RushDialog {
         return new VBox(6, row, status, error);
     }
 
-    private TabPane createReport() {
-        TableView<OutcomeCount> outcomes = new TableView<>(model.outcomes());
+    private final Label coldNote = new Label();
+
+    private javafx.scene.Node createReport() {
+        // Answers: one column per strategy (never summed across strategies)
+        TableView<String> outcomes = new TableView<>(answerRows);
         outcomes.setId("rush-outcomes");
-        outcomes.getColumns().addAll(column("Answer", OutcomeCount::outcome), column("Count", o -> count(o.count())));
+        model.reports().addListener((ListChangeListener<RushReport>) change -> showAnswers(outcomes));
         TableView<RushReport> runs = new TableView<>(model.reports());
         runs.setId("rush-reports");
-        runs.getColumns()
-                .addAll(
-                        column("Strategy", RushReport::strategy),
-                        column("Event", r -> "#" + r.eventId()),
-                        column("State", r -> r.state().name()),
-                        column("Limit", r -> count(r.limit())),
-                        column("Requests", r -> count(r.completed())),
-                        column("Issued", r -> count(r.issuedAnswers())),
-                        column("Winners", r -> count(r.winners())),
-                        column("Oversold", r -> count(r.oversold())),
-                        column("Duplicates", r -> count(r.duplicates())),
-                        column("Throughput/s", r -> String.format(Locale.ROOT, "%,.0f", r.throughputPerSecond())),
-                        column("p50 ms", r -> ms(r.latency().p50Ms())),
-                        column("p95 ms", r -> ms(r.latency().p95Ms())),
-                        column("p99 ms", r -> ms(r.latency().p99Ms())),
-                        column("max ms", r -> ms(r.latency().maxMs())),
-                        column("Persisted", r -> r.persisted() == null ? "—" : count(r.persisted())));
+        for (RushReportExport.Column c : RushReportExport.COLUMNS) {
+            runs.getColumns().add(column(c.header(), c.value()));
+        }
         runs.setRowFactory(view -> new javafx.scene.control.TableRow<>() {
             @Override
             protected void updateItem(RushReport report, boolean empty) {
@@ -248,19 +237,22 @@ public final class RushDialog {
                 .getColumns()
                 .addAll(
                         column("Strategy", StrategyResult::strategy),
-                        column("Winners", r -> count(r.winners())),
-                        column("Limit", r -> count(r.limit())),
-                        column("Oversold", r -> count(r.oversold())),
-                        column("Duplicates", r -> count(r.duplicates())),
-                        column("Throughput/s", r -> String.format(Locale.ROOT, "%,.0f", r.throughputPerSecond())),
-                        column("p99 ms", r -> ms(r.p99Ms())),
-                        column("Persisted", r -> r.persisted() == null ? "—" : count(r.persisted())));
+                        column("Winners (users)", r -> count(r.winners())),
+                        column("Limit (coupons)", r -> count(r.limit())),
+                        column("Oversold (coupons)", r -> count(r.oversold())),
+                        column("Duplicates (users)", r -> count(r.duplicates())),
+                        column("Throughput (req/s)", r -> String.format(Locale.ROOT, "%,.0f", r.throughputPerSecond())),
+                        column("p99 (ms)", r -> ms(r.p99Ms())),
+                        column("Persisted (coupons)", r -> r.persisted() == null ? "—" : count(r.persisted())));
         for (TableView<?> table : new TableView<?>[] {outcomes, runs, comparison}) {
-            table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            // columns keep their header's width (never "Str..."), the table scrolls sideways; resizable
+            table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         }
         latency.setId("rush-latency");
-        latency.setTitle("Latency percentiles (ms)");
+        latency.setTitle("Latency percentiles per strategy (ms)");
         latency.setAnimated(false);
+        latency.setMinHeight(260);
+        latency.getYAxis().setLabel("ms");
         model.reports().addListener((ListChangeListener<RushReport>) change -> showLatency());
         TabPane tabs = new TabPane(
                 new Tab("Answers", outcomes),
@@ -270,7 +262,52 @@ public final class RushDialog {
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(330);
         VBox.setVgrow(tabs, Priority.ALWAYS);
-        return tabs;
+        coldNote.setId("rush-cold-note");
+        coldNote.setWrapText(true);
+        coldNote.getStyleClass().add("text-muted");
+        model.reports().addListener((ListChangeListener<RushReport>)
+                change -> coldNote.setText(RushReportExport.coldStartNote(List.copyOf(model.reports()))));
+        Button csv = new Button("Export CSV…");
+        csv.setId("rush-export-csv");
+        csv.setOnAction(event -> export("rush-report.csv", RushReportExport.csv(List.copyOf(model.reports()))));
+        Button markdown = new Button("Export Markdown…");
+        markdown.setId("rush-export-markdown");
+        markdown.setOnAction(
+                event -> export("rush-report.md", RushReportExport.markdown(List.copyOf(model.reports()))));
+        csv.disableProperty().bind(Bindings.isEmpty(model.reports()));
+        markdown.disableProperty().bind(Bindings.isEmpty(model.reports()));
+        HBox exports = new HBox(8, coldNote, new javafx.scene.layout.Pane(), csv, markdown);
+        HBox.setHgrow(exports.getChildren().get(1), Priority.ALWAYS);
+        exports.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, tabs, exports);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    private final javafx.collections.ObservableList<String> answerRows =
+            javafx.collections.FXCollections.observableArrayList();
+
+    private void showAnswers(TableView<String> outcomes) {
+        List<RushReport> reports = List.copyOf(model.reports());
+        outcomes.getColumns().clear();
+        TableColumn<String, String> answer = column("Answer", text -> text);
+        outcomes.getColumns().add(answer);
+        for (RushReport report : reports) {
+            outcomes.getColumns()
+                    .add(column(
+                            report.strategy() + " (answers)",
+                            outcome -> count(RushReportExport.count(report, outcome))));
+        }
+        answerRows.setAll(RushReportExport.outcomes(reports));
+    }
+
+    private void export(String name, String text) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName(name);
+        java.io.File file = chooser.showSaveDialog(stage);
+        if (file != null) {
+            model.export(file.toPath(), text);
+        }
     }
 
     private void showLatency() {
@@ -295,9 +332,20 @@ public final class RushDialog {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /** A column as wide as its header at least, with the full text of each cell in a tooltip. */
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        // the header is bold and larger than Text's default font: room for it, and the sort arrow
+        column.setMinWidth(new javafx.scene.text.Text(title).getLayoutBounds().getWidth() * 1.25 + 32);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
         return column;
     }
 }

@@ -383,4 +383,12 @@ public final class RushViewModel {
                     cancelled -> {});
         }
     }
+
+    /** Writes an exported report (CSV or Markdown) to this file, off the FX thread; says where in the status. */
+    public void export(java.nio.file.Path file, String text) {
+        executor.submit(
+                "Exporting the rush report",
+                () -> java.nio.file.Files.writeString(file, text, java.nio.charset.StandardCharsets.UTF_8),
+                written -> error.set(""));
+    }
 }

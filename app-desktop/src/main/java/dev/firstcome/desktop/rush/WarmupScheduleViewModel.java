@@ -101,10 +101,40 @@ public final class WarmupScheduleViewModel {
     /** Reloads the events with an opening ahead and the warm-ups. */
     public void refresh() {
         executor.submit(
-                "Loading events for the warm-up", () -> new Loaded(events.list(false), rush.warmUps()), this::show);
+                "Loading events for the warm-up",
+                () -> {
+                    List<WarmupPlan> loaded = rush.warmUps();
+                    java.util.Map<String, String> results = new java.util.HashMap<>();
+                    for (WarmupPlan plan : loaded) {
+                        if (plan.rushId() != null) {
+                            rush.find(plan.rushId()).ifPresent(h -> results.put(plan.rushId(), result(h)));
+                        }
+                    }
+                    return new Loaded(events.list(false), loaded, results);
+                },
+                this::show);
     }
 
-    private record Loaded(List<EventView> events, List<WarmupPlan> plans) {}
+    /** "RUNNING 40 %", "COMPLETED: 200 issued, 0 oversold", "FAILED", from the rush that ran it. */
+    private static String result(dev.firstcome.backend.rush.RushHandle handle) {
+        var progress = handle.progress();
+        if (handle.result().isDone()) {
+            var done = handle.result().join();
+            long issued = done.reports().stream()
+                    .mapToLong(dev.firstcome.model.RushReport::winners)
+                    .sum();
+            long oversold = done.reports().stream()
+                    .mapToLong(dev.firstcome.model.RushReport::oversold)
+                    .sum();
+            return done.state()
+                    + (done.reports().isEmpty() ? "" : ": " + issued + " issued, " + oversold + " oversold");
+        }
+        return progress.state() + String.format(Locale.ROOT, " %.0f %%", progress.fraction() * 100);
+    }
+
+    private final java.util.Map<String, String> results = new java.util.HashMap<>();
+
+    private record Loaded(List<EventView> events, List<WarmupPlan> plans, java.util.Map<String, String> results) {}
 
     private void show(Loaded loaded) {
         Instant now = clock.instant();
@@ -125,6 +155,8 @@ public final class WarmupScheduleViewModel {
                                 .filter(e -> e.id() == chosen.id())
                                 .findFirst()
                                 .orElse(null));
+        results.clear();
+        results.putAll(loaded.results());
         plans.setAll(loaded.plans());
     }
 
@@ -145,6 +177,17 @@ public final class WarmupScheduleViewModel {
         Instant opening = nextOpening(target, now).orElse(null);
         if (opening == null) {
             error.set("Event: \"" + target.name() + "\" has no opening ahead");
+            return false;
+        }
+        var planned = plans.stream()
+                .filter(p -> p.rushId() == null
+                        && Long.valueOf(target.id()).equals(p.forEventId())
+                        && !p.runAt().isAfter(opening))
+                .findFirst();
+        if (planned.isPresent()) {
+            error.set("Event: a warm-up is already planned for this opening ("
+                    + planned.get().id() + ", " + describeStart(planned.get(), zoneOf(target))
+                    + "); cancel it first to change it");
             return false;
         }
         Instant wanted = opening.minus(Duration.ofMinutes(minutes));
@@ -217,9 +260,16 @@ public final class WarmupScheduleViewModel {
     private String describeStart(WarmupPlan plan, ZoneId zone) {
         String at = WHEN.format(plan.runAt().atZone(zone)) + " (" + zone.getId() + ")";
         if (plan.rushId() != null) {
-            return "started at " + at + " as rush " + plan.rushId();
+            String result = results.get(plan.rushId());
+            return "started at " + at + " as rush " + plan.rushId() + " · "
+                    + (result == null ? "result on the server that ran it" : result);
         }
-        return plan.runAt().isAfter(clock.instant()) ? "starts at " + at : "starting now";
+        Instant now = clock.instant();
+        return plan.runAt().isAfter(now)
+                ? "starts in "
+                        + dev.firstcome.model.EventState.countdownText(java.time.Duration.between(now, plan.runAt()))
+                        + " at " + at
+                : "starting now";
     }
 
     private static ZoneId zoneOf(EventView e) {

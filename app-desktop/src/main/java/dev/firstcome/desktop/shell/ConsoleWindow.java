@@ -1,5 +1,6 @@
 package dev.firstcome.desktop.shell;
 
+import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.firstcome.desktop.ConsoleBackend;
 import dev.firstcome.desktop.dashboard.DashboardView;
@@ -15,6 +16,7 @@ import dev.firstcome.desktop.rush.WarmupScheduleViewModel;
 import dev.firstcome.desktop.security.AuditLogViewModel;
 import dev.firstcome.desktop.security.OperatorTokensViewModel;
 import dev.firstcome.desktop.security.SecurityView;
+import dev.firstcome.desktop.ui.ThemeSettings;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.EventView;
 import java.time.Clock;
@@ -48,9 +50,15 @@ public final class ConsoleWindow {
     private final Scene scene;
 
     public ConsoleWindow(ConsoleBackend backend, UiExecutor executor, Clock clock) {
-        Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        this(backend, executor, clock, ThemeSettings.forUser());
+    }
+
+    public ConsoleWindow(ConsoleBackend backend, UiExecutor executor, Clock clock, ThemeSettings theme) {
+        applyTheme(theme.darkProperty().get());
+        theme.darkProperty().addListener((o, was, dark) -> applyTheme(dark));
         shellModel = new ShellViewModel(backend.infrastructure(), executor);
-        dashboardModel = new DashboardViewModel(backend.events(), backend.monitor(), executor, System::nanoTime);
+        dashboardModel =
+                new DashboardViewModel(backend.events(), backend.monitor(), backend.admission(), executor, clock);
         dashboardView = new DashboardView(dashboardModel);
         eventsView = new EventsView(
                 new EventsViewModel(backend.events(), backend.admission(), executor, clock),
@@ -70,6 +78,7 @@ public final class ConsoleWindow {
                 clock.getZone());
         shell = new ShellView(
                 shellModel,
+                theme,
                 executor.errors(),
                 Map.of(
                         Section.EVENTS, section(eventsView.root(), eventsView::setActive),
@@ -96,6 +105,12 @@ public final class ConsoleWindow {
                 .add(Objects.requireNonNull(ConsoleWindow.class.getResource("/dev/firstcome/desktop/console.css"))
                         .toExternalForm());
         registerShortcuts();
+    }
+
+    /** AtlantaFX Primer Dark or Light for the whole application (dialogs too). */
+    private static void applyTheme(boolean dark) {
+        Application.setUserAgentStylesheet(
+                dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
     }
 
     private static ShellView.SectionView section(Node node, Consumer<Boolean> activation) {

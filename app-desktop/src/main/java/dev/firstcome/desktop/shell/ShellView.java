@@ -45,8 +45,15 @@ public final class ShellView {
     private final Map<Section, ToggleButton> navigation = new EnumMap<>(Section.class);
     private final Timeline statusTicker;
 
-    public ShellView(ShellViewModel model, UiErrors errors, Map<Section, SectionView> sections) {
+    private final dev.firstcome.desktop.ui.ThemeSettings theme;
+
+    public ShellView(
+            ShellViewModel model,
+            dev.firstcome.desktop.ui.ThemeSettings theme,
+            UiErrors errors,
+            Map<Section, SectionView> sections) {
         this.model = model;
+        this.theme = theme;
         this.errors = errors;
         this.sections = new EnumMap<>(sections);
         root.setId("shell");
@@ -108,6 +115,13 @@ public final class ShellView {
             navigation.put(section, button);
             sidebar.getChildren().add(button);
         }
+        Pane push = new Pane();
+        VBox.setVgrow(push, Priority.ALWAYS);
+        javafx.scene.control.CheckBox dark = new javafx.scene.control.CheckBox("Dark theme");
+        dark.setId("dark-theme");
+        dark.setTooltip(new Tooltip("Remembered for the next start"));
+        dark.selectedProperty().bindBidirectional(theme.darkProperty());
+        sidebar.getChildren().addAll(push, dark);
         return sidebar;
     }
 

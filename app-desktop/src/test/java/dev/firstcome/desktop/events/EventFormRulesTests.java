@@ -65,13 +65,35 @@ class EventFormRulesTests {
     }
 
     @Test
-    void closeTimeMustBeAfterOpenTime() {
+    void aCloseTimeBeforeTheOpenTimeIsAnOvernightWindowAndAnEqualOneIsRefused() {
         assertThat(EventFormRules.validate(
-                        input("a", "10", "", "18:00", "09:00", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                        input("a", "10", "", "22:00", "02:00", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
+                .isEmpty();
+        assertThat(EventFormRules.windowHint("22:00", "02:00")).isEqualTo("overnight: closes 02:00 the next day");
+        assertThat(EventFormRules.windowHint("09:00", "18:00")).isEmpty();
+        assertThat(EventFormRules.validate(
+                        input("a", "10", "", "18:00", "18:00", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
                 .containsOnlyKeys(EventField.DAILY_CLOSE_TIME);
         assertThat(EventFormRules.validate(
                         input("a", "10", "", "9 o'clock", "", "2026-06-01 10:00", "2026-06-30 18:00", "UTC")))
                 .containsOnlyKeys(EventField.DAILY_OPEN_TIME);
+    }
+
+    @Test
+    void theUtcEquivalentFollowsTheZone() {
+        assertThat(EventFormRules.utc("2026-06-01 10:00", "Asia/Seoul")).isEqualTo("= 2026-06-01 01:00 UTC");
+        assertThat(EventFormRules.utc("2026-06-01 10:00", "Europe/Berlin")).isEqualTo("= 2026-06-01 08:00 UTC");
+        assertThat(EventFormRules.utc("soon", "Asia/Seoul")).isEmpty();
+    }
+
+    @Test
+    void backendMessagesAreShownInWordsNotApiNames() {
+        assertThat(EventField.inWords("totalQuantity must be between 1 and 100000000, got 0"))
+                .isEqualTo("Total quantity must be between 1 and 100000000, got 0");
+        assertThat(EventField.inWords("dailyQuantity must be between 1 and totalQuantity (5), got 6"))
+                .isEqualTo("Daily quantity must be between 1 and Total quantity (5), got 6");
+        assertThat(EventField.inWords("startsAt is required (ISO-8601 instant)"))
+                .isEqualTo("Start is required (date and time)");
     }
 
     @Test

@@ -75,7 +75,7 @@ class EventFormViewModelTests {
 
         form.save(saved -> {});
 
-        assertThat(form.error(EventField.TOTAL_QUANTITY)).isEqualTo("totalQuantity rejected by the backend");
+        assertThat(form.error(EventField.TOTAL_QUANTITY)).isEqualTo("Total quantity rejected by the backend");
         assertThat(form.validProperty().get()).isFalse();
         form.field(EventField.TOTAL_QUANTITY).set("50");
         assertThat(form.validProperty().get()).isTrue();
@@ -98,5 +98,37 @@ class EventFormViewModelTests {
         assertThat(saved.get().totalQuantity()).isEqualTo(200);
         assertThat(saved.get().dailyQuantity()).isNull();
         assertThat(saved.get().name()).isEqualTo("Old");
+    }
+
+    @Test
+    void timesAreInTheEventsZoneWithUtcBesideAndAnOvernightWindowIsSaved() {
+        var form = EventFormViewModel.forNew(events, executor, clock);
+        form.field(EventField.NAME).set("Night owls");
+        form.field(EventField.ZONE_ID).set("Asia/Seoul");
+        form.field(EventField.STARTS_AT).set("2026-06-02 10:00");
+        form.field(EventField.ENDS_AT).set("2026-06-09 10:00");
+        form.field(EventField.DAILY_OPEN_TIME).set("22:00");
+        form.field(EventField.DAILY_CLOSE_TIME).set("02:00");
+
+        assertThat(form.startsAtUtcProperty().get()).isEqualTo("= 2026-06-02 01:00 UTC");
+        assertThat(form.endsAtUtcProperty().get()).isEqualTo("= 2026-06-09 01:00 UTC");
+        assertThat(form.windowHintProperty().get()).contains("the next day");
+        AtomicReference<EventView> saved = new AtomicReference<>();
+        assertThat(form.save(saved::set)).isTrue();
+        assertThat(saved.get().startsAt()).isEqualTo(Instant.parse("2026-06-02T01:00:00Z"));
+        assertThat(saved.get().dailyOpenTime()).isEqualTo(LocalTime.of(22, 0));
+        assertThat(saved.get().dailyCloseTime()).isEqualTo(LocalTime.of(2, 0));
+        assertThat(saved.get().zoneId()).isEqualTo("Asia/Seoul");
+    }
+
+    @Test
+    void aRefusalFromTheBackendIsShownInWords() {
+        events.rejectNext("totalQuantity");
+        var form = EventFormViewModel.forNew(events, executor, clock);
+        form.field(EventField.NAME).set("Launch");
+
+        form.save(saved -> {});
+
+        assertThat(form.error(EventField.TOTAL_QUANTITY)).isEqualTo("Total quantity rejected by the backend");
     }
 }

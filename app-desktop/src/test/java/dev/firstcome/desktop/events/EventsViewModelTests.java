@@ -140,4 +140,53 @@ class EventsViewModelTests {
         assertThat(executor.errors().messageProperty().get())
                 .isEqualTo("Closing Ghost failed: No event with id " + (launch.id() + 99));
     }
+
+    @Test
+    void theStateColumnShowsTheBackendsStateWithItsCountdownNotTheStoredStatus() {
+        EventView launch = events.create(new EventDraft(
+                "Seoul launch",
+                100,
+                null,
+                java.time.LocalTime.of(10, 0),
+                null,
+                Instant.parse("2026-06-01T00:00:00Z"),
+                Instant.parse("2026-06-30T00:00:00Z"),
+                "Asia/Seoul",
+                false,
+                null));
+        AdmissionCounts counts = new AdmissionCounts(launch.id(), 0, 0, 100, null);
+        admission.setCounts(counts);
+        // 06:45 in Seoul, opening at 10:00: the apply answers NOT_OPEN, so the row must not say ACTIVE
+        Instant morning = Instant.parse("2026-06-02T21:45:00Z");
+        admission.setState(dev.firstcome.backend.admission.EventStates.of(launch, morning, counts, true));
+
+        model.refresh();
+
+        EventRow row = model.rows().getFirst();
+        assertThat(row.state()).isEqualTo("OPENS IN 3h15m (10:00 KST)");
+        assertThat(row.phase()).isEqualTo(dev.firstcome.model.EventPhase.OPENS_IN);
+
+        AdmissionCounts soldOut = new AdmissionCounts(launch.id(), 100, 3, 0, null);
+        admission.setCounts(soldOut);
+        admission.setState(dev.firstcome.backend.admission.EventStates.of(
+                launch, Instant.parse("2026-06-03T02:00:00Z"), soldOut, true));
+        model.refresh();
+        assertThat(model.rows().getFirst().state()).isEqualTo("SOLD OUT");
+    }
+
+    @Test
+    void anOvernightWindowSaysItEndsTheNextDay() {
+        EventView night = events.create(new EventDraft(
+                "Night",
+                100,
+                null,
+                java.time.LocalTime.of(22, 0),
+                java.time.LocalTime.of(2, 0),
+                Instant.parse("2026-06-01T00:00:00Z"),
+                Instant.parse("2026-06-30T00:00:00Z"),
+                "UTC",
+                false,
+                null));
+        assertThat(new EventRow(night, null).dailyHours()).isEqualTo("22:00 – 02:00 (+1 day)");
+    }
 }

@@ -68,7 +68,8 @@ class FailuresViewModelTests {
 
         model.reissueSelected(List.of(model.failures().getFirst()), true);
 
-        assertThat(model.resultProperty().get()).startsWith("Dry run: of 1 requested, 1 would be persisted");
+        assertThat(model.resultProperty().get())
+                .startsWith("Dry run (a test write, rolled back): of 1 requested, 1 would be persisted");
         assertThat(model.failures()).hasSize(3);
     }
 
@@ -102,5 +103,16 @@ class FailuresViewModelTests {
         model.reissueAll(false);
 
         assertThat(issuance.requests()).containsExactly(new ReissueRequest(List.of(1L, 2L, 3L), null, false));
+    }
+
+    @Test
+    void failuresNameTheirEventCountTheOpenOnesAndShowTheFullReason() {
+        model.refresh();
+
+        assertThat(model.eventName(first.id())).isEqualTo("#" + first.id() + " First");
+        assertThat(model.openListed()).isEqualTo(3);
+        assertThat(model.detail(model.failures().getFirst()))
+                .contains("Event: #" + first.id() + " First")
+                .contains("Reason:\ndatabase down");
     }
 }

@@ -163,7 +163,7 @@ class WarmupScheduleViewModelTests {
         assertThat(model.plans()).containsExactly(plan);
         assertThat(model.describe(plan))
                 .contains("before \"Launch\"")
-                .contains("starts at 2026-11-28 09:45:00 (UTC)")
+                .contains("starts in 45m00s at 2026-11-28 09:45:00 (UTC)")
                 .contains("50,000 users");
         assertThat(model.confirmationProperty().get()).contains("opening at 2026-11-28 10:00:00");
     }
@@ -182,10 +182,10 @@ class WarmupScheduleViewModelTests {
     void aScheduledWarmUpCanBeCancelledAStartedOneCannot() {
         EventView launch = chosen("2026-11-28T10:00:00Z");
         model.schedule();
-        model.schedule();
         WarmupPlan started = rush.warmUps().getLast();
         rush.startScheduled(started.id(), "r-7");
         model.refresh();
+        model.schedule(); // the first one already ran: another one may be planned
         WarmupPlan startedNow = model.plans().stream()
                 .filter(p -> p.id().equals(started.id()))
                 .findFirst()
@@ -200,5 +200,17 @@ class WarmupScheduleViewModelTests {
         assertThat(rush.warmUps()).extracting(WarmupPlan::id).containsExactly(started.id());
         assertThat(model.plans()).extracting(WarmupPlan::id).containsExactly(started.id());
         assertThat(model.confirmationProperty().get()).isEqualTo("Warm-up " + pending.id() + " cancelled");
+    }
+
+    @Test
+    void oneOpeningGetsOneWarmUp() {
+        chosen("2026-11-28T10:00:00Z");
+        assertThat(model.schedule()).isTrue();
+        model.minutesBeforeProperty().set("5");
+
+        assertThat(model.schedule()).isFalse();
+
+        assertThat(model.errorProperty().get()).contains("already planned for this opening");
+        assertThat(rush.warmUps()).hasSize(1);
     }
 }

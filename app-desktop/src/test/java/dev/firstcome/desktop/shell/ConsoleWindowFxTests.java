@@ -187,6 +187,7 @@ class ConsoleWindowFxTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> failures.getItems().size() == 1);
 
         clickWhenShown(robot, "alice").clickOn("#reissue-selected");
+        clickWhenShown(robot, "Reissue 1"); // the confirmation names the count
 
         await().atMost(Duration.ofSeconds(10)).until(() -> failures.getItems().isEmpty());
         assertThat(robot.lookup("#reissue-result").queryAs(Label.class).getText())

@@ -4,6 +4,7 @@ import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.admission.MetaWrite;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventView;
 import java.time.Duration;
 import java.util.Collection;
@@ -16,6 +17,20 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class FakeAdmissionStateApi implements AdmissionStateApi {
 
     private final Map<Long, AdmissionCounts> counts = new ConcurrentHashMap<>();
+    private final Map<Long, EventState> states = new ConcurrentHashMap<>();
+
+    public void setState(EventState value) {
+        states.put(value.eventId(), value);
+    }
+
+    @Override
+    public EventState state(long eventId) {
+        EventState value = states.get(eventId);
+        if (value == null) {
+            throw new IllegalStateException("no state for event " + eventId);
+        }
+        return value;
+    }
 
     public void setCounts(AdmissionCounts value) {
         counts.put(value.eventId(), value);

@@ -156,6 +156,7 @@ public final class FakeEventApi implements EventApi {
                 e.dailyCloseTime(),
                 e.zoneId(),
                 e.totalQuantity(),
+                null,
                 null);
     }
 

@@ -23,6 +23,17 @@ public final class FakeMonitorApi implements MonitorApi {
         reconcileFailure = message;
     }
 
+    private volatile java.util.Map<String, Long> applyOutcomes = java.util.Map.of();
+
+    public void setApplyOutcomes(java.util.Map<String, Long> value) {
+        applyOutcomes = value;
+    }
+
+    @Override
+    public java.util.Map<String, Long> applyOutcomes() {
+        return applyOutcomes;
+    }
+
     public void setStats(EventStats value) {
         stats = value;
     }

@@ -1,49 +1,32 @@
 package dev.firstcome.backend.admission.decide;
 
+import dev.firstcome.backend.admission.EventWindow;
 import dev.firstcome.model.ApplyOutcome;
-import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
  * The time window of an event, decided from cached metadata and the injected clock before Redis is
- * asked: CLOSED, NOT_OPEN (before startsAt, or outside today's open/close times), ENDED (after endsAt).
- * A day is the calendar day in the event's zone.
+ * asked: CLOSED, NOT_OPEN (before startsAt, or outside the daily open/close times, which may span
+ * midnight), ENDED (after endsAt). The rule is {@link EventWindow}'s, which the event state shares.
  */
 public final class AdmissionWindow {
 
     private AdmissionWindow() {}
 
     public static Optional<ApplyOutcome> refusal(EventView event, Instant now) {
-        if (event.status() == EventStatus.CLOSED) {
-            return Optional.of(ApplyOutcome.CLOSED);
-        }
-        if (now.isBefore(event.startsAt())) {
-            return Optional.of(ApplyOutcome.NOT_OPEN);
-        }
-        if (!now.isBefore(event.endsAt())) {
-            return Optional.of(ApplyOutcome.ENDED);
-        }
-        LocalTime local = ZonedDateTime.ofInstant(now, zone(event)).toLocalTime();
-        if (event.dailyOpenTime() != null && local.isBefore(event.dailyOpenTime())) {
-            return Optional.of(ApplyOutcome.NOT_OPEN);
-        }
-        if (event.dailyCloseTime() != null && !local.isBefore(event.dailyCloseTime())) {
-            return Optional.of(ApplyOutcome.NOT_OPEN);
-        }
-        return Optional.empty();
+        return EventWindow.refusal(event, now);
     }
 
+    /** The day of the daily limit: the calendar day in the event's zone, or the opening day of an overnight window. */
     public static LocalDate day(EventView event, Instant now) {
-        return LocalDate.ofInstant(now, zone(event));
+        return EventWindow.day(event, now);
     }
 
     public static ZoneId zone(EventView event) {
-        return ZoneId.of(event.zoneId());
+        return EventWindow.zone(event);
     }
 }

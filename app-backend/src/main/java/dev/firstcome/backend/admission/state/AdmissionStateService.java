@@ -5,6 +5,7 @@ import dev.firstcome.backend.admission.MetaWrite;
 import dev.firstcome.backend.admission.decide.CouponAdmittedPublisher;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventView;
 import java.time.Duration;
 import java.util.Collection;
@@ -38,6 +39,11 @@ class AdmissionStateService implements AdmissionStateApi {
     @Override
     public AdmissionCounts counts(long eventId) {
         return state.counts(eventId);
+    }
+
+    @Override
+    public EventState state(long eventId) {
+        return state.state(eventId);
     }
 
     @Override

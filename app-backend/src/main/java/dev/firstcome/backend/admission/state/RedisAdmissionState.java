@@ -3,10 +3,12 @@ package dev.firstcome.backend.admission.state;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.admission.EventLookup;
 import dev.firstcome.backend.admission.EventNotFoundException;
+import dev.firstcome.backend.admission.EventStates;
 import dev.firstcome.backend.admission.decide.AdmissionWindow;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.model.AdmissionCounts;
 import dev.firstcome.model.CouponAdmitted;
+import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventView;
 import java.time.Clock;
 import java.time.Duration;
@@ -64,6 +66,21 @@ class RedisAdmissionState {
         } catch (DataAccessException e) {
             throw new AdmissionUnavailableException("Redis is unavailable", e);
         }
+    }
+
+    /** {@link EventStates} at the clock's now; counters that cannot be read are not judged. */
+    EventState state(long eventId) {
+        EventView event = event(eventId);
+        AdmissionCounts counts;
+        boolean loaded;
+        try {
+            loaded = stateLoaded(eventId);
+            counts = counts(eventId);
+        } catch (DataAccessException | AdmissionUnavailableException e) {
+            loaded = true; // Redis did not answer: the state tells what the window and status decide
+            counts = null;
+        }
+        return EventStates.of(event, clock.instant(), counts, loaded);
     }
 
     boolean stateLoaded(long eventId) {

@@ -31,7 +31,26 @@ public final class EmbeddedServers {
     private static final Map<Path, DataDirLock> locks = new HashMap<>();
     private static final AtomicBoolean hookInstalled = new AtomicBoolean();
 
+    private static final java.util.List<StartListener> startListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
     private EmbeddedServers() {}
+
+    /** Told when an embedded component begins to start and when it is up (the console's splash shows it). */
+    public interface StartListener {
+
+        void starting(String component);
+
+        void started(String component, java.time.Duration took);
+    }
+
+    public static void addStartListener(StartListener listener) {
+        startListeners.add(listener);
+    }
+
+    public static void removeStartListener(StartListener listener) {
+        startListeners.remove(listener);
+    }
 
     /**
      * Starts (or reuses) one component and takes a lease on it. The data directory is locked for this
@@ -45,7 +64,11 @@ public final class EmbeddedServers {
         if (server == null) {
             locks.computeIfAbsent(key.dataDir(), DataDirLock::acquire);
             try {
+                startListeners.forEach(l -> l.starting(component));
+                long begin = System.nanoTime();
                 server = starter.get();
+                java.time.Duration took = java.time.Duration.ofNanos(System.nanoTime() - begin);
+                startListeners.forEach(l -> l.started(component, took));
             } catch (RuntimeException | Error e) {
                 unlockIfIdle(key.dataDir());
                 throw e;

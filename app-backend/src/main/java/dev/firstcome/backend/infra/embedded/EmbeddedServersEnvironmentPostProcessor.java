@@ -58,6 +58,8 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         var props = new LinkedHashMap<String, Object>();
         var modes = new HashMap<String, String>();
         var lease = new Lease(dataDir, stopWithContext);
+        EmbeddedServers.StartListener announcer = announcer(application);
+        EmbeddedServers.addStartListener(announcer);
         try {
             // Redis
             String redisUrl = env.getProperty("firstcome.redis.url");
@@ -113,6 +115,8 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
             // e.g. PostgreSQL failed after Redis and Kafka started: stop them before the failure propagates
             lease.releaseAfterFailure();
             throw e;
+        } finally {
+            EmbeddedServers.removeStartListener(announcer);
         }
         props.put("firstcome.infrastructure.data-dir", dataDir.toString());
         if (!lease.components.isEmpty()) {
@@ -122,6 +126,29 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         synchronized (pending) {
             pending.put(application, lease);
         }
+    }
+
+    /**
+     * Tells the application's listeners (e.g. the console's splash) each server starting and up, as a
+     * {@code PayloadApplicationEvent<ComponentStartup>}: delivered only to listeners that accept it.
+     */
+    private EmbeddedServers.StartListener announcer(SpringApplication application) {
+        var multicaster = new org.springframework.context.event.SimpleApplicationEventMulticaster();
+        application.getListeners().forEach(multicaster::addApplicationListener);
+        multicaster.setErrorHandler(e -> log.debug("a start listener failed", e));
+        return new EmbeddedServers.StartListener() {
+            @Override
+            public void starting(String component) {
+                multicaster.multicastEvent(new org.springframework.context.PayloadApplicationEvent<>(
+                        application, new dev.firstcome.model.ComponentStartup(component, -1)));
+            }
+
+            @Override
+            public void started(String component, java.time.Duration took) {
+                multicaster.multicastEvent(new org.springframework.context.PayloadApplicationEvent<>(
+                        application, new dev.firstcome.model.ComponentStartup(component, took.toMillis())));
+            }
+        };
     }
 
     /** The lease taken for this application (kept until released: a failed start must still release it). */
@@ -136,7 +163,16 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         if (StringUtils.hasText(configured)) {
             return Path.of(configured).toAbsolutePath().normalize();
         }
-        return Path.of(System.getProperty("user.home"), ".firstcome");
+        return Path.of(home(env), ".firstcome");
+    }
+
+    /**
+     * The user's home: {@code HOME} from the environment when set (so that {@code HOME=/tmp/x ./console}
+     * keeps its data there, as every Unix tool does), else the JVM's {@code user.home}.
+     */
+    public static String home(org.springframework.core.env.PropertyResolver env) {
+        String home = env.getProperty("HOME");
+        return StringUtils.hasText(home) ? home : System.getProperty("user.home");
     }
 
     private static void requireEmbedded(boolean allowed, String component, String variable) {

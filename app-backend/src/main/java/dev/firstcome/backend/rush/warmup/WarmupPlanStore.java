@@ -83,9 +83,12 @@ class WarmupPlanStore {
 
     private static WarmupPlan plan(ResultSet rs, int row) throws SQLException {
         long forEvent = rs.getLong(2);
+        // wasNull() speaks of the last column read: ask it before reading another (a plan without an
+        // event used to come back as event 0)
+        Long forEventId = rs.wasNull() ? null : forEvent;
         return new WarmupPlan(
                 rs.getString(1),
-                rs.wasNull() ? null : forEvent,
+                forEventId,
                 rs.getTimestamp(3).toInstant(),
                 rs.getInt(4),
                 rs.getInt(5),

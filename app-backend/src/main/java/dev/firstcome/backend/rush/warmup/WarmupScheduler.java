@@ -72,10 +72,44 @@ public class WarmupScheduler implements DisposableBean {
     public WarmupPlan schedule(Long forEventId, Instant runAt, int users, int concurrency) {
         String id = "w-" + UUID.randomUUID().toString().substring(0, 8);
         WarmupPlan plan = new WarmupPlan(id, forEventId, runAt, users, concurrency, null);
-        plans.save(plan, clock.instant());
+        if (forEventId != null) {
+            var existing = planFor(forEventId, runAt);
+            if (existing.isPresent()) {
+                return existing.get(); // one warm-up per opening: asking again returns the plan
+            }
+        }
+        try {
+            plans.save(plan, clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            // another operator or server planned the same opening at the same moment (unique index, V30)
+            return planFor(forEventId, runAt).orElseThrow(() -> raced);
+        }
         scheduleHere(plan);
         audit.record("warmup.schedule", "warmup:" + id, null, plan);
         return plan;
+    }
+
+    /** Lists a warm-up started by hand ("Warm up now") as started now as rush {@code rushId}. */
+    public WarmupPlan recordStarted(int users, int concurrency, String rushId) {
+        String id = "w-" + UUID.randomUUID().toString().substring(0, 8);
+        WarmupPlan plan = new WarmupPlan(
+                id,
+                null,
+                clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                users,
+                concurrency,
+                rushId);
+        plans.save(plan, clock.instant());
+        return plan;
+    }
+
+    /** The warm-up already planned for this event's opening at {@code runAt}, if any. */
+    private java.util.Optional<WarmupPlan> planFor(Long forEventId, Instant runAt) {
+        return plans().stream()
+                // the databases keep microseconds: compare plans as stored
+                .filter(p -> forEventId.equals(p.forEventId())
+                        && p.runAt().equals(runAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS)))
+                .findFirst();
     }
 
     /** Warm-ups scheduled or started in the last {@link #KEEP_WARMUPS}, newest first. */

@@ -73,6 +73,35 @@ class WarmupSchedulerIntegrationTests {
     }
 
     @Test
+    void oneOpeningGetsOneWarmUpEvenWhenOperatorsScheduleItAtTheSameMoment() throws Exception {
+        long eventId = 900_000 + new java.util.Random().nextInt(90_000);
+        Instant opening = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MILLIS);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            var futures = new java.util.ArrayList<java.util.concurrent.Future<WarmupPlan>>();
+            for (int i = 0; i < 8; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return scheduler.schedule(eventId, opening, 100, 64);
+                }));
+            }
+            start.countDown();
+            var ids = new java.util.HashSet<String>();
+            for (var future : futures) {
+                ids.add(future.get(30, java.util.concurrent.TimeUnit.SECONDS).id());
+            }
+            assertThat(ids).hasSize(1);
+            assertThat(scheduler.plans())
+                    .filteredOn(p -> Long.valueOf(eventId).equals(p.forEventId()))
+                    .hasSize(1);
+            assertThat(scheduler.cancel(ids.iterator().next())).isTrue();
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void aWarmUpDueLongAgoWhileNoServerRanIsDroppedNotRun() {
         var plan = plan("w-missed", Instant.now().minus(Duration.ofHours(1)));
         plans.save(plan, Instant.now().minus(Duration.ofHours(2)));
