@@ -18,7 +18,34 @@ public record EventDraft(
         Instant endsAt,
         String zoneId,
         Boolean lab,
-        String strategy) {
+        String strategy,
+        WaitingRoom waitingRoom) {
+
+    /** A draft without a waiting room. */
+    public EventDraft(
+            String name,
+            Integer totalQuantity,
+            Integer dailyQuantity,
+            LocalTime dailyOpenTime,
+            LocalTime dailyCloseTime,
+            Instant startsAt,
+            Instant endsAt,
+            String zoneId,
+            Boolean lab,
+            String strategy) {
+        this(
+                name,
+                totalQuantity,
+                dailyQuantity,
+                dailyOpenTime,
+                dailyCloseTime,
+                startsAt,
+                endsAt,
+                zoneId,
+                lab,
+                strategy,
+                null);
+    }
 
     /** A production event (not a lab event) with the production admission script. */
     public static EventDraft of(

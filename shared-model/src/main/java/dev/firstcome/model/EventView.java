@@ -22,4 +22,45 @@ public record EventView(
         boolean lab,
         String strategy,
         Instant createdAt,
-        Instant updatedAt) {}
+        Instant updatedAt,
+        WaitingRoom waitingRoom) {
+
+    /** An event without a waiting room. */
+    public EventView(
+            long id,
+            String name,
+            int totalQuantity,
+            Integer dailyQuantity,
+            LocalTime dailyOpenTime,
+            LocalTime dailyCloseTime,
+            Instant startsAt,
+            Instant endsAt,
+            String zoneId,
+            EventStatus status,
+            boolean lab,
+            String strategy,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                id,
+                name,
+                totalQuantity,
+                dailyQuantity,
+                dailyOpenTime,
+                dailyCloseTime,
+                startsAt,
+                endsAt,
+                zoneId,
+                status,
+                lab,
+                strategy,
+                createdAt,
+                updatedAt,
+                WaitingRoom.OFF);
+    }
+
+    /** The waiting room (never null: {@link WaitingRoom#OFF} when there is none). */
+    public WaitingRoom room() {
+        return waitingRoom == null ? WaitingRoom.OFF : waitingRoom;
+    }
+}

@@ -2,6 +2,8 @@ package dev.firstcome.backend.event;
 
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.WaitingRoom;
+import dev.firstcome.model.WaitingRoomMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -69,6 +71,19 @@ class EventEntity {
     @Column(nullable = false)
     private long version;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "waiting_room_mode", nullable = false, length = 24)
+    private WaitingRoomMode waitingRoomMode = WaitingRoomMode.OFF;
+
+    @Column(name = "prequeue_opens_minutes_before", nullable = false)
+    private int prequeueOpensMinutesBefore = WaitingRoom.DEFAULT_PREQUEUE_MINUTES;
+
+    @Column(name = "outflow_per_second", nullable = false)
+    private int outflowPerSecond = WaitingRoom.DEFAULT_OUTFLOW_PER_SECOND;
+
+    @Column(name = "entry_token_seconds", nullable = false)
+    private int entryTokenSeconds = WaitingRoom.DEFAULT_ENTRY_TOKEN_SECONDS;
+
     protected EventEntity() {}
 
     EventEntity(
@@ -113,7 +128,16 @@ class EventEntity {
                 lab,
                 strategy,
                 createdAt,
-                updatedAt);
+                updatedAt,
+                WaitingRoom.of(waitingRoomMode, prequeueOpensMinutesBefore, outflowPerSecond, entryTokenSeconds));
+    }
+
+    /** Takes the (already validated, complete) waiting room of a view. */
+    void applyWaitingRoom(WaitingRoom room) {
+        this.waitingRoomMode = room.mode();
+        this.prequeueOpensMinutesBefore = room.prequeueOpensMinutesBefore();
+        this.outflowPerSecond = room.outflowPerSecond();
+        this.entryTokenSeconds = room.entryTokenSeconds();
     }
 
     /** Copies the (already validated) values of a view into this entity under a new version. */
@@ -128,6 +152,7 @@ class EventEntity {
         this.endsAt = v.endsAt();
         this.status = v.status();
         this.updatedAt = now;
+        applyWaitingRoom(v.room());
     }
 
     Long id() {

@@ -62,7 +62,8 @@ final class EventRules {
                 d.isLab(),
                 strategy,
                 now,
-                now);
+                now,
+                WaitingRooms.fromDraft(d.waitingRoom()));
         validate(view, strategies);
         if (!view.endsAt().isAfter(now)) {
             throw new EventValidationException(
@@ -98,7 +99,8 @@ final class EventRules {
                 e.lab(),
                 e.strategy(),
                 e.createdAt(),
-                e.updatedAt());
+                e.updatedAt(),
+                WaitingRooms.merge(e.room(), c.waitingRoom()));
         validate(merged, null);
         return merged;
     }

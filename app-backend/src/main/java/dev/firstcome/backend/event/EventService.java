@@ -73,7 +73,7 @@ class EventService implements EventApi {
         EventView valid = EventRules.fromDraft(draft, clock.getZone(), strategies, now);
         // the meta hash is written inside the transaction: if Redis refuses, no event row is committed
         EventEntity saved = tx.execute(status -> {
-            EventEntity entity = repository.saveAndFlush(new EventEntity(
+            EventEntity fresh = new EventEntity(
                     valid.name(),
                     valid.totalQuantity(),
                     valid.dailyQuantity(),
@@ -84,7 +84,9 @@ class EventService implements EventApi {
                     valid.zoneId(),
                     valid.lab(),
                     valid.strategy(),
-                    now));
+                    now);
+            fresh.applyWaitingRoom(valid.room());
+            EventEntity entity = repository.saveAndFlush(fresh);
             admission.initializeMeta(entity.toView(), entity.version());
             return entity;
         });
@@ -368,7 +370,8 @@ class EventService implements EventApi {
                 e.lab(),
                 e.strategy(),
                 e.createdAt(),
-                e.updatedAt());
+                e.updatedAt(),
+                e.waitingRoom());
     }
 
     private static EventView withStatus(EventView e, EventStatus status) {
@@ -386,6 +389,7 @@ class EventService implements EventApi {
                 e.lab(),
                 e.strategy(),
                 e.createdAt(),
-                e.updatedAt());
+                e.updatedAt(),
+                e.waitingRoom());
     }
 }

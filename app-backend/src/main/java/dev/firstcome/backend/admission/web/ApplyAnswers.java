@@ -1,6 +1,7 @@
 package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
+import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
@@ -63,10 +64,37 @@ public final class ApplyAnswers {
 
     private final JsonMapper json;
     private final CustomerIdentity identity;
+    private final org.springframework.beans.factory.ObjectProvider<EntryGate> gates;
+    private volatile EntryGate gate;
 
-    ApplyAnswers(JsonMapper json, CustomerIdentity identity) {
+    ApplyAnswers(
+            JsonMapper json,
+            CustomerIdentity identity,
+            org.springframework.beans.factory.ObjectProvider<EntryGate> gates) {
         this.json = json;
         this.identity = identity;
+        this.gates = gates;
+    }
+
+    /**
+     * Null when the apply may go on to admission; otherwise the 403 problem naming the {@code reason}
+     * (the waiting room's entry token is missing, expired or not valid for this event and user).
+     */
+    Answer gate(long eventId, String userId, String entryToken, String uri) {
+        EntryGate current = gate;
+        if (current == null) {
+            current = gates.getIfAvailable(() -> EntryGate.OPEN);
+            gate = current;
+        }
+        EntryGate.Refusal refusal = current.check(eventId, userId, entryToken);
+        if (refusal == null) {
+            return null;
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "entry-refused", "Entry refused", refusal.detail());
+        problem.setProperty("reason", refusal.name());
+        problem.setProperty("field", EntryGate.HEADER);
+        problem.setProperty("eventId", eventId);
+        return problem(problem, uri);
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.ServerListening;
@@ -343,6 +344,10 @@ final class ApplyHttpServer implements SmartLifecycle {
                 String userId = answers.userId(
                         ByteBufUtil.getBytes(request.content()),
                         request.headers().get(HttpHeaderNames.AUTHORIZATION));
+                Answer refused = answers.gate(eventId, userId, request.headers().get(EntryGate.HEADER), path);
+                if (refused != null) {
+                    return CompletableFuture.completedFuture(refused);
+                }
                 return admission
                         .applyAsync(eventId, userId)
                         .handle((result, failure) ->

@@ -1,6 +1,7 @@
 package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -50,6 +51,10 @@ final class FastApplyFilter implements Filter {
             }
             String userId = answers.userId(
                     request.getInputStream().readNBytes(ApplyAnswers.MAX_BODY + 1), request.getHeader("Authorization"));
+            Answer refused = answers.gate(eventId, userId, request.getHeader(EntryGate.HEADER), uri);
+            if (refused != null) {
+                return refused;
+            }
             return answers.of(admission.apply(eventId, userId), uri);
         } catch (RuntimeException e) {
             return answers.of(e, uri);
