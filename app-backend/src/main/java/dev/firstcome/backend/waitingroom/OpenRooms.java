@@ -94,7 +94,7 @@ class OpenRooms {
         if (!counters.opened() || soldOut.soldOut(event.id())) {
             return;
         }
-        long last = checkedAt.getOrDefault(event.id(), Long.MIN_VALUE);
+        long last = checkedAt.getOrDefault(event.id(), 0L);
         if (now.toEpochMilli() - last < SOLD_OUT_CHECK_MILLIS) {
             return;
         }

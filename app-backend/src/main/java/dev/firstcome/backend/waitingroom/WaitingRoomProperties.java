@@ -25,18 +25,16 @@ record WaitingRoomProperties(
         @Valid @DefaultValue Limits limits) {
 
     /**
-     * Token buckets shared by every server through Redis (Bucket4j): each is {@code capacity} requests,
-     * refilled at {@code perMinute}. {@code enabled=false} turns the limits off.
+     * Token buckets shared by every server through Redis (Bucket4j): each allows its number of requests
+     * per minute (as a burst, refilled gradually). Per client = per remote address; per user = per
+     * {@code userId} (joins and applies) or ticket (polls). {@code enabled=false} turns them off.
      */
     record Limits(
             @DefaultValue("true") boolean enabled,
-            @Valid @DefaultValue("60,60") Limit queuePerClient,
-            @Valid @DefaultValue("10,10") Limit queuePerUser,
-            @Valid @DefaultValue("600,600") Limit pollPerClient,
-            @Valid @DefaultValue("120,120") Limit pollPerUser,
-            @Valid @DefaultValue("120,120") Limit applyPerClient,
-            @Valid @DefaultValue("10,10") Limit applyPerUser) {}
-
-    /** {@code capacity} requests at once, {@code perMinute} more each minute. */
-    record Limit(@Min(1) long capacity, @Min(1) long perMinute) {}
+            @Min(1) @DefaultValue("60") long queuePerClient,
+            @Min(1) @DefaultValue("10") long queuePerUser,
+            @Min(1) @DefaultValue("600") long pollPerClient,
+            @Min(1) @DefaultValue("120") long pollPerUser,
+            @Min(1) @DefaultValue("120") long applyPerClient,
+            @Min(1) @DefaultValue("10") long applyPerUser) {}
 }
