@@ -1,8 +1,10 @@
 package dev.firstcome.backend.waitingroom;
 
+import dev.firstcome.backend.admission.UserIds;
 import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.model.QueueAudit;
 import dev.firstcome.model.QueueTicket;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -20,22 +22,27 @@ class QueueController {
 
     private final WaitingRoomApi rooms;
     private final CustomerIdentity identity;
+    private final RateLimits limits;
 
-    QueueController(WaitingRoomApi rooms, CustomerIdentity identity) {
+    QueueController(WaitingRoomApi rooms, CustomerIdentity identity, RateLimits limits) {
         this.rooms = rooms;
         this.identity = identity;
+        this.limits = limits;
     }
 
     @PostMapping("/api/events/{eventId}/queue")
     QueueTicket join(
             @PathVariable long eventId,
             @RequestBody(required = false) JoinRequest request,
-            @RequestHeader(name = "Authorization", required = false) String authorization) {
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            HttpServletRequest servlet) {
         if (request == null) {
             throw new dev.firstcome.backend.infra.web.InvalidRequestException(
                     "body", "a body {\"userId\": ...} is required");
         }
-        return rooms.join(eventId, identity.userId(authorization, request.userId()));
+        String userId = identity.userId(authorization, request.userId());
+        limit(limits.join(servlet.getRemoteAddr(), UserIds.isValid(userId) ? userId : null));
+        return rooms.join(eventId, userId);
     }
 
     @GetMapping("/api/events/{eventId}/queue/audit")
@@ -44,8 +51,15 @@ class QueueController {
     }
 
     @GetMapping("/api/events/{eventId}/queue/{ticketId}")
-    QueueTicket poll(@PathVariable long eventId, @PathVariable String ticketId) {
+    QueueTicket poll(@PathVariable long eventId, @PathVariable String ticketId, HttpServletRequest servlet) {
+        limit(limits.poll(servlet.getRemoteAddr(), ticketId.length() == 32 ? ticketId : null));
         return rooms.poll(eventId, ticketId);
+    }
+
+    private static void limit(long retryAfterSeconds) {
+        if (retryAfterSeconds > 0) {
+            throw new RateLimitedException(retryAfterSeconds);
+        }
     }
 
     /** The join body. */

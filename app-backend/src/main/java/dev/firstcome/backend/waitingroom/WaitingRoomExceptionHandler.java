@@ -24,6 +24,17 @@ class WaitingRoomExceptionHandler {
         return Problems.answer(problem);
     }
 
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<ProblemDetail> tooMany(RateLimitedException e) {
+        ProblemDetail problem =
+                Problems.of(HttpStatus.TOO_MANY_REQUESTS, "too-many-requests", "Too many requests", e.getMessage());
+        problem.setProperty("retryAfterSeconds", e.retryAfterSeconds());
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", Long.toString(e.retryAfterSeconds()))
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     @ExceptionHandler(TicketNotFoundException.class)
     ResponseEntity<ProblemDetail> noTicket(TicketNotFoundException e) {
         return Problems.answer(

@@ -189,7 +189,7 @@ class WaitingRoomService implements WaitingRoomApi {
                         QueueStatus.PREQUEUE,
                         fifo ? p.n() : null,
                         null,
-                        fifo ? p.n() - 1 : p.preCount(),
+                        fifo ? p.n() - 1 : Math.max(0, p.preCount() - 1),
                         clamp(untilOpening, minPoll, maxPoll),
                         null,
                         null,

@@ -49,6 +49,12 @@ class ApplyController {
         if (refused != null) {
             return render(refused);
         }
+        Answer limited = answers.throttle(
+                        eventId, servletRequest.getRemoteAddr(), userId, servletRequest.getRequestURI())
+                .join();
+        if (limited != null) {
+            return render(limited);
+        }
         return render(answers.of(admission.apply(eventId, userId), servletRequest.getRequestURI()));
     }
 
@@ -67,7 +73,7 @@ class ApplyController {
         var response =
                 ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()));
         if (answer.retryAfter()) {
-            response.header("Retry-After", "1");
+            response.header("Retry-After", answer.retryAfterValue());
         }
         if (answer.challenge() != null) {
             response.header("WWW-Authenticate", answer.challenge());

@@ -55,6 +55,11 @@ final class FastApplyFilter implements Filter {
             if (refused != null) {
                 return refused;
             }
+            Answer limited = answers.throttle(eventId, request.getRemoteAddr(), userId, uri)
+                    .join();
+            if (limited != null) {
+                return limited;
+            }
             return answers.of(admission.apply(eventId, userId), uri);
         } catch (RuntimeException e) {
             return answers.of(e, uri);
@@ -66,7 +71,7 @@ final class FastApplyFilter implements Filter {
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
         if (answer.retryAfter()) {
-            response.setHeader("Retry-After", "1");
+            response.setHeader("Retry-After", answer.retryAfterValue());
         }
         if (answer.challenge() != null) {
             response.setHeader("WWW-Authenticate", answer.challenge());
