@@ -66,7 +66,8 @@ start_server() {
     >"$WORK/$name-server.log" 2>&1 &
   SERVER_PID=$!
   STARTED_PIDS+=("$SERVER_PID")
-  for _ in $(seq 1 300); do
+  # BENCH_START_SECONDS (150): how long to wait for UP (a busy shared machine may need more)
+  for _ in $(seq 1 $((${BENCH_START_SECONDS:-150} * 2))); do
     if curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/actuator/health" >"$WORK/$name-health.json" 2>/dev/null; then
       SERVER_UP_SECONDS=$(python3 -c "import time; print(round(time.time() - $t0, 1))")
       echo "server $name UP after ${SERVER_UP_SECONDS}s (pid $SERVER_PID)"
@@ -86,7 +87,7 @@ start_server() {
     fi
     sleep 0.5
   done
-  echo "server $name not UP after 150 s" >&2
+  echo "server $name not UP after ${BENCH_START_SECONDS:-150} s" >&2
   return 1
 }
 

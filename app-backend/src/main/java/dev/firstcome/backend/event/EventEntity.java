@@ -5,6 +5,8 @@ import dev.firstcome.model.CouponBenefit;
 import dev.firstcome.model.CouponValidity;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.WaitingRoom;
+import dev.firstcome.model.WaitingRoomMode;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -98,6 +100,19 @@ class EventEntity {
     @Column(name = "vendor_id")
     private Long vendorId;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "waiting_room_mode", nullable = false, length = 24)
+    private WaitingRoomMode waitingRoomMode = WaitingRoomMode.OFF;
+
+    @Column(name = "prequeue_opens_minutes_before", nullable = false)
+    private int prequeueOpensMinutesBefore = WaitingRoom.DEFAULT_PREQUEUE_MINUTES;
+
+    @Column(name = "outflow_per_second", nullable = false)
+    private int outflowPerSecond = WaitingRoom.DEFAULT_OUTFLOW_PER_SECOND;
+
+    @Column(name = "entry_token_seconds", nullable = false)
+    private int entryTokenSeconds = WaitingRoom.DEFAULT_ENTRY_TOKEN_SECONDS;
+
     protected EventEntity() {}
 
     EventEntity(
@@ -145,7 +160,8 @@ class EventEntity {
                 updatedAt,
                 benefit(),
                 validUntil == null && validDays == null ? null : new CouponValidity(validUntil, validDays),
-                vendorId);
+                vendorId,
+                WaitingRoom.of(waitingRoomMode, prequeueOpensMinutesBefore, outflowPerSecond, entryTokenSeconds));
     }
 
     private CouponBenefit benefit() {
@@ -171,6 +187,14 @@ class EventEntity {
         this.vendorId = vendorId;
     }
 
+    /** Takes the (already validated, complete) waiting room of a view. */
+    void applyWaitingRoom(WaitingRoom room) {
+        this.waitingRoomMode = room.mode();
+        this.prequeueOpensMinutesBefore = room.prequeueOpensMinutesBefore();
+        this.outflowPerSecond = room.outflowPerSecond();
+        this.entryTokenSeconds = room.entryTokenSeconds();
+    }
+
     /** Copies the (already validated) values of a view into this entity under a new version. */
     void apply(EventView v, Instant now, long version) {
         this.version = version;
@@ -184,6 +208,7 @@ class EventEntity {
         this.status = v.status();
         this.updatedAt = now;
         terms(v.benefit(), v.validity(), v.vendorId());
+        applyWaitingRoom(v.room());
     }
 
     Long id() {

@@ -65,7 +65,8 @@ final class EventRules {
                 now,
                 d.benefit(),
                 d.validity(),
-                d.vendorId());
+                d.vendorId(),
+                WaitingRooms.fromDraft(d.waitingRoom()));
         validate(view, strategies);
         if (!view.endsAt().isAfter(now)) {
             throw new EventValidationException(
@@ -104,7 +105,8 @@ final class EventRules {
                 e.updatedAt(),
                 c.benefit() != null ? c.benefit() : e.benefit(),
                 c.validity() != null ? c.validity() : e.validity(),
-                Boolean.TRUE.equals(c.clearVendor()) ? null : (c.vendorId() != null ? c.vendorId() : e.vendorId()));
+                Boolean.TRUE.equals(c.clearVendor()) ? null : (c.vendorId() != null ? c.vendorId() : e.vendorId()),
+                WaitingRooms.merge(e.room(), c.waitingRoom()));
         if (Boolean.TRUE.equals(c.clearVendor()) && c.vendorId() != null) {
             throw new EventValidationException("vendorId", "give vendorId or clearVendor, not both");
         }

@@ -78,7 +78,7 @@ class EventService implements EventApi {
         requireVendor(valid.vendorId());
         // the meta hash is written inside the transaction: if Redis refuses, no event row is committed
         EventEntity saved = tx.execute(status -> {
-            EventEntity entity = repository.saveAndFlush(new EventEntity(
+            EventEntity fresh = new EventEntity(
                     valid.name(),
                     valid.totalQuantity(),
                     valid.dailyQuantity(),
@@ -89,9 +89,10 @@ class EventService implements EventApi {
                     valid.zoneId(),
                     valid.lab(),
                     valid.strategy(),
-                    now));
-            entity.terms(valid.benefit(), valid.validity(), valid.vendorId());
-            repository.flush();
+                    now);
+            fresh.applyWaitingRoom(valid.room());
+            fresh.terms(valid.benefit(), valid.validity(), valid.vendorId());
+            EventEntity entity = repository.saveAndFlush(fresh);
             admission.initializeMeta(entity.toView(), entity.version());
             return entity;
         });
@@ -374,39 +375,45 @@ class EventService implements EventApi {
 
     private static EventView withLimits(EventView e, int total, Integer daily) {
         return new EventView(
-                        e.id(),
-                        e.name(),
-                        total,
-                        daily,
-                        e.dailyOpenTime(),
-                        e.dailyCloseTime(),
-                        e.startsAt(),
-                        e.endsAt(),
-                        e.zoneId(),
-                        e.status(),
-                        e.lab(),
-                        e.strategy(),
-                        e.createdAt(),
-                        e.updatedAt())
-                .withTerms(e.benefit(), e.validity(), e.vendorId());
+                e.id(),
+                e.name(),
+                total,
+                daily,
+                e.dailyOpenTime(),
+                e.dailyCloseTime(),
+                e.startsAt(),
+                e.endsAt(),
+                e.zoneId(),
+                e.status(),
+                e.lab(),
+                e.strategy(),
+                e.createdAt(),
+                e.updatedAt(),
+                e.benefit(),
+                e.validity(),
+                e.vendorId(),
+                e.waitingRoom());
     }
 
     private static EventView withStatus(EventView e, EventStatus status) {
         return new EventView(
-                        e.id(),
-                        e.name(),
-                        e.totalQuantity(),
-                        e.dailyQuantity(),
-                        e.dailyOpenTime(),
-                        e.dailyCloseTime(),
-                        e.startsAt(),
-                        e.endsAt(),
-                        e.zoneId(),
-                        status,
-                        e.lab(),
-                        e.strategy(),
-                        e.createdAt(),
-                        e.updatedAt())
-                .withTerms(e.benefit(), e.validity(), e.vendorId());
+                e.id(),
+                e.name(),
+                e.totalQuantity(),
+                e.dailyQuantity(),
+                e.dailyOpenTime(),
+                e.dailyCloseTime(),
+                e.startsAt(),
+                e.endsAt(),
+                e.zoneId(),
+                status,
+                e.lab(),
+                e.strategy(),
+                e.createdAt(),
+                e.updatedAt(),
+                e.benefit(),
+                e.validity(),
+                e.vendorId(),
+                e.waitingRoom());
     }
 }

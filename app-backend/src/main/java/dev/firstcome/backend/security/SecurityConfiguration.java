@@ -24,6 +24,8 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
  * <ul>
  *   <li>public: the apply (answered ahead of this chain by the apply hot path, which checks the customer
  *       itself), an event's public view, health (UP/DOWN only without a VIEWER token), {@code /error};
+ *   <li>public: the waiting room's join, poll and audit (which a customer token, when identity is on,
+ *       binds to its customer), the customer page {@code /e/{eventId}} and its files under {@code /room/};
  *   <li>a customer's coupons: anyone when customer identity is off, else that customer (or a VIEWER);
  *   <li>redeem and release of a coupon: public here; the controller identifies the customer as the apply
  *       does (the token's subject when customer identity is on) and answers 404 for another's coupon;
@@ -66,6 +68,12 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/events/{eventId}/apply")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/events/{eventId}")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/events/{eventId}/queue")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/events/{eventId}/queue/{ticketId}")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/e/{eventId}", "/room/*")
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/users/{userId}/coupons")
                         .access(ownCoupons(customers))

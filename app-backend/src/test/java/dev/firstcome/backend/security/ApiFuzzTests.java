@@ -191,7 +191,60 @@ class ApiFuzzTests {
                 badStock().map(body -> new BadRequest("main", "PUT", "/api/admin/stock/fuzz-sku", true, body)),
                 badUserId()
                         .map(sku -> new BadRequest(
-                                "main", "PUT", "/api/admin/stock/" + sku, true, "{\"stock\":1,\"price\":1}")));
+                                "main", "PUT", "/api/admin/stock/" + sku, true, "{\"stock\":1,\"price\":1}")),
+                // the waiting room (issue 17)
+                badWaitingRoom()
+                        .map(room -> new BadRequest(
+                                "main",
+                                "POST",
+                                "/api/admin/events",
+                                true,
+                                VALID_EVENT.substring(0, VALID_EVENT.length() - 1) + ",\"waitingRoom\":" + room + "}")),
+                badWaitingRoom()
+                        .filter(room -> !room.equals("null") && !room.contains("\"outflowPerSecond\":5}"))
+                        .map(room -> new BadRequest(
+                                "main",
+                                "PATCH",
+                                "/api/admin/events/" + eventId,
+                                true,
+                                "{\"waitingRoom\":" + room + "}")),
+                Arbitraries.of(
+                                "{}",
+                                "{\"outflowPerSecond\":0}",
+                                "{\"outflowPerSecond\":-1}",
+                                "{\"outflowPerSecond\":1.5}",
+                                "{\"outflowPerSecond\":\"5\"}",
+                                "{\"outflowPerSecond\":100001}",
+                                "{\"outflowPerSecond\":5,\"x\":1}",
+                                "[]")
+                        .map(body -> new BadRequest(
+                                "main", "PUT", "/api/admin/events/" + eventId + "/queue/outflow", true, body)),
+                Combinators.combine(badId(), Arbitraries.of("", "/pause", "/resume"))
+                        .as((id, action) -> new BadRequest(
+                                "main",
+                                action.isEmpty() ? "GET" : "POST",
+                                "/api/admin/events/" + id + "/queue" + action,
+                                true,
+                                null)));
+    }
+
+    /** Waiting rooms that are never valid (on create; on PATCH a missing mode is fine). */
+    static Arbitrary<String> badWaitingRoom() {
+        return Arbitraries.of(
+                "{\"mode\":\"ON\"}",
+                "{\"mode\":\"fifo\"}",
+                "{\"mode\":1}",
+                "{\"mode\":\"FIFO\",\"outflowPerSecond\":0}",
+                "{\"mode\":\"FIFO\",\"outflowPerSecond\":100001}",
+                "{\"mode\":\"FIFO\",\"outflowPerSecond\":\"5\"}",
+                "{\"mode\":\"FIFO\",\"entryTokenSeconds\":5}",
+                "{\"mode\":\"FIFO\",\"prequeueOpensMinutesBefore\":-1}",
+                "{\"mode\":\"FIFO\",\"prequeueOpensMinutesBefore\":1.5}",
+                "{\"mode\":\"FIFO\",\"extra\":1}",
+                "{\"outflowPerSecond\":5}",
+                "\"FIFO\"",
+                "[]",
+                "7");
     }
 
     /** A valid event with exactly one field made invalid, or a body that is not an event at all. */
@@ -410,7 +463,23 @@ class ApiFuzzTests {
                         .map(body -> new BadRequest(
                                 "main", "POST", "/api/coupons/" + holderCoupon + "/release", false, body)),
                 badOrder().map(body -> new BadRequest("main", "POST", "/api/orders", false, body)),
-                badId().map(id -> new BadRequest("main", "GET", "/api/orders/" + id, false, null)));
+                badId().map(id -> new BadRequest("main", "GET", "/api/orders/" + id, false, null)),
+                // the waiting room (issue 17)
+                badApplyBody()
+                        .map(body -> new BadRequest("main", "POST", "/api/events/" + eventId + "/queue", false, body)),
+                badId().map(id -> new BadRequest(
+                        "main", "POST", "/api/events/" + id + "/queue", false, "{\"userId\":\"fuzz-new\"}")),
+                Arbitraries.of(
+                                "x",
+                                "0123456789ABCDEF0123456789ABCDEF",
+                                "0123456789abcdef0123456789abcde",
+                                "0123456789abcdef0123456789abcdef0",
+                                "%00",
+                                "0123456789abcdef0123456789abcdef",
+                                "a%20b")
+                        .map(ticket -> new BadRequest(
+                                "main", "GET", "/api/events/" + eventId + "/queue/" + ticket, false, null)),
+                badId().map(id -> new BadRequest("main", "GET", "/api/events/" + id + "/queue/audit", false, null)));
     }
 
     static Arbitrary<String> badStock() {

@@ -48,7 +48,8 @@ public final class FakeEventApi implements EventApi {
                 draft.isLab(),
                 draft.strategy(),
                 now,
-                now);
+                now,
+                draft.waitingRoom() == null ? dev.firstcome.model.WaitingRoom.OFF : draft.waitingRoom());
         events.put(id, view);
         return view;
     }

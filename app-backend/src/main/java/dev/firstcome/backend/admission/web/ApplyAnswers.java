@@ -1,6 +1,8 @@
 package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
+import dev.firstcome.backend.admission.ApplyThrottle;
+import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
@@ -43,10 +45,20 @@ public final class ApplyAnswers {
      * One answer: status, content type, body, whether it carries {@code Retry-After: 1}, and the
      * {@code WWW-Authenticate} challenge of a 401 (null otherwise).
      */
-    record Answer(int status, String contentType, byte[] body, boolean retryAfter, String challenge) {
+    record Answer(
+            int status, String contentType, byte[] body, boolean retryAfter, String challenge, long retryAfterSeconds) {
 
         Answer(int status, String contentType, byte[] body, boolean retryAfter) {
             this(status, contentType, body, retryAfter, null);
+        }
+
+        Answer(int status, String contentType, byte[] body, boolean retryAfter, String challenge) {
+            this(status, contentType, body, retryAfter, challenge, 1);
+        }
+
+        /** The {@code Retry-After} header's value (seconds). */
+        String retryAfterValue() {
+            return Long.toString(Math.max(1, retryAfterSeconds));
         }
     }
 
@@ -63,10 +75,67 @@ public final class ApplyAnswers {
 
     private final JsonMapper json;
     private final CustomerIdentity identity;
+    private final org.springframework.beans.factory.ObjectProvider<EntryGate> gates;
+    private volatile EntryGate gate;
+    private final org.springframework.beans.factory.ObjectProvider<ApplyThrottle> throttles;
+    private volatile ApplyThrottle throttle;
 
-    ApplyAnswers(JsonMapper json, CustomerIdentity identity) {
+    ApplyAnswers(
+            JsonMapper json,
+            CustomerIdentity identity,
+            org.springframework.beans.factory.ObjectProvider<EntryGate> gates,
+            org.springframework.beans.factory.ObjectProvider<ApplyThrottle> throttles) {
         this.json = json;
         this.identity = identity;
+        this.gates = gates;
+        this.throttles = throttles;
+    }
+
+    /**
+     * Completes with null when the apply is within the abuse limits, otherwise with the 429 problem and its
+     * {@code Retry-After} (a Redis round trip only for events with a waiting room).
+     */
+    java.util.concurrent.CompletableFuture<Answer> throttle(
+            long eventId, String clientAddress, String userId, String uri) {
+        ApplyThrottle current = throttle;
+        if (current == null) {
+            current = throttles.getIfAvailable(() -> ApplyThrottle.NONE);
+            throttle = current;
+        }
+        return current.check(eventId, clientAddress, userId).thenApply(wait -> {
+            if (wait <= 0) {
+                return null;
+            }
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "too-many-requests",
+                    "Too many requests",
+                    "Too many applies from this client or for this user; retry after " + wait + " s");
+            problem.setProperty("retryAfterSeconds", wait);
+            Answer answer = problem(problem, uri);
+            return new Answer(answer.status(), answer.contentType(), answer.body(), true, null, wait);
+        });
+    }
+
+    /**
+     * Null when the apply may go on to admission; otherwise the 403 problem naming the {@code reason}
+     * (the waiting room's entry token is missing, expired or not valid for this event and user).
+     */
+    Answer gate(long eventId, String userId, String entryToken, String uri) {
+        EntryGate current = gate;
+        if (current == null) {
+            current = gates.getIfAvailable(() -> EntryGate.OPEN);
+            gate = current;
+        }
+        EntryGate.Refusal refusal = current.check(eventId, userId, entryToken);
+        if (refusal == null) {
+            return null;
+        }
+        ProblemDetail problem = Problems.of(HttpStatus.FORBIDDEN, "entry-refused", "Entry refused", refusal.detail());
+        problem.setProperty("reason", refusal.name());
+        problem.setProperty("field", EntryGate.HEADER);
+        problem.setProperty("eventId", eventId);
+        return problem(problem, uri);
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.backend.admission.AdmissionUnavailableException;
+import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
@@ -41,8 +42,19 @@ class ApplyController {
             @PathVariable long eventId,
             @RequestBody ApplyRequest request,
             @RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestHeader(name = EntryGate.HEADER, required = false) String entryToken,
             HttpServletRequest servletRequest) {
         String userId = identity.userId(authorization, request == null ? null : request.userId());
+        Answer refused = answers.gate(eventId, userId, entryToken, servletRequest.getRequestURI());
+        if (refused != null) {
+            return render(refused);
+        }
+        Answer limited = answers.throttle(
+                        eventId, servletRequest.getRemoteAddr(), userId, servletRequest.getRequestURI())
+                .join();
+        if (limited != null) {
+            return render(limited);
+        }
         return render(answers.of(admission.apply(eventId, userId), servletRequest.getRequestURI()));
     }
 
@@ -61,7 +73,7 @@ class ApplyController {
         var response =
                 ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()));
         if (answer.retryAfter()) {
-            response.header("Retry-After", "1");
+            response.header("Retry-After", answer.retryAfterValue());
         }
         if (answer.challenge() != null) {
             response.header("WWW-Authenticate", answer.challenge());

@@ -1,6 +1,7 @@
 package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.ServerListening;
@@ -250,7 +251,7 @@ final class ApplyHttpServer implements SmartLifecycle {
         headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
         headers.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
         if (answer.retryAfter()) {
-            headers.set(HttpHeaderNames.RETRY_AFTER, "1");
+            headers.set(HttpHeaderNames.RETRY_AFTER, answer.retryAfterValue());
         }
         if (answer.challenge() != null) {
             headers.set(HttpHeaderNames.WWW_AUTHENTICATE, answer.challenge());
@@ -289,7 +290,7 @@ final class ApplyHttpServer implements SmartLifecycle {
                     HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
             CompletableFuture<Answer> answer;
             try {
-                answer = answer(request);
+                answer = answer(ctx, request);
             } finally {
                 request.release();
             }
@@ -320,7 +321,7 @@ final class ApplyHttpServer implements SmartLifecycle {
             }
         }
 
-        private CompletableFuture<Answer> answer(FullHttpRequest request) {
+        private CompletableFuture<Answer> answer(ChannelHandlerContext ctx, FullHttpRequest request) {
             String path = pathOf(request.uri());
             if (!request.decoderResult().isSuccess()) {
                 return CompletableFuture.completedFuture(answers.notHttp(path));
@@ -343,10 +344,21 @@ final class ApplyHttpServer implements SmartLifecycle {
                 String userId = answers.userId(
                         ByteBufUtil.getBytes(request.content()),
                         request.headers().get(HttpHeaderNames.AUTHORIZATION));
-                return admission
-                        .applyAsync(eventId, userId)
-                        .handle((result, failure) ->
-                                failure == null ? answers.of(result, path) : answers.of(failure, path));
+                Answer refused = answers.gate(eventId, userId, request.headers().get(EntryGate.HEADER), path);
+                if (refused != null) {
+                    return CompletableFuture.completedFuture(refused);
+                }
+                String client = ctx.channel().remoteAddress() instanceof InetSocketAddress remote
+                        ? remote.getAddress().getHostAddress()
+                        : "unknown";
+                return answers.throttle(eventId, client, userId, path)
+                        .thenCompose(limited -> limited != null
+                                ? CompletableFuture.completedFuture(limited)
+                                : admission
+                                        .applyAsync(eventId, userId)
+                                        .handle((result, failure) -> failure == null
+                                                ? answers.of(result, path)
+                                                : answers.of(failure, path)));
             } catch (RuntimeException e) {
                 return CompletableFuture.completedFuture(answers.of(e, path));
             }

@@ -1,6 +1,7 @@
 package dev.firstcome.backend.admission.web;
 
 import dev.firstcome.backend.admission.AdmissionApi;
+import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
@@ -50,6 +51,15 @@ final class FastApplyFilter implements Filter {
             }
             String userId = answers.userId(
                     request.getInputStream().readNBytes(ApplyAnswers.MAX_BODY + 1), request.getHeader("Authorization"));
+            Answer refused = answers.gate(eventId, userId, request.getHeader(EntryGate.HEADER), uri);
+            if (refused != null) {
+                return refused;
+            }
+            Answer limited = answers.throttle(eventId, request.getRemoteAddr(), userId, uri)
+                    .join();
+            if (limited != null) {
+                return limited;
+            }
             return answers.of(admission.apply(eventId, userId), uri);
         } catch (RuntimeException e) {
             return answers.of(e, uri);
@@ -61,7 +71,7 @@ final class FastApplyFilter implements Filter {
         response.setStatus(answer.status());
         response.setContentType(answer.contentType());
         if (answer.retryAfter()) {
-            response.setHeader("Retry-After", "1");
+            response.setHeader("Retry-After", answer.retryAfterValue());
         }
         if (answer.challenge() != null) {
             response.setHeader("WWW-Authenticate", answer.challenge());

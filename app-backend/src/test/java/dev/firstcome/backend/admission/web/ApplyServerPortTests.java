@@ -22,7 +22,13 @@ class ApplyServerPortTests {
             boolean ours = bind(taken);
             var server = new ApplyHttpServer(
                     mock(AdmissionApi.class),
-                    new ApplyAnswers(JsonMapper.builder().build(), mock(CustomerIdentity.class)),
+                    new ApplyAnswers(
+                            JsonMapper.builder().build(),
+                            mock(CustomerIdentity.class),
+                            new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                                    .getBeanProvider(dev.firstcome.backend.admission.EntryGate.class),
+                            new org.springframework.beans.factory.support.StaticListableBeanFactory()
+                                    .getBeanProvider(dev.firstcome.backend.admission.ApplyThrottle.class)),
                     new FirstComeProperties.ApplyServer(true, null, "0.0.0.0", 1, Duration.ofSeconds(5)),
                     event -> {});
             server.start();

@@ -1,0 +1,149 @@
+package dev.firstcome.backend.waitingroom;
+
+import dev.firstcome.backend.admission.ApplyThrottle;
+import dev.firstcome.backend.admission.EventLookup;
+import dev.firstcome.backend.admission.UserIds;
+import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.model.EventView;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
+import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
+import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.codec.ByteArrayCodec;
+import io.lettuce.core.codec.RedisCodec;
+import io.lettuce.core.codec.StringCodec;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The abuse limits: token buckets in Redis (Bucket4j's Lettuce integration, compare-and-swap on one key
+ * per bucket), so every server shares them. Per client address and per user on joins, per client and per
+ * ticket on polls, per client and per user on applies to events with a waiting room (events without one
+ * are not limited: their apply path stays as it was). Each limit is its number of requests per minute,
+ * as a burst refilled gradually; a refusal carries the seconds until a token is back.
+ */
+@Component
+class RateLimits implements ApplyThrottle {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(RateLimits.class);
+
+    private final WaitingRoomProperties.Limits limits;
+    private final EventLookup events;
+    private final String prefix;
+    private final LettuceConnectionFactory connections;
+    private volatile AsyncProxyManager<String> buckets;
+    private StatefulRedisConnection<String, byte[]> connection;
+
+    RateLimits(
+            WaitingRoomProperties properties,
+            EventLookup events,
+            FirstComeNames names,
+            LettuceConnectionFactory connections) {
+        this.limits = properties.limits();
+        this.events = events;
+        this.prefix = names.keyPrefix() + ":limit:";
+        this.connections = connections;
+    }
+
+    /** Joins: per client and per user. Completes with 0 or the seconds to wait. */
+    long join(String client, String userId) {
+        return both("queue", client, limits.queuePerClient(), userId, limits.queuePerUser())
+                .join();
+    }
+
+    /** Polls: per client and per ticket. */
+    long poll(String client, String ticketId) {
+        return both("poll", client, limits.pollPerClient(), ticketId, limits.pollPerUser())
+                .join();
+    }
+
+    @Override
+    public CompletableFuture<Long> check(long eventId, String clientAddress, String userId) {
+        if (!limits.enabled()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        Optional<EventView> event = events.find(eventId);
+        if (event.isEmpty() || !event.get().room().on()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        return both(
+                "apply",
+                clientAddress,
+                limits.applyPerClient(),
+                UserIds.isValid(userId) ? userId : null,
+                limits.applyPerUser());
+    }
+
+    private CompletableFuture<Long> both(String kind, String client, long perClient, String user, long perUser) {
+        if (!limits.enabled()) {
+            return CompletableFuture.completedFuture(0L);
+        }
+        CompletableFuture<Long> byClient = take(kind + ":client:" + client, perClient);
+        if (user == null) {
+            return byClient;
+        }
+        return byClient.thenCompose(
+                wait -> wait > 0 ? CompletableFuture.completedFuture(wait) : take(kind + ":user:" + user, perUser));
+    }
+
+    private CompletableFuture<Long> take(String bucket, long perMinute) {
+        BucketConfiguration configuration = BucketConfiguration.builder()
+                .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                .build();
+        try {
+            return buckets()
+                    .getProxy(prefix + bucket, () -> CompletableFuture.completedFuture(configuration))
+                    .tryConsumeAndReturnRemaining(1)
+                    .thenApply(RateLimits::secondsToWait)
+                    .exceptionally(RateLimits::failOpen);
+        } catch (RuntimeException e) {
+            return CompletableFuture.completedFuture(failOpen(e));
+        }
+    }
+
+    /** Redis unreachable: the limits let the request through (the queue or admission answers 503 itself). */
+    private static long failOpen(Throwable e) {
+        log.debug("abuse limits not checked: {}", e.toString());
+        return 0L;
+    }
+
+    private static long secondsToWait(ConsumptionProbe probe) {
+        if (probe.isConsumed()) {
+            return 0L;
+        }
+        return Math.max(1L, TimeUnit.NANOSECONDS.toSeconds(probe.getNanosToWaitForRefill() + 999_999_999L));
+    }
+
+    private AsyncProxyManager<String> buckets() {
+        AsyncProxyManager<String> current = buckets;
+        if (current != null) {
+            return current;
+        }
+        synchronized (this) {
+            if (buckets == null) {
+                RedisClient client = (RedisClient) connections.getNativeClient();
+                connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
+                buckets = Bucket4jLettuce.casBasedBuilder(connection)
+                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                Duration.ofSeconds(10)))
+                        .build()
+                        .asAsync();
+            }
+            return buckets;
+        }
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        if (connection != null) {
+            connection.close();
+        }
+    }
+}
