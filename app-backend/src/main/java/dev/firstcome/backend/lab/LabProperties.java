@@ -16,14 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param flushInterval how often the {@code jvm-buffered-*} strategies add their in-memory increments
  *     to the database counter (and read the counter other servers flushed to)
  * @param sequencer the {@code kafka-sequencer}'s topics and timeouts
- * @param workers the worker JVMs a lab rush may host its strategy in
+ * @param readyFile set on a worker JVM of a lab rush only: where it writes its apply URL once it is
+ *     ready ({@link LabWorkerReadiness})
  */
 @Validated
 @ConfigurationProperties("firstcome.lab")
 public record LabProperties(
         @DefaultValue("1s") Duration flushInterval,
         @Valid @DefaultValue Sequencer sequencer,
-        @Valid @DefaultValue Workers workers) {
+        String readyFile) {
 
     /**
      * @param requestsTopic apply records keyed by event (namespace-prefixed)
@@ -39,14 +40,4 @@ public record LabProperties(
             @DefaultValue("4") @Min(1) @Max(64) int partitions,
             @DefaultValue("10s") Duration replyTimeout,
             @DefaultValue("100ms") Duration commitInterval) {}
-
-    /**
-     * @param startTimeout how long a worker JVM may take to start answering
-     * @param maxHeap the worker JVMs' {@code -Xmx}
-     * @param readyFile set on a worker JVM only: where it writes its apply URL once it listens
-     */
-    public record Workers(
-            @DefaultValue("120s") Duration startTimeout,
-            @DefaultValue("384m") String maxHeap,
-            String readyFile) {}
 }

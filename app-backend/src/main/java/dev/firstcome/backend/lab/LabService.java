@@ -1,13 +1,14 @@
 package dev.firstcome.backend.lab;
 
 import dev.firstcome.backend.admission.AdmissionStrategy;
+import dev.firstcome.backend.rush.StrategyCounts;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
-/** {@link LabApi} over the lab strategies that keep a count ({@link LabCounted}). */
+/** The rush's {@link StrategyCounts} over the lab strategies that keep a count ({@link LabCounted}). */
 @Service
-class LabService implements LabApi {
+class LabService implements StrategyCounts {
 
     private final List<AdmissionStrategy> strategies;
     private final LabProperties properties;

@@ -12,7 +12,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * On a worker JVM of a lab rush ({@code firstcome.lab.workers.ready-file} set): once the server is
+ * On a worker JVM of a lab rush ({@code firstcome.lab.ready-file} set): once the server is
  * ready, writes its apply URL to that file (atomically), which is how the rush learns where to send.
  */
 @Component
@@ -28,7 +28,7 @@ class LabWorkerReadiness {
 
     @EventListener(ApplicationReadyEvent.class)
     void announce() {
-        String readyFile = properties.workers().readyFile();
+        String readyFile = properties.readyFile();
         if (readyFile == null || readyFile.isBlank()) {
             return;
         }

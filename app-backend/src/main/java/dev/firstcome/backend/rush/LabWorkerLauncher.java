@@ -2,7 +2,6 @@ package dev.firstcome.backend.rush;
 
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.InfrastructureApi;
-import dev.firstcome.backend.lab.LabProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -29,7 +28,7 @@ import org.springframework.util.StringUtils;
  * never show in a process list), with the same namespace and lab settings, HTTP and apply server on
  * free loopback ports, no Kafka consumers (an apply-only node: killing it never stalls the issuance
  * consumer group), each worker slot on a data directory of its own (a restart finds its write-ahead
- * log again). A worker announces its apply URL in a ready file ({@code firstcome.lab.workers.ready-file}).
+ * log again). A worker announces its apply URL in a ready file ({@code firstcome.lab.ready-file}).
  */
 @Component
 class LabWorkerLauncher {
@@ -41,13 +40,22 @@ class LabWorkerLauncher {
     private final Environment environment;
     private final InfrastructureApi infrastructure;
     private final FirstComeProperties firstCome;
-    private final LabProperties lab;
+    /** The lab's settings a worker must share (names only: the rush does not read the lab's classes). */
+    private static final List<String> LAB_SETTINGS = List.of(
+            "firstcome.lab.flush-interval",
+            "firstcome.lab.sequencer.requests-topic",
+            "firstcome.lab.sequencer.replies-topic",
+            "firstcome.lab.sequencer.partitions",
+            "firstcome.lab.sequencer.reply-timeout",
+            "firstcome.lab.sequencer.commit-interval");
+
+    private final LabWorkerProperties lab;
 
     LabWorkerLauncher(
             Environment environment,
             InfrastructureApi infrastructure,
             FirstComeProperties firstCome,
-            LabProperties lab) {
+            LabWorkerProperties lab) {
         this.environment = environment;
         this.infrastructure = infrastructure;
         this.firstCome = firstCome;
@@ -90,8 +98,13 @@ class LabWorkerLauncher {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         List<String> command = new ArrayList<>();
         command.add(java);
-        command.add("-Xmx" + lab.workers().maxHeap());
+        command.add("-Xmx" + lab.maxHeap());
         command.add("-Dfile.encoding=UTF-8");
+        for (String option : lab.jvmOptions().strip().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         String classPath = System.getProperty("java.class.path");
         if (getClass().getClassLoader().getClass().getName().startsWith("org.springframework.boot.loader")) {
             command.add("-Dloader.main=" + SERVER_MAIN);
@@ -112,12 +125,13 @@ class LabWorkerLauncher {
         // settings, not secrets: on the command line
         command.add("--firstcome.namespace=" + (firstCome.namespace() == null ? "" : firstCome.namespace()));
         command.add("--firstcome.redis.key-prefix=" + firstCome.redis().keyPrefix());
-        command.add("--firstcome.lab.flush-interval=" + lab.flushInterval().toMillis() + "ms");
-        command.add("--firstcome.lab.sequencer.reply-timeout="
-                + lab.sequencer().replyTimeout().toMillis() + "ms");
-        command.add("--firstcome.lab.sequencer.commit-interval="
-                + lab.sequencer().commitInterval().toMillis() + "ms");
-        command.add("--firstcome.lab.workers.ready-file=" + ready);
+        for (String name : LAB_SETTINGS) {
+            String value = environment.getProperty(name);
+            if (value != null && !value.isBlank()) {
+                command.add("--" + name + "=" + value);
+            }
+        }
+        command.add("--firstcome.lab.ready-file=" + ready);
         return command;
     }
 
@@ -142,7 +156,7 @@ class LabWorkerLauncher {
 
     private String awaitReady(Process process, Path ready, int number, Path slot)
             throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + lab.workers().startTimeout().toNanos();
+        long deadline = System.nanoTime() + lab.startTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             if (Files.exists(ready)) {
                 String url = Files.readString(ready, StandardCharsets.UTF_8).strip();
@@ -162,8 +176,8 @@ class LabWorkerLauncher {
         }
         process.destroyForcibly();
         process.waitFor(10, TimeUnit.SECONDS);
-        throw new IllegalStateException("lab worker " + number + " was not ready within "
-                + lab.workers().startTimeout() + "; see " + slot.resolve("worker.log"));
+        throw new IllegalStateException("lab worker " + number + " was not ready within " + lab.startTimeout()
+                + "; see " + slot.resolve("worker.log"));
     }
 
     /** Whether the worker answers HTTP at all (any status). */

@@ -6,7 +6,6 @@ import dev.firstcome.backend.audit.AuditApi;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.issuance.IssuanceApi;
-import dev.firstcome.backend.lab.LabApi;
 import dev.firstcome.backend.rush.warmup.WarmupLauncher;
 import dev.firstcome.backend.rush.warmup.WarmupScheduler;
 import dev.firstcome.backend.security.CustomerIdentity;
@@ -66,7 +65,7 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
     private final Clock clock;
     private final FirstComeProperties.Rush settings;
     private final LabWorkerLauncher workers;
-    private final ObjectProvider<LabApi> lab;
+    private final ObjectProvider<StrategyCounts> lab;
     private final Map<String, RushRun> rushes = new LinkedHashMap<>();
 
     RushService(
@@ -79,7 +78,7 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
             Clock clock,
             FirstComeProperties properties,
             LabWorkerLauncher workers,
-            ObjectProvider<LabApi> lab) {
+            ObjectProvider<StrategyCounts> lab) {
         this.workers = workers;
         this.lab = lab;
         this.events = events;
@@ -367,7 +366,7 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
      * half a second; at most 30 s); null when the strategy keeps none.
      */
     private Long settledCount(String strategy, long eventId, int limit) throws InterruptedException {
-        LabApi api = lab.getIfAvailable();
+        StrategyCounts api = lab.getIfAvailable();
         if (api == null) {
             return null;
         }

@@ -59,15 +59,19 @@ final class WorkerFleet implements RushEngine.Targets, AutoCloseable {
                 starting.add(executor.submit(() -> launcher.start(launcher.slot(runId, number), number)));
             }
         }
-        try {
-            for (Future<LabWorker> future : starting) {
+        Throwable failure = null;
+        for (Future<LabWorker> future : starting) {
+            try {
                 LabWorker worker = future.get();
                 all.add(worker);
                 live.add(worker);
+            } catch (ExecutionException e) {
+                failure = failure == null ? e.getCause() : failure;
             }
-        } catch (ExecutionException e) {
-            close();
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+        if (failure != null) {
+            close(); // the workers that did start
+            throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure);
         }
         live.sort(Comparator.comparingInt(LabWorker::number));
         log.info(

@@ -208,7 +208,7 @@ class LabNewStrategiesIntegrationTests {
     private LabProperties props(Duration flushInterval) {
         LabProperties bound = org.springframework.boot.context.properties.bind.Binder.get(environment)
                 .bindOrCreate("firstcome.lab", LabProperties.class);
-        return new LabProperties(flushInterval, bound.sequencer(), bound.workers());
+        return new LabProperties(flushInterval, bound.sequencer(), bound.readyFile());
     }
 
     /** {@code threads} distinct users, alternating between the servers, released at once; returns the ISSUED count. */

@@ -26,7 +26,10 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "firstcome.namespace=lab-crash-test",
             "firstcome.lab.flush-interval=2s",
-            "firstcome.rush.drain-timeout=5s"
+            "firstcome.rush.drain-timeout=5s",
+            // a whole server per worker, on a shared 2-core machine: a quicker JIT, and patience
+            "firstcome.lab.workers.jvm-options=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
+            "firstcome.lab.workers.start-timeout=400s"
         })
 class LabWorkerCrashIntegrationTests {
 
