@@ -344,6 +344,21 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
                 report.throughputPerSecond(),
                 report.latency().p99Ms(),
                 persisted);
+        if (crash.workers() > 0 || crash.counted() != null) {
+            log.info(
+                    "Rush {} run {} ({}): workers {}, fault {}, counted {}, lost counts {}, phantom {}, lost in flight {}, unreachable {}, back after {} ms",
+                    run.id(),
+                    number,
+                    strategy,
+                    crash.workers(),
+                    crash.fault(),
+                    crash.counted(),
+                    crash.lostCounts(),
+                    crash.phantomCounts(),
+                    crash.lostInFlight(),
+                    crash.unreachable(),
+                    crash.recoveryMillis());
+        }
         return report;
     }
 
