@@ -29,7 +29,7 @@ import org.springframework.boot.test.context.SpringBootTest;
             "firstcome.rush.drain-timeout=5s",
             // a whole server per worker, on a shared 2-core machine: a quicker JIT, and patience
             "firstcome.lab.workers.jvm-options=-XX:TieredStopAtLevel=1 -XX:+UseSerialGC",
-            "firstcome.lab.workers.start-timeout=400s"
+            "firstcome.lab.workers.start-timeout=600s"
         })
 class LabWorkerCrashIntegrationTests {
 
