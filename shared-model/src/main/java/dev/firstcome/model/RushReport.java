@@ -9,7 +9,8 @@ import java.util.List;
  * {@code winners} the distinct users among them; {@code oversold} = issued answers beyond the limit;
  * {@code duplicates} = users with more than one ISSUED answer. {@code persisted} is the number of
  * coupon rows of the event after waiting (bounded) for the consumer to drain, null when not measured;
- * {@code persistedMatches} when it equals {@code winners}.
+ * {@code persistedMatches} when it equals {@code winners}. {@code crash}: worker JVMs, the fault and
+ * its damage (lost and phantom counts, answers lost in flight, recovery time); see {@link CrashReport}.
  */
 public record RushReport(
         String rushId,
@@ -30,7 +31,56 @@ public record RushReport(
         boolean persistedMatches,
         long elapsedMillis,
         Instant startedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        CrashReport crash) {
+
+    public RushReport {
+        crash = crash == null ? CrashReport.IN_SERVER : crash;
+    }
+
+    /** A run inside the server, nothing crashed. */
+    public RushReport(
+            String rushId,
+            long eventId,
+            String strategy,
+            RushState state,
+            int limit,
+            long requests,
+            long completed,
+            List<OutcomeCount> outcomes,
+            long issuedAnswers,
+            long winners,
+            long oversold,
+            long duplicates,
+            double throughputPerSecond,
+            LatencySummary latency,
+            Long persisted,
+            boolean persistedMatches,
+            long elapsedMillis,
+            Instant startedAt,
+            Instant finishedAt) {
+        this(
+                rushId,
+                eventId,
+                strategy,
+                state,
+                limit,
+                requests,
+                completed,
+                outcomes,
+                issuedAnswers,
+                winners,
+                oversold,
+                duplicates,
+                throughputPerSecond,
+                latency,
+                persisted,
+                persistedMatches,
+                elapsedMillis,
+                startedAt,
+                finishedAt,
+                CrashReport.IN_SERVER);
+    }
 
     public long count(String outcome) {
         return outcomes.stream()

@@ -16,6 +16,11 @@ import java.util.List;
  * starting {@code burstPauseMillis} after the previous one was fully answered.
  * {@code baseUrl}: where to send (default: this server's own HTTP API). Nullable fields take the
  * defaults described in {@link #defaults(int, int)}.
+ *
+ * <p>{@code workers} (null or 0: the strategy runs inside this server; 1 or 2): the strategy runs in
+ * that many worker JVMs started for the rush from the server's own class path, sharing its Redis,
+ * Kafka and database; the applies are spread over them. {@code fault} (with workers only): a {@link
+ * RushFault} done to one worker during each run.
  */
 public record RushRequest(
         Long eventId,
@@ -27,10 +32,59 @@ public record RushRequest(
         Double repeatShare,
         Integer bursts,
         Integer burstPauseMillis,
-        String baseUrl) {
+        String baseUrl,
+        Integer workers,
+        RushFault fault) {
 
     public RushRequest {
         strategies = strategies == null ? List.of() : List.copyOf(strategies);
+    }
+
+    /** A rush inside this server (no worker JVMs, no fault). */
+    public RushRequest(
+            Long eventId,
+            List<String> strategies,
+            Integer quantity,
+            Integer dailyQuantity,
+            int users,
+            Integer concurrency,
+            Double repeatShare,
+            Integer bursts,
+            Integer burstPauseMillis,
+            String baseUrl) {
+        this(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                concurrency,
+                repeatShare,
+                bursts,
+                burstPauseMillis,
+                baseUrl,
+                null,
+                null);
+    }
+
+    /**
+     * The same rush with the strategy hosted in {@code count} worker JVMs (1 or 2; 0 = in this server)
+     * and {@code value} done to one of them (lab rushes on fresh events only).
+     */
+    public RushRequest withWorkers(int count, RushFault value) {
+        return new RushRequest(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                concurrency,
+                repeatShare,
+                bursts,
+                burstPauseMillis,
+                baseUrl,
+                count,
+                value);
     }
 
     /** A rush of {@code users} users for {@code quantity} coupons on a fresh lab event with the lua strategy. */
@@ -59,7 +113,9 @@ public record RushRequest(
                 repeatShare,
                 bursts,
                 burstPauseMillis,
-                baseUrl);
+                baseUrl,
+                workers,
+                fault);
     }
 
     public RushRequest withRepeatShare(double value) {
@@ -73,7 +129,9 @@ public record RushRequest(
                 value,
                 bursts,
                 burstPauseMillis,
-                baseUrl);
+                baseUrl,
+                workers,
+                fault);
     }
 
     public RushRequest withBursts(int count, int pauseMillis) {
@@ -87,7 +145,9 @@ public record RushRequest(
                 repeatShare,
                 count,
                 pauseMillis,
-                baseUrl);
+                baseUrl,
+                workers,
+                fault);
     }
 
     public RushRequest withBaseUrl(String value) {
@@ -101,6 +161,8 @@ public record RushRequest(
                 repeatShare,
                 bursts,
                 burstPauseMillis,
-                value);
+                value,
+                workers,
+                fault);
     }
 }

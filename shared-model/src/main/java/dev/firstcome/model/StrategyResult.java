@@ -1,6 +1,9 @@
 package dev.firstcome.model;
 
-/** One row of a strategy comparison table. {@code persisted} is null when it was not measured. */
+/**
+ * One row of a strategy comparison table. {@code persisted} is null when it was not measured; {@code
+ * crash}: where the strategy ran and what a fault did (see {@link CrashReport}).
+ */
 public record StrategyResult(
         String strategy,
         long eventId,
@@ -10,7 +13,26 @@ public record StrategyResult(
         long duplicates,
         double throughputPerSecond,
         double p99Ms,
-        Long persisted) {
+        Long persisted,
+        CrashReport crash) {
+
+    public StrategyResult {
+        crash = crash == null ? CrashReport.IN_SERVER : crash;
+    }
+
+    /** A row without crash columns (a run inside the server). */
+    public StrategyResult(
+            String strategy,
+            long eventId,
+            int limit,
+            long winners,
+            long oversold,
+            long duplicates,
+            double throughputPerSecond,
+            double p99Ms,
+            Long persisted) {
+        this(strategy, eventId, limit, winners, oversold, duplicates, throughputPerSecond, p99Ms, persisted, null);
+    }
 
     public static StrategyResult of(RushReport report) {
         return new StrategyResult(
@@ -22,6 +44,7 @@ public record StrategyResult(
                 report.duplicates(),
                 report.throughputPerSecond(),
                 report.latency().p99Ms(),
-                report.persisted());
+                report.persisted(),
+                report.crash());
     }
 }

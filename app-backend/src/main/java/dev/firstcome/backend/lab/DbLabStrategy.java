@@ -10,9 +10,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The skeleton the database strategies share: the event's stock row is created once, then the
  * strategy decides on the total limit alone (lab database strategies ignore the daily limit); an ISSUED
  * decision is a claim row whose id is the admission id; undo gives the unit back and deletes the claim
- * in one transaction.
+ * in one transaction. The count a rush compares with its ISSUED answers is the stock row's counter.
  */
-abstract class DbLabStrategy implements AdmissionStrategy {
+abstract class DbLabStrategy implements AdmissionStrategy, LabCounted {
 
     private final String name;
     final LabStockStore store;
@@ -47,6 +47,12 @@ abstract class DbLabStrategy implements AdmissionStrategy {
     void giveBack(long eventId, long claimId) {
         store.decrement(eventId);
         store.unclaim(eventId, claimId);
+    }
+
+    /** The stock row's counter (db-naive's lost updates show here: fewer than the claims). */
+    @Override
+    public long counted(long eventId, int limit) {
+        return store.issued(eventId);
     }
 
     /** Records the claim of the {@code rank}-th unit and answers ISSUED with the claim id as admission id. */

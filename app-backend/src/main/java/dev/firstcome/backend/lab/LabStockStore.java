@@ -72,6 +72,18 @@ class LabStockStore {
                 eventId);
     }
 
+    /** The event's claims (db-count-then-insert's whole bookkeeping). */
+    long claims(long eventId) {
+        Long found = jdbc.queryForObject("SELECT COUNT(*) FROM lab_claim WHERE event_id = ?", Long.class, eventId);
+        return found == null ? 0 : found;
+    }
+
+    /** One atomic {@code issued = issued + n} (the buffered strategies' flush); 0 rows when there is no stock row. */
+    int add(long eventId, long n) {
+        return jdbc.update(
+                "UPDATE lab_stock SET issued = issued + ?, version = version + 1 WHERE event_id = ?", n, eventId);
+    }
+
     boolean claimed(long eventId, String userId) {
         Integer found = jdbc.queryForObject(
                 "SELECT COUNT(*) FROM lab_claim WHERE event_id = ? AND user_id = ?", Integer.class, eventId, userId);

@@ -1,6 +1,7 @@
 package dev.firstcome.backend.rush;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,7 +48,10 @@ final class RushEngine {
                 .build();
     }
 
-    /** What to send. {@code users} is the whole schedule (repeats included), in sending order. */
+    /**
+     * What to send. {@code users} is the whole schedule (repeats included), in sending order. {@code
+     * targets}: where each request goes (worker JVMs); null: always {@code baseUrl}.
+     */
     record Plan(
             String baseUrl,
             long eventId,
@@ -55,7 +59,27 @@ final class RushEngine {
             int concurrency,
             int bursts,
             int burstPauseMillis,
-            Duration requestTimeout) {}
+            Duration requestTimeout,
+            Targets targets) {
+
+        Plan(
+                String baseUrl,
+                long eventId,
+                List<String> users,
+                int concurrency,
+                int bursts,
+                int burstPauseMillis,
+                Duration requestTimeout) {
+            this(baseUrl, eventId, users, concurrency, bursts, burstPauseMillis, requestTimeout, null);
+        }
+    }
+
+    /** Picks the server of each request (a balancer in front of worker JVMs). */
+    interface Targets {
+
+        /** The base URL for the {@code index}-th request (0-based, in sending order); null: no server can take it. */
+        String pick(long index) throws InterruptedException;
+    }
 
     /**
      * The users to send for: {@code users} distinct ids {@code <prefix>-<n>}, plus {@code repeatShare
@@ -77,7 +101,7 @@ final class RushEngine {
 
     /** Sends the plan; returns the elapsed nanoseconds. Stops sending as soon as {@code cancellation} is set. */
     long run(Plan plan, RushTally tally, Cancellation cancellation) throws InterruptedException {
-        URI uri = URI.create(stripSlash(plan.baseUrl()) + "/api/events/" + plan.eventId() + "/apply");
+        URI fixed = plan.targets() == null ? uri(plan.baseUrl(), plan.eventId()) : null;
         int waves = Math.max(1, plan.bursts());
         int perWave = (plan.users().size() + waves - 1) / waves;
         Semaphore inFlight = new Semaphore(plan.concurrency());
@@ -88,6 +112,18 @@ final class RushEngine {
                 int to = Math.min(plan.users().size(), from + perWave);
                 for (int i = from; i < to && !cancellation.cancelled(); i++) {
                     String user = plan.users().get(i);
+                    URI uri;
+                    if (fixed != null) {
+                        uri = fixed;
+                    } else {
+                        String base = plan.targets().pick(i);
+                        if (base == null) {
+                            tally.sent();
+                            tally.unanswered(user, RushTally.UNREACHABLE);
+                            continue;
+                        }
+                        uri = uri(base, plan.eventId());
+                    }
                     inFlight.acquire();
                     tally.sent();
                     executor.execute(() -> {
@@ -124,6 +160,8 @@ final class RushEngine {
             tally.answered(user, classify(response.statusCode(), response.body()), System.nanoTime() - start);
         } catch (HttpTimeoutException e) {
             tally.unanswered(user, RushTally.TIMEOUT);
+        } catch (ConnectException e) {
+            tally.unanswered(user, RushTally.UNREACHABLE);
         } catch (IOException e) {
             tally.unanswered(user, RushTally.ERROR);
         } catch (InterruptedException e) {
@@ -147,6 +185,10 @@ final class RushEngine {
             }
         }
         return "HTTP_" + status;
+    }
+
+    private static URI uri(String baseUrl, long eventId) {
+        return URI.create(stripSlash(baseUrl) + "/api/events/" + eventId + "/apply");
     }
 
     private static String stripSlash(String url) {

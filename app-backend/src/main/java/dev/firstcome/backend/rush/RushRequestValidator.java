@@ -7,6 +7,7 @@ import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.RushFault;
 import dev.firstcome.model.RushRequest;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
@@ -30,6 +31,8 @@ import org.springframework.stereotype.Component;
 class RushRequestValidator {
 
     private static final int MAX_STRATEGIES = 16;
+    /** Worker JVMs a lab rush may start (each is a whole server). */
+    static final int MAX_WORKERS = 2;
     /** An event's largest quantity (the event rules' limit): a rush's lab events get no more. */
     private static final int MAX_QUANTITY = 100_000_000;
 
@@ -104,6 +107,11 @@ class RushRequestValidator {
                         "strategies",
                         "strategies must be empty when eventId is given: the event's own strategy is used");
             }
+            if ((request.workers() != null && request.workers() != 0)
+                    || (request.fault() != null && request.fault().active())) {
+                throw new InvalidRushRequestException(
+                        "workers", "workers and faults need fresh lab events: leave out eventId");
+            }
             EventView event =
                     eventApi().find(request.eventId()).orElseThrow(() -> new EventNotFoundException(request.eventId()));
             if (!event.lab()) {
@@ -143,6 +151,15 @@ class RushRequestValidator {
                         "strategies", "unknown strategy '" + Ids.echo(name) + "'; known: " + String.join(", ", known));
             }
         }
+        int workers = request.workers() == null ? 0 : request.workers();
+        if (workers < 0 || workers > MAX_WORKERS) {
+            throw new InvalidRushRequestException(
+                    "workers", "workers must be 0 (inside this server), 1 or " + MAX_WORKERS);
+        }
+        if (workers > 0 && request.baseUrl() != null) {
+            throw new InvalidRushRequestException(
+                    "baseUrl", "baseUrl must be left out with workers: the rush sends to its worker JVMs");
+        }
         return new RushTarget(
                 strategies,
                 null,
@@ -153,7 +170,40 @@ class RushRequestValidator {
                 repeatShare,
                 bursts,
                 burstPause,
-                baseUrl);
+                baseUrl,
+                workers,
+                fault(request.fault(), workers));
+    }
+
+    /** The fault, checked against the workers; {@link RushFault#none()} when absent. */
+    private static RushFault fault(RushFault fault, int workers) {
+        if (fault == null || fault.kind() == null || RushFault.NONE.equalsIgnoreCase(fault.kind())) {
+            return RushFault.none();
+        }
+        String kind;
+        if (RushFault.SIGTERM.equalsIgnoreCase(fault.kind())) {
+            kind = RushFault.SIGTERM;
+        } else if (RushFault.SIGKILL.equalsIgnoreCase(fault.kind())) {
+            kind = RushFault.SIGKILL;
+        } else {
+            throw new InvalidRushRequestException(
+                    "fault.kind", "fault.kind must be none, SIGTERM or SIGKILL, not '" + Ids.echo(fault.kind()) + "'");
+        }
+        if (workers == 0) {
+            throw new InvalidRushRequestException(
+                    "workers", "a fault needs the strategy in worker JVMs: set workers to 1 or " + MAX_WORKERS);
+        }
+        double at = fault.at() == null ? 0.5 : fault.at();
+        if (!(at >= 0 && at < 1)) {
+            throw new InvalidRushRequestException(
+                    "fault.at", "fault.at must be at least 0 and below 1 (a share of the rush)");
+        }
+        int worker = fault.worker() == null ? 1 : fault.worker();
+        if (worker < 1 || worker > workers) {
+            throw new InvalidRushRequestException(
+                    "fault.worker", "fault.worker must be between 1 and workers (" + workers + ")");
+        }
+        return new RushFault(kind, at, Boolean.TRUE.equals(fault.restart()), worker);
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.rush.warmup.WarmupLauncher;
 import dev.firstcome.backend.rush.warmup.WarmupScheduler;
 import dev.firstcome.backend.security.CustomerIdentity;
+import dev.firstcome.model.CrashReport;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.RushReport;
@@ -63,6 +64,8 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
     private final AuditApi audit;
     private final Clock clock;
     private final FirstComeProperties.Rush settings;
+    private final LabWorkerLauncher workers;
+    private final ObjectProvider<StrategyCounts> lab;
     private final Map<String, RushRun> rushes = new LinkedHashMap<>();
 
     RushService(
@@ -73,7 +76,11 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
             CustomerIdentity identity,
             AuditApi audit,
             Clock clock,
-            FirstComeProperties properties) {
+            FirstComeProperties properties,
+            LabWorkerLauncher workers,
+            ObjectProvider<StrategyCounts> lab) {
+        this.workers = workers;
+        this.lab = lab;
         this.events = events;
         this.issuance = issuance;
         this.validator = validator;
@@ -283,27 +290,49 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
                 target.users(),
                 target.repeatShare(),
                 run.id().hashCode());
-        Instant startedAt = clock.instant();
-        long elapsed = engine.run(
-                new RushEngine.Plan(
-                        target.baseUrl(),
-                        event.id(),
-                        users,
-                        target.concurrency(),
-                        target.bursts(),
-                        target.burstPauseMillis(),
-                        settings.requestTimeout()),
-                tally,
-                run.cancellation());
-        Instant finishedAt = clock.instant();
-        run.state(RushState.DRAINING);
+        WorkerFleet fleet = target.workers() > 0
+                ? new WorkerFleet(
+                        workers, run.id() + "-r" + number, target.workers(), target.fault(), target.requestsPerRun())
+                : null;
+        long elapsed;
+        Instant startedAt;
+        Instant finishedAt;
+        CrashReport crash;
+        try {
+            if (fleet != null) {
+                fleet.start();
+            }
+            startedAt = clock.instant();
+            elapsed = engine.run(
+                    new RushEngine.Plan(
+                            target.baseUrl(),
+                            event.id(),
+                            users,
+                            target.concurrency(),
+                            target.bursts(),
+                            target.burstPauseMillis(),
+                            settings.requestTimeout(),
+                            fleet),
+                    tally,
+                    run.cancellation());
+            finishedAt = clock.instant();
+            run.state(RushState.DRAINING);
+            if (fleet != null) {
+                fleet.awaitFault();
+            }
+            crash = crash(target, fleet, tally, settledCount(strategy, event.id(), limit));
+        } finally {
+            if (fleet != null) {
+                fleet.close();
+            }
+        }
         Long persisted = awaitPersisted(event.id(), tally.winners());
         if (fresh) {
             closeQuietly(event.id());
         }
         RushState state = run.cancelled() ? RushState.CANCELLED : RushState.COMPLETED;
-        RushReport report =
-                tally.report(run.id(), event.id(), strategy, state, limit, elapsed, persisted, startedAt, finishedAt);
+        RushReport report = tally.report(
+                run.id(), event.id(), strategy, state, limit, elapsed, persisted, startedAt, finishedAt, crash);
         log.info(
                 "Rush {} run {} ({} on event {}): {} requests, {} winners for {}, oversold {}, duplicates {}, {}/s, p99 {} ms, persisted {}",
                 run.id(),
@@ -318,7 +347,67 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
                 report.throughputPerSecond(),
                 report.latency().p99Ms(),
                 persisted);
+        if (crash.workers() > 0 || crash.counted() != null) {
+            log.info(
+                    "Rush {} run {} ({}): workers {}, fault {}, counted {}, lost counts {}, phantom {}, lost in flight {}, unreachable {}, back after {} ms",
+                    run.id(),
+                    number,
+                    strategy,
+                    crash.workers(),
+                    crash.fault(),
+                    crash.counted(),
+                    crash.lostCounts(),
+                    crash.phantomCounts(),
+                    crash.lostInFlight(),
+                    crash.unreachable(),
+                    crash.recoveryMillis());
+        }
         return report;
+    }
+
+    /** The crash columns: where it ran, the fault, and counted against the ISSUED answers. */
+    private static CrashReport crash(RushTarget target, WorkerFleet fleet, RushTally tally, Long counted) {
+        long issued = tally.issuedAnswers();
+        return new CrashReport(
+                target.workers(),
+                target.fault().describe(),
+                counted,
+                counted == null ? 0 : Math.max(0, issued - counted),
+                counted == null ? 0 : Math.max(0, counted - issued),
+                tally.lostInFlight(),
+                tally.count(RushTally.UNREACHABLE),
+                fleet == null ? null : fleet.recoveryMillis());
+    }
+
+    /**
+     * The strategy's own count once it stopped moving (the same value for two count lags, at least
+     * half a second; at most 30 s); null when the strategy keeps none.
+     */
+    private Long settledCount(String strategy, long eventId, int limit) throws InterruptedException {
+        StrategyCounts api = lab.getIfAvailable();
+        if (api == null) {
+            return null;
+        }
+        Long counted = api.counted(strategy, eventId, limit);
+        if (counted == null) {
+            return null;
+        }
+        long quiet = Math.max(
+                Duration.ofMillis(500).toNanos(), api.countLag().multipliedBy(2).toNanos());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        long stableSince = System.nanoTime();
+        while (System.nanoTime() - stableSince < quiet && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(DRAIN_POLL.toNanos());
+            if (Thread.interrupted()) {
+                throw new InterruptedException("interrupted while settling the count of event " + eventId);
+            }
+            Long now = api.counted(strategy, eventId, limit);
+            if (!counted.equals(now)) {
+                counted = now;
+                stableSince = System.nanoTime();
+            }
+        }
+        return counted;
     }
 
     private EventView createLabEvent(String rushId, String strategy, RushTarget target) {

@@ -1,5 +1,6 @@
 package dev.firstcome.backend.rush;
 
+import dev.firstcome.model.CrashReport;
 import dev.firstcome.model.LatencySummary;
 import dev.firstcome.model.OutcomeCount;
 import dev.firstcome.model.RushReport;
@@ -25,6 +26,8 @@ final class RushTally {
     static final String UNAVAILABLE = "UNAVAILABLE";
     static final String TIMEOUT = "TIMEOUT";
     static final String ERROR = "ERROR";
+    /** No server listening (a killed worker, none left): the request never reached a server. */
+    static final String UNREACHABLE = "UNREACHABLE";
 
     private static final long HIGHEST_MICROS = 600_000_000L;
 
@@ -82,6 +85,16 @@ final class RushTally {
                 .toList();
     }
 
+    /** Requests sent to a server that never answered (connection reset, timeout). */
+    long lostInFlight() {
+        return count(ERROR) + count(TIMEOUT);
+    }
+
+    long count(String outcome) {
+        LongAdder adder = outcomes.get(outcome);
+        return adder == null ? 0 : adder.sum();
+    }
+
     long issuedAnswers() {
         LongAdder issued = outcomes.get(ISSUED);
         return issued == null ? 0 : issued.sum();
@@ -134,6 +147,21 @@ final class RushTally {
             Long persisted,
             Instant startedAt,
             Instant finishedAt) {
+        return report(rushId, eventId, strategy, state, limit, elapsedNanos, persisted, startedAt, finishedAt, null);
+    }
+
+    /** The report with the crash columns ({@code crash} null: a run inside the server). */
+    RushReport report(
+            String rushId,
+            long eventId,
+            String strategy,
+            RushState state,
+            int limit,
+            long elapsedNanos,
+            Long persisted,
+            Instant startedAt,
+            Instant finishedAt,
+            CrashReport crash) {
         long issued = issuedAnswers();
         long winners = winners();
         long done = completed.get();
@@ -156,6 +184,7 @@ final class RushTally {
                 persisted != null && persisted == winners,
                 elapsedNanos / 1_000_000,
                 startedAt,
-                finishedAt);
+                finishedAt,
+                crash);
     }
 }

@@ -48,7 +48,14 @@ class RushIntegrationTests {
                 "{\"users\":10,\"quantity\":10,\"strategies\":[\"lua\",\"no-such-strategy\"]}|strategies",
                 "{\"users\":10,\"quantity\":0}|quantity",
                 "{\"users\":10,\"quantity\":10,\"repeatShare\":1.5}|repeatShare",
-                "{\"users\":10,\"quantity\":10,\"baseUrl\":\"ftp://x\"}|baseUrl"
+                "{\"users\":10,\"quantity\":10,\"baseUrl\":\"ftp://x\"}|baseUrl",
+                "{\"users\":10,\"quantity\":10,\"workers\":3}|workers",
+                "{\"users\":10,\"quantity\":10,\"workers\":-1}|workers",
+                "{\"users\":10,\"quantity\":10,\"fault\":{\"kind\":\"SIGKILL\"}}|workers",
+                "{\"users\":10,\"quantity\":10,\"workers\":1,\"fault\":{\"kind\":\"SIGHUP\"}}|fault.kind",
+                "{\"users\":10,\"quantity\":10,\"workers\":1,\"fault\":{\"kind\":\"SIGKILL\",\"at\":1.5}}|fault.at",
+                "{\"users\":10,\"quantity\":10,\"workers\":1,\"fault\":{\"kind\":\"SIGTERM\",\"worker\":2}}|fault.worker",
+                "{\"users\":10,\"quantity\":10,\"workers\":2,\"fault\":{\"kind\":\"SIGTERM\",\"worker\":0}}|fault.worker"
             })
     void badRushRequestIsRefusedNamingTheField(String body, String field) throws Exception {
         HttpResponse<String> response = post("/api/admin/rush", body, "test-admin-token");

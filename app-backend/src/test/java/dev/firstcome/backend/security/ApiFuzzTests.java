@@ -388,7 +388,7 @@ class ApiFuzzTests {
         return Arbitraries.oneOf(
                 notAnObject(),
                 oneFieldWrong(
-                        "{\"users\":10,\"concurrency\":2,\"quantity\":5,\"strategies\":[\"lua\"]}",
+                        "{\"users\":10,\"concurrency\":2,\"quantity\":5,\"strategies\":[\"lua\"],\"workers\":0,\"fault\":null}",
                         Map.of(
                                 "users", List.of("0", "-5", "1.5", "\"10\"", "100000000000", "null"),
                                 "concurrency", List.of("0", "-1", "100000", "\"2\""),
@@ -398,7 +398,14 @@ class ApiFuzzTests {
                                                 "[\"nope\"]",
                                                 "\"lua\"",
                                                 "[1]",
-                                                "[" + "\"lua\",".repeat(100) + "\"lua\"]"))),
+                                                "[" + "\"lua\",".repeat(100) + "\"lua\"]"),
+                                "workers", List.of("3", "-1", "1.5", "\"1\""),
+                                "fault",
+                                        List.of(
+                                                "{\"kind\":\"SIGKILL\"}",
+                                                "{\"kind\":\"SIGHUP\"}",
+                                                "\"SIGKILL\"",
+                                                "[1]"))),
                 Arbitraries.of(
                         "{\"users\":10,\"baseUrl\":\"http://169.254.169.254/latest\"}",
                         "{\"users\":10,\"baseUrl\":\"http://example.com\"}",

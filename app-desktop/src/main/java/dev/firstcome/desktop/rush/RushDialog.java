@@ -1,6 +1,7 @@
 package dev.firstcome.desktop.rush;
 
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.RushFault;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.StrategyResult;
 import java.util.List;
@@ -10,6 +11,7 @@ import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.SetChangeListener;
 import javafx.geometry.Insets;
@@ -22,6 +24,7 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioButton;
@@ -42,6 +45,7 @@ import javafx.stage.Modality;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import javafx.util.Duration;
+import javafx.util.StringConverter;
 
 /** The simulate-rush dialog: parameters, progress with cancel, then the report. Not modal: the dashboard stays live. */
 public final class RushDialog {
@@ -74,7 +78,8 @@ public final class RushDialog {
         close.setOnAction(event -> stage.hide());
         HBox footer = new HBox(close);
         footer.setAlignment(Pos.CENTER_RIGHT);
-        VBox content = new VBox(12, header, createForm(), createStrategies(), createRun(), createReport(), footer);
+        VBox content = new VBox(
+                12, header, createForm(), createStrategies(), createFaults(), createRun(), createReport(), footer);
         content.setId("rush-dialog");
         content.setPadding(new Insets(16));
         Scene scene = new Scene(content, 1000, 740);
@@ -259,6 +264,7 @@ public final class RushDialog {
                 new Tab("Runs", runs),
                 new Tab("Latency", latency),
                 new Tab("Comparison", comparison));
+        tabs.getTabs().add(createCrashes());
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(330);
         VBox.setVgrow(tabs, Priority.ALWAYS);
@@ -308,6 +314,92 @@ public final class RushDialog {
         if (file != null) {
             model.export(file.toPath(), text);
         }
+    }
+
+    /**
+     * Crashes (issue 18): where the strategy runs (inside the server or 1-2 worker JVMs) and the
+     * fault done to a worker during each run.
+     */
+    private HBox createFaults() {
+        ChoiceBox<Integer> hosts = new ChoiceBox<>(FXCollections.observableArrayList(0, 1, 2));
+        hosts.setId("rush-workers");
+        hosts.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Integer n) {
+                return n == null || n == 0 ? "inside the server" : n + " worker JVM" + (n == 1 ? "" : "s");
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return null;
+            }
+        });
+        hosts.valueProperty().bindBidirectional(model.workersProperty());
+        ChoiceBox<String> kind = new ChoiceBox<>(FXCollections.observableArrayList(RushViewModel.FAULTS));
+        kind.setId("rush-fault");
+        kind.valueProperty().bindBidirectional(model.faultKindProperty());
+        TextField at = field("rush-fault-at", model.faultAtPercentProperty());
+        at.setPrefColumnCount(3);
+        ChoiceBox<Integer> struck = new ChoiceBox<>(FXCollections.observableArrayList(1, 2));
+        struck.setId("rush-fault-worker");
+        struck.valueProperty().bindBidirectional(model.faultWorkerProperty());
+        CheckBox restart = new CheckBox("restart it");
+        restart.setId("rush-fault-restart");
+        restart.selectedProperty().bindBidirectional(model.faultRestartProperty());
+        var noFault = model.faultKindProperty().isEqualTo(RushFault.NONE);
+        at.disableProperty().bind(noFault);
+        struck.disableProperty().bind(noFault);
+        restart.disableProperty().bind(noFault);
+        HBox row = new HBox(
+                8,
+                new Label("Strategy runs"),
+                hosts,
+                new Label("Fault"),
+                kind,
+                new Label("at (%)"),
+                at,
+                new Label("of worker"),
+                struck,
+                restart);
+        row.setId("rush-faults");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.disableProperty().bind(model.onEventProperty().or(model.runningProperty()));
+        return row;
+    }
+
+    /** Per run: counted against really claimed, and what the fault cost. */
+    private Tab createCrashes() {
+        TableView<RushReport> crashes = new TableView<>(model.reports());
+        crashes.setId("rush-crashes");
+        crashes.getColumns()
+                .addAll(
+                        column("Strategy", RushReport::strategy),
+                        column(
+                                "Runs in",
+                                r -> r.crash().workers() == 0
+                                        ? "server"
+                                        : r.crash().workers() + " JVM(s)"),
+                        column("Fault", r -> r.crash().fault()),
+                        column("Claimed", r -> count(r.issuedAnswers())),
+                        column(
+                                "Counted",
+                                r -> r.crash().counted() == null
+                                        ? "—"
+                                        : count(r.crash().counted())),
+                        column("Lost counts", r -> count(r.crash().lostCounts())),
+                        column("Phantom", r -> count(r.crash().phantomCounts())),
+                        column("Oversold", r -> count(r.oversold())),
+                        column("Duplicates", r -> count(r.duplicates())),
+                        column("Lost in flight", r -> count(r.crash().lostInFlight())),
+                        column("Unreachable", r -> count(r.crash().unreachable())),
+                        column(
+                                "Back after",
+                                r -> r.crash().recoveryMillis() == null
+                                        ? "—"
+                                        : String.format(
+                                                Locale.ROOT, "%.1f s", r.crash().recoveryMillis() / 1000.0)));
+        crashes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        return new Tab("Crashes", crashes);
     }
 
     private void showLatency() {

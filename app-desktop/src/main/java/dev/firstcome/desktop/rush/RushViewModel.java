@@ -5,6 +5,7 @@ import dev.firstcome.backend.rush.RushHandle;
 import dev.firstcome.desktop.ui.UiExecutor;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.OutcomeCount;
+import dev.firstcome.model.RushFault;
 import dev.firstcome.model.RushProgress;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.RushRequest;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
@@ -25,6 +27,7 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -74,6 +77,16 @@ public final class RushViewModel {
     /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
     private final ObservableList<OutcomeCount> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
 
+    // crashes (issue 18): the strategy in worker JVMs, and a fault done to one of them
+    /** The faults the dialog offers. */
+    public static final List<String> FAULTS = List.of(RushFault.NONE, RushFault.SIGTERM, RushFault.SIGKILL);
+
+    private final ObjectProperty<Integer> workers = new SimpleObjectProperty<>(0);
+    private final ObjectProperty<String> faultKind = new SimpleObjectProperty<>(RushFault.NONE);
+    private final StringProperty faultAtPercent = new SimpleStringProperty("50");
+    private final BooleanProperty faultRestart = new SimpleBooleanProperty(true);
+    private final ObjectProperty<Integer> faultWorker = new SimpleObjectProperty<>(1);
+
     private RushHandle handle;
     private boolean polling;
 
@@ -86,7 +99,75 @@ public final class RushViewModel {
         quantity.addListener(o -> validate());
         onEvent.addListener(o -> validate());
         chosen.addListener((javafx.collections.SetChangeListener<String>) change -> validate());
+        workers.addListener(o -> validate());
+        faultKind.addListener(o -> validate());
+        faultAtPercent.addListener(o -> validate());
+        faultWorker.addListener(o -> validate());
         validate();
+    }
+
+    /** Worker JVMs hosting the strategy: 0 (inside the server), 1 or 2. */
+    public ObjectProperty<Integer> workersProperty() {
+        return workers;
+    }
+
+    /** One of {@link #FAULTS}. */
+    public ObjectProperty<String> faultKindProperty() {
+        return faultKind;
+    }
+
+    /** When the fault strikes, in percent of the rush's requests (0 to 99). */
+    public StringProperty faultAtPercentProperty() {
+        return faultAtPercent;
+    }
+
+    /** Whether the struck worker is started again. */
+    public BooleanProperty faultRestartProperty() {
+        return faultRestart;
+    }
+
+    /** Which worker is struck (1 or 2). */
+    public ObjectProperty<Integer> faultWorkerProperty() {
+        return faultWorker;
+    }
+
+    /** The worker and fault part of the form, or null when it is fine. */
+    private String faultError() {
+        int hosts = workers.get() == null ? 0 : workers.get();
+        boolean faulty = faultKind.get() != null && !RushFault.NONE.equals(faultKind.get());
+        if (hosts > 0 && onEvent.get()) {
+            return "Worker JVMs and faults need fresh rehearsal events";
+        }
+        if (faulty && hosts == 0) {
+            return "A fault needs the strategy in 1 or 2 worker JVMs";
+        }
+        if (faulty) {
+            Integer at = FormNumbers.whole(faultAtPercent.get());
+            if (at == null || at < 0 || at > 99) {
+                return "Fault point must be a percentage from 0 to 99";
+            }
+            int struck = faultWorker.get() == null ? 1 : faultWorker.get();
+            if (struck < 1 || struck > hosts) {
+                return "The struck worker must be one of the " + hosts + " worker(s)";
+            }
+        }
+        return null;
+    }
+
+    /** The request with the worker and fault part of the form. */
+    private RushRequest withWorkers(RushRequest request) {
+        int hosts = workers.get() == null ? 0 : workers.get();
+        if (hosts == 0) {
+            return request;
+        }
+        RushFault fault = RushFault.NONE.equals(faultKind.get())
+                ? RushFault.none()
+                : RushFault.of(
+                        faultKind.get(),
+                        FormNumbers.whole(faultAtPercent.get()) / 100.0,
+                        faultRestart.get(),
+                        faultWorker.get() == null ? 1 : faultWorker.get());
+        return request.withWorkers(hosts, fault);
     }
 
     /** Prepares a rush on this event (null: fresh rehearsal events only). */
@@ -213,7 +294,7 @@ public final class RushViewModel {
         } else if (event.get() == null) {
             return "Choose an event";
         }
-        return null;
+        return faultError();
     }
 
     /** The request the form describes (valid form only). */
@@ -227,7 +308,7 @@ public final class RushViewModel {
         Integer daily = event.get() == null ? null : event.get().dailyQuantity();
         int coupons = FormNumbers.whole(quantity.get());
         List<String> names = strategies.stream().filter(chosen::contains).toList();
-        return new RushRequest(
+        return withWorkers(new RushRequest(
                 null,
                 names,
                 coupons,
@@ -237,7 +318,7 @@ public final class RushViewModel {
                 share,
                 0,
                 0,
-                null);
+                null));
     }
 
     /** Starts the rush; false while the form has an error or a rush runs. */

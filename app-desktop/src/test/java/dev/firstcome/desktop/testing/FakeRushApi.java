@@ -20,6 +20,7 @@ public final class FakeRushApi implements RushApi {
 
     private final List<Handle> started = new CopyOnWriteArrayList<>();
     private final List<WarmupPlan> plans = new CopyOnWriteArrayList<>();
+    private volatile Set<String> strategies = Set.of("db-naive", "lua", "redis-set-scard");
 
     public List<Handle> started() {
         return started;
@@ -117,7 +118,12 @@ public final class FakeRushApi implements RushApi {
 
     @Override
     public Set<String> strategies() {
-        return Set.of("db-naive", "lua", "redis-set-scard");
+        return strategies;
+    }
+
+    /** The strategies offered from now on (default: db-naive, lua, redis-set-scard). */
+    public void strategies(Set<String> names) {
+        strategies = Set.copyOf(names);
     }
 
     @Override
