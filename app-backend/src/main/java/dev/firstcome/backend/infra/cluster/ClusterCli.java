@@ -14,6 +14,7 @@ public final class ClusterCli {
     private ClusterCli() {}
 
     public static void main(String[] args) throws InterruptedException {
+        QuietLogs.apply();
         Path dir = Path.of(System.getProperty("user.home"), ".firstcome-cluster");
         int servers = 2;
         int main = 8080;

@@ -22,6 +22,7 @@ public final class KafkaNodeMain {
     private KafkaNodeMain() {}
 
     public static void main(String[] args) throws Exception {
+        QuietLogs.apply();
         int nodeId = Integer.parseInt(args[0]);
         int port = Integer.parseInt(args[1]);
         int controllerPort = Integer.parseInt(args[2]);

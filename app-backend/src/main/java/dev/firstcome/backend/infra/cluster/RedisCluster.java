@@ -32,6 +32,7 @@ public final class RedisCluster implements AutoCloseable {
     private final List<Node> nodes;
     private final String password;
     private final Duration nodeTimeout;
+    private RedisClient client;
 
     private RedisCluster(List<Node> nodes, String password, Duration nodeTimeout) {
         this.nodes = nodes;
@@ -194,19 +195,32 @@ public final class RedisCluster implements AutoCloseable {
         EmbeddedParts.pause(100);
     }
 
-    /** Runs one command on one node (a short-lived connection). */
+    /** Runs one command on one node (a short-lived connection of the cluster's one client), retried twice. */
     public <T> T run(Node node, java.util.function.Function<RedisCommands<String, String>, T> command) {
-        RedisClient client = RedisClient.create(RedisURI.builder()
-                .withHost("127.0.0.1")
-                .withPort(node.port())
-                .withPassword(password.toCharArray())
-                .withTimeout(Duration.ofSeconds(5))
-                .build());
-        try (StatefulRedisConnection<String, String> connection = client.connect()) {
-            return command.apply(connection.sync());
-        } finally {
-            client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+        RuntimeException last = null;
+        for (int attempt = 1; attempt <= 3; attempt++) {
+            try (StatefulRedisConnection<String, String> connection = client().connect(RedisURI.builder()
+                    .withHost("127.0.0.1")
+                    .withPort(node.port())
+                    .withPassword(password.toCharArray())
+                    .withTimeout(Duration.ofSeconds(15))
+                    .build())) {
+                return command.apply(connection.sync());
+            } catch (RuntimeException e) {
+                last = e;
+                if (!node.alive()) {
+                    break;
+                }
+            }
         }
+        throw last;
+    }
+
+    private synchronized RedisClient client() {
+        if (client == null) {
+            client = RedisClient.create();
+        }
+        return client;
     }
 
     /** {@code host:port,...} of every node: FIRSTCOME_REDIS_CLUSTER_NODES. */
@@ -286,6 +300,12 @@ public final class RedisCluster implements AutoCloseable {
     public void close() {
         for (Node node : nodes) {
             Processes.stop(node.process(), 10);
+        }
+        synchronized (this) {
+            if (client != null) {
+                client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+                client = null;
+            }
         }
     }
 }

@@ -108,6 +108,23 @@ public final class Topology implements AutoCloseable {
                     environment);
         }
 
+        public Options withServerJvmOptions(List<String> jvmOptions) {
+            return new Options(
+                    dir,
+                    redisMasters,
+                    kafkaBrokers,
+                    servers,
+                    redisNodeTimeout,
+                    adminToken,
+                    databaseUrl,
+                    databaseUser,
+                    databasePassword,
+                    mainPort,
+                    applyPort,
+                    jvmOptions,
+                    extraEnvironment);
+        }
+
         public Options withPorts(int main, int apply) {
             return new Options(
                     dir,

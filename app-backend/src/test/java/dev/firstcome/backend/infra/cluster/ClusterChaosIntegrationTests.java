@@ -46,6 +46,8 @@ class ClusterChaosIntegrationTests {
         Path dir = Files.createTempDirectory("firstcome-chaos");
         topology = Topology.start(Topology.Options.defaults(dir)
                 .withAdminToken(TOKEN)
+                // C1 only: the servers start and warm up with less CPU on a shared 2-core machine
+                .withServerJvmOptions(List.of("-Xms256m", "-Xmx512m", "-XX:TieredStopAtLevel=1"))
                 .withEnvironment(Map.of("FIRSTCOME_ISSUANCE_CONCURRENCY", "1")));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.firstcome.backend.admission.AdmissionStateApi;
+import dev.firstcome.backend.admission.state.AdmissionKeys;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.support.HttpApi;
@@ -23,7 +24,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 
 /**
  * FirstCome on a real Redis Cluster (3 masters, 3 replicas, bundled redis-server) selected with
@@ -32,6 +35,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * broadcast reaches subscribers on every node, and an admission its replica does not acknowledge is
  * undone and answered 503.
  */
+// the context closes with the class: it must not keep refreshing the topology of a cluster that is gone
+@DirtiesContext
 @SpringBootTest(
         webEnvironment = WebEnvironment.RANDOM_PORT,
         properties = {"firstcome.namespace=rediscluster", "firstcome.redis.replica-ack-timeout=500ms"})
@@ -71,6 +76,12 @@ class RedisClusterModeIntegrationTests {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    AdmissionKeys keys;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     HttpApi api() {
         return new HttpApi("http://127.0.0.1:" + port, infrastructure.applyApiUrl());
@@ -171,5 +182,37 @@ class RedisClusterModeIntegrationTests {
                 .untilAsserted(() -> assertThat(
                                 jdbc.queryForList("SELECT user_id FROM coupon WHERE event_id = ?", String.class, event))
                         .containsExactlyInAnyOrder("before", "stalled"));
+    }
+
+    @Test
+    void aFailoverOfTheEventsMasterIsTreatedAsARollbackAndTheEventRebuiltBeforeItAdmitsAgain() {
+        var api = api();
+        long event = api.createOpenEvent("cluster-failover", 10, null);
+        assertThat(api.apply(event, "u1").status()).isEqualTo(201);
+        assertThat(api.apply(event, "u2").status()).isEqualTo(201);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, event) == 2);
+        String meta = keys.meta(event);
+        long versionBefore = Long.parseLong((String) redis.opsForHash().get(meta, "version"));
+        // the detector has recorded the current master's replication id
+        await().atMost(Duration.ofSeconds(10)).until(() -> redis.hasKey(keys.replicationId(event)));
+
+        RedisCluster.Node master = cluster.masterOf(meta);
+        RedisCluster.Node replica = cluster.replicasOf(master).getFirst();
+        cluster.run(replica, c -> c.clusterFailover(false));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> cluster.masterOf(meta).port() == replica.port());
+
+        // rebuilt from the database: the meta hash is written again under a newer version
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            Object version = redis.opsForHash().get(meta, "version");
+            assertThat(version).isNotNull();
+            assertThat(Long.parseLong((String) version)).isGreaterThan(versionBefore);
+        });
+        assertThat(state.admitted(event)).containsOnlyKeys("u1", "u2");
+        assertThat(api.apply(event, "u1").status()).isEqualTo(409);
+        assertThat(api.apply(event, "u3").status()).isEqualTo(201);
+        assertThat(state.counts(event).admitted()).isEqualTo(3);
     }
 }
