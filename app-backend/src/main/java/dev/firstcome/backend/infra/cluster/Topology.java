@@ -170,10 +170,17 @@ public final class Topology implements AutoCloseable {
     private void startAll() {
         Path dir = options.dir().toAbsolutePath().normalize();
         String password = "redis-" + Long.toHexString(new java.security.SecureRandom().nextLong());
-        var redisStart = CompletableFuture.supplyAsync(() ->
-                RedisCluster.start(dir.resolve("redis"), options.redisMasters(), password, options.redisNodeTimeout()));
-        var kafkaStart =
-                CompletableFuture.supplyAsync(() -> KafkaCluster.start(dir.resolve("kafka"), options.kafkaBrokers()));
+        // threads of their own, not the common pool: with 2 cores it has one worker, and Lettuce completes
+        // connection handshakes there (a start blocked on it would wait for itself)
+        var starters = java.util.concurrent.Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("firstcome-cluster-start-", 0).factory());
+        var redisStart = CompletableFuture.supplyAsync(
+                () -> RedisCluster.start(
+                        dir.resolve("redis"), options.redisMasters(), password, options.redisNodeTimeout()),
+                starters);
+        var kafkaStart = CompletableFuture.supplyAsync(
+                () -> KafkaCluster.start(dir.resolve("kafka"), options.kafkaBrokers()), starters);
+        starters.shutdown();
         try {
             if (options.databaseUrl() == null) {
                 database = EmbeddedParts.startPostgres(dir.resolve("postgres"));
@@ -249,6 +256,14 @@ public final class Topology implements AutoCloseable {
             server.start();
             server.awaitUp(Duration.ofMinutes(5));
         }
+    }
+
+    /** Restarts the embedded PostgreSQL on the same port and data (the servers reconnect). */
+    public void restartDatabase() {
+        if (database == null) {
+            throw new IllegalStateException("the database is external (FIRSTCOME_DB_URL): restart it there");
+        }
+        database = database.restart();
     }
 
     /** The addresses, one per line (no credentials). */

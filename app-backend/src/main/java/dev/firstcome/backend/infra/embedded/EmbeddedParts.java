@@ -48,17 +48,26 @@ public final class EmbeddedParts {
 
     /** A PostgreSQL 18 server under {@code dataDir} (the embedded one's layout), password protected. */
     public static Database startPostgres(Path dataDir) {
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, true);
-        Map<String, String> props = server.springProperties();
-        return new Database(
-                props.get("spring.datasource.url"),
-                props.get("spring.datasource.username"),
-                props.get("spring.datasource.password"),
-                server);
+        return startPostgres(dataDir, 0);
     }
 
-    /** A running database: its JDBC address and credentials; close stops it. */
-    public record Database(String url, String user, String password, AutoCloseable server) implements AutoCloseable {
+    private static Database startPostgres(Path dataDir, int port) {
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.start(dataDir, true, port);
+        Map<String, String> props = server.springProperties();
+        String url = props.get("spring.datasource.url");
+        int actualPort = Integer.parseInt(url.replaceAll("^jdbc:postgresql://[^:]+:(\\d+)/.*$", "$1"));
+        return new Database(
+                url,
+                props.get("spring.datasource.username"),
+                props.get("spring.datasource.password"),
+                server,
+                dataDir,
+                actualPort);
+    }
+
+    /** A running database: its JDBC address and credentials; close stops it, restart starts it again. */
+    public record Database(String url, String user, String password, AutoCloseable server, Path dataDir, int port)
+            implements AutoCloseable {
 
         @Override
         public void close() {
@@ -67,6 +76,12 @@ public final class EmbeddedParts {
             } catch (Exception e) {
                 throw new IllegalStateException("could not stop PostgreSQL", e);
             }
+        }
+
+        /** Stops PostgreSQL (fast shutdown) and starts it again on the same port and data: the new handle. */
+        public Database restart() {
+            close();
+            return startPostgres(dataDir, port);
         }
 
         @Override

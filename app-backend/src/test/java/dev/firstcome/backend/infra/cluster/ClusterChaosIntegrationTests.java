@@ -3,28 +3,15 @@ package dev.firstcome.backend.infra.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The failover promises on the real topology ({@link Topology}, the code {@code ./cluster} runs): a Redis
@@ -36,27 +23,7 @@ import tools.jackson.databind.json.JsonMapper;
  * build; the others are in {@code ClusterChaosExtendedIntegrationTests} ({@code -Pcluster}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ClusterChaosIntegrationTests {
-
-    static final String TOKEN = "chaos-admin-token";
-    static Topology topology;
-
-    @BeforeAll
-    static void startTopology() throws Exception {
-        Path dir = Files.createTempDirectory("firstcome-chaos");
-        topology = Topology.start(Topology.Options.defaults(dir)
-                .withAdminToken(TOKEN)
-                // C1 only: the servers start and warm up with less CPU on a shared 2-core machine
-                .withServerJvmOptions(List.of("-Xms256m", "-Xmx512m", "-XX:TieredStopAtLevel=1"))
-                .withEnvironment(Map.of("FIRSTCOME_ISSUANCE_CONCURRENCY", "1")));
-    }
-
-    @AfterAll
-    static void stopTopology() {
-        if (topology != null) {
-            topology.close();
-        }
-    }
+class ClusterChaosIntegrationTests extends AbstractClusterChaosTests {
 
     @Test
     @Order(1)
@@ -109,95 +76,6 @@ class ClusterChaosIntegrationTests {
             assertInvariants(event, 300, clients);
         } finally {
             kafka.restart(leader);
-        }
-    }
-
-    static List<String> applyUrls() {
-        var urls = new ArrayList<String>();
-        urls.add(topology.applyUrl());
-        topology.servers().forEach(s -> urls.add("http://127.0.0.1:" + s.applyPort()));
-        return urls;
-    }
-
-    static String keyPrefix() {
-        return "fc";
-    }
-
-    static void finish(List<Future<?>> users) throws Exception {
-        for (Future<?> user : users) {
-            user.get(3, TimeUnit.MINUTES);
-        }
-    }
-
-    static long createEvent(String name, int total) throws Exception {
-        var body = "{\"name\":\"" + name + "-" + System.nanoTime() + "\",\"totalQuantity\":" + total
-                + ",\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\",\"zoneId\":\"UTC\"}";
-        var response = HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(topology.mainUrl() + "/api/admin/events"))
-                                .header("Content-Type", "application/json")
-                                .header("Authorization", "Bearer " + TOKEN)
-                                .POST(HttpRequest.BodyPublishers.ofString(body))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
-        long event =
-                JsonMapper.builder().build().readTree(response.body()).get("id").asLong();
-        // every server knows the event before the rush (the broadcast, else the periodic refresh)
-        for (ServerNode server : topology.servers()) {
-            await().atMost(Duration.ofSeconds(40))
-                    .until(() -> HttpClient.newHttpClient()
-                                    .send(
-                                            HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort()
-                                                            + "/api/events/" + event))
-                                                    .build(),
-                                            HttpResponse.BodyHandlers.discarding())
-                                    .statusCode()
-                            == 200);
-        }
-        return event;
-    }
-
-    /** The four promises, once every user ever answered 201 has been persisted. */
-    static void assertInvariants(long event, int quantity, ChaosClients clients) throws Exception {
-        Map<String, List<ChaosClients.Answer>> answers = clients.answers();
-        List<String> winners = answers.entrySet().stream()
-                .filter(e -> e.getValue().stream().anyMatch(a -> a.status() == 201))
-                .map(Map.Entry::getKey)
-                .toList();
-        List<String> refused = answers.entrySet().stream()
-                .filter(e -> !e.getValue().isEmpty())
-                .filter(e -> e.getValue().getLast().refusal()
-                        && !e.getValue().getLast().alreadyApplied())
-                .map(Map.Entry::getKey)
-                .toList();
-        await().atMost(Duration.ofSeconds(120))
-                .untilAsserted(() -> assertThat(rows(event).keySet()).containsAll(winners));
-        Map<String, Integer> rows = rows(event);
-        assertThat(rows.values().stream().mapToInt(Integer::intValue).sum())
-                .as("coupon rows")
-                .isLessThanOrEqualTo(quantity);
-        assertThat(rows)
-                .as("nobody holds two coupons")
-                .allSatisfy((user, count) -> assertThat(count).isEqualTo(1));
-        assertThat(rows.keySet()).as("refused users hold no coupon").doesNotContainAnyElementsOf(refused);
-        assertThat(winners).as("the rush admitted someone").isNotEmpty();
-    }
-
-    static Map<String, Integer> rows(long event) throws Exception {
-        var env = topology.environment();
-        try (var connection = DriverManager.getConnection(
-                        env.get("FIRSTCOME_DB_URL"), env.get("FIRSTCOME_DB_USER"), env.get("FIRSTCOME_DB_PASSWORD"));
-                var statement = connection.prepareStatement(
-                        "SELECT user_id, COUNT(*) FROM coupon WHERE event_id = ? GROUP BY user_id")) {
-            statement.setLong(1, event);
-            var rows = new HashMap<String, Integer>();
-            try (var result = statement.executeQuery()) {
-                while (result.next()) {
-                    rows.put(result.getString(1), result.getInt(2));
-                }
-            }
-            return rows;
         }
     }
 }
