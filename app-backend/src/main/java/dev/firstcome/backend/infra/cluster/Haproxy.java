@@ -30,7 +30,7 @@ final class Haproxy implements AutoCloseable {
         try {
             Path config = Files.createDirectories(dir).resolve("haproxy.cfg");
             var cfg = new StringBuilder();
-            cfg.append("global\n  maxconn 20000\n\n")
+            cfg.append("global\n  maxconn 4000\n\n")
                     .append("defaults\n  mode http\n  timeout connect 2s\n  timeout client 60s\n")
                     .append("  timeout server 60s\n  option redispatch\n  retries 3\n")
                     .append("  retry-on conn-failure empty-response response-timeout\n\n");

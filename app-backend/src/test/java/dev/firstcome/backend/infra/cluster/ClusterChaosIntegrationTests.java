@@ -42,6 +42,13 @@ class ClusterChaosIntegrationTests extends AbstractClusterChaosTests {
             await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() >= stalledUntil);
             Processes.signal(master.pid(), "KILL");
             Processes.signal(replica.pid(), "CONT");
+            // the replica takes over; the dead master is restarted as a supervisor would, and rejoins as its
+            // replica (until then WAIT 1 has no replica to wait for: the slot's events answer 503)
+            String meta = keyPrefix() + ":{evt:" + event + "}:meta";
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> redis.masterOf(meta).port() == replica.port());
+            redis.restart(master);
             finish(users);
             assertInvariants(event, 300, clients);
         } finally {
