@@ -64,6 +64,7 @@ public final class ServerNode {
             builder.environment().put("FIRSTCOME_DATA_DIR", dataDir.toString());
             builder.environment().put("FIRSTCOME_HTTP_PORT", Integer.toString(httpPort));
             builder.environment().put("FIRSTCOME_APPLY_SERVER_PORT", Integer.toString(applyPort));
+            builder.environment().put("FIRSTCOME_APPLYSERVER_PORT", Integer.toString(applyPort));
             process = builder.start();
         } catch (IOException e) {
             throw new IllegalStateException("could not start FirstCome server " + index, e);

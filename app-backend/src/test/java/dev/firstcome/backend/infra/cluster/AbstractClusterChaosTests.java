@@ -48,6 +48,18 @@ abstract class AbstractClusterChaosTests {
         }
     }
 
+    /** Prints what the clients saw (the figures docs/benchmarks.md quotes). */
+    static void report(ChaosClients clients, long faultNanos) {
+        System.out.printf(
+                "CHAOS %s: %d users answered 201, %d answers 503/connection error, unavailable %d ms (first failure"
+                        + " after the fault to the next 201)%n",
+                StackWalker.getInstance()
+                        .walk(s -> s.skip(1).findFirst().orElseThrow().getMethodName()),
+                clients.issued(),
+                clients.unavailable(),
+                clients.unavailableMillis(faultNanos));
+    }
+
     static List<String> applyUrls() {
         var urls = new ArrayList<String>();
         urls.add(topology.applyUrl());
@@ -107,8 +119,23 @@ abstract class AbstractClusterChaosTests {
                         && !e.getValue().getLast().alreadyApplied())
                 .map(Map.Entry::getKey)
                 .toList();
-        await().atMost(Duration.ofSeconds(120))
-                .untilAsserted(() -> assertThat(rows(event).keySet()).containsAll(winners));
+        try {
+            await().atMost(Duration.ofSeconds(120))
+                    .untilAsserted(() -> assertThat(rows(event).keySet()).containsAll(winners));
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            var missing = new java.util.ArrayList<>(winners);
+            missing.removeAll(rows(event).keySet());
+            throw new AssertionError(
+                    "winners without a coupon row: " + missing + "\nanswers: "
+                            + missing.stream()
+                                    .map(u -> u + "="
+                                            + answers.get(u).stream()
+                                                    .map(a -> a.status() + (a.status() == 201 ? a.body() : ""))
+                                                    .toList())
+                                    .toList()
+                            + "\nrecords in the admitted topic: " + records(event, missing),
+                    e);
+        }
         Map<String, Integer> rows = rows(event);
         assertThat(rows.values().stream().mapToInt(Integer::intValue).sum())
                 .as("coupon rows")
@@ -118,6 +145,36 @@ abstract class AbstractClusterChaosTests {
                 .allSatisfy((user, count) -> assertThat(count).isEqualTo(1));
         assertThat(rows.keySet()).as("refused users hold no coupon").doesNotContainAnyElementsOf(refused);
         assertThat(winners).as("the rush admitted someone").isNotEmpty();
+    }
+
+    /** Every record of the admitted topic for these users of the event (diagnostics of a failure). */
+    static List<String> records(long event, List<String> users) {
+        var found = new ArrayList<String>();
+        var config = Map.<String, Object>of(
+                "bootstrap.servers", topology.environment().get("FIRSTCOME_KAFKA_BOOTSTRAP_SERVERS"),
+                "key.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                "value.deserializer", "org.apache.kafka.common.serialization.StringDeserializer",
+                "isolation.level", "read_committed");
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+            var partitions = consumer.partitionsFor("firstcome.coupon-admitted").stream()
+                    .map(p -> new org.apache.kafka.common.TopicPartition(p.topic(), p.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            var end = consumer.endOffsets(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline
+                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
+                for (var record : consumer.poll(Duration.ofMillis(500))) {
+                    if (users.stream().anyMatch(u -> record.value().contains("\"" + u + "\""))) {
+                        found.add(record.partition() + "@" + record.offset() + " " + record.value());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            found.add("could not read: " + e);
+        }
+        return found;
     }
 
     static Map<String, Integer> rows(long event) throws Exception {

@@ -47,6 +47,8 @@ final class ChaosClients implements AutoCloseable {
     private final AtomicInteger issued = new AtomicInteger();
     private final AtomicInteger unavailable = new AtomicInteger();
     private final AtomicBoolean stopping = new AtomicBoolean();
+    /** (nanoTime, status) of every answer, for the unavailability window after a fault. */
+    private final java.util.Queue<long[]> timeline = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
     ChaosClients(List<String> applyUrls) {
         this.applyUrls = List.copyOf(applyUrls);
@@ -77,6 +79,7 @@ final class ChaosClients implements AutoCloseable {
             String base = applyUrls.get(ThreadLocalRandom.current().nextInt(applyUrls.size()));
             Answer answer = send(base, eventId, user);
             mine.add(answer);
+            timeline.add(new long[] {System.nanoTime(), answer.status()});
             if (answer.status() == 201) {
                 issued.incrementAndGet();
             }
@@ -104,6 +107,26 @@ final class ChaosClients implements AutoCloseable {
             Thread.currentThread().interrupt();
             return new Answer(0, "interrupted");
         }
+    }
+
+    /**
+     * From the first answer other than 201/409 after {@code faultNanos} to the first 201 after it, in
+     * milliseconds; -1 when no answer failed after the fault, or no 201 came after the first failure.
+     */
+    long unavailableMillis(long faultNanos) {
+        var sorted = timeline.stream()
+                .filter(t -> t[0] >= faultNanos)
+                .sorted(java.util.Comparator.comparingLong(t -> t[0]))
+                .toList();
+        Long firstFailure = null;
+        for (long[] t : sorted) {
+            if (firstFailure == null && t[1] != 201 && t[1] != 409) {
+                firstFailure = t[0];
+            } else if (firstFailure != null && t[1] == 201) {
+                return (t[0] - firstFailure) / 1_000_000;
+            }
+        }
+        return -1;
     }
 
     int issued() {

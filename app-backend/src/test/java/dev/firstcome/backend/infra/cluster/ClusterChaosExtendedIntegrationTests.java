@@ -31,19 +31,23 @@ class ClusterChaosExtendedIntegrationTests extends AbstractClusterChaosTests {
         try (var clients = new ChaosClients(applyUrls())) {
             List<Future<?>> users = clients.rush(event, "s", 1500, 32);
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.issued() >= 50);
+            long fault = System.nanoTime();
             Processes.signal(master.pid(), "STOP");
             try {
                 // its replica is promoted once the others agree it failed (node timeout + election)
                 await().atMost(Duration.ofSeconds(60))
                         .pollInterval(Duration.ofMillis(500))
+                        .ignoreExceptions()
                         .until(() -> redis.masterOf(meta).port() != master.port());
             } finally {
                 Processes.signal(master.pid(), "CONT");
             }
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .until(() -> redis.run(master, c -> c.info("replication")).contains("role:slave"));
             finish(users);
+            report(clients, fault);
             assertInvariants(event, 300, clients);
         }
     }
@@ -56,10 +60,12 @@ class ClusterChaosExtendedIntegrationTests extends AbstractClusterChaosTests {
         try (var clients = new ChaosClients(applyUrls())) {
             List<Future<?>> users = clients.rush(event, "v", 1500, 32);
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.issued() >= 50);
+            long fault = System.nanoTime();
             Processes.signal(victim.pid(), "KILL");
             finish(users);
             // an admission the killed server made but never handed to Kafka is healed by reconcile (not
             // awaited here): the promises concern what the clients were answered
+            report(clients, fault);
             assertInvariants(event, 300, clients);
         } finally {
             topology.restart(victim);
@@ -73,8 +79,10 @@ class ClusterChaosExtendedIntegrationTests extends AbstractClusterChaosTests {
         try (var clients = new ChaosClients(applyUrls())) {
             List<Future<?>> users = clients.rush(event, "p", 1500, 32);
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.issued() >= 50);
+            long fault = System.nanoTime();
             topology.restartDatabase();
             finish(users);
+            report(clients, fault);
             assertInvariants(event, 300, clients);
         }
     }

@@ -40,6 +40,7 @@ class ClusterChaosIntegrationTests extends AbstractClusterChaosTests {
             Processes.signal(replica.pid(), "STOP");
             long stalledUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();
             await().atMost(Duration.ofSeconds(5)).until(() -> System.nanoTime() >= stalledUntil);
+            long fault = System.nanoTime();
             Processes.signal(master.pid(), "KILL");
             Processes.signal(replica.pid(), "CONT");
             // the replica takes over; the dead master is restarted as a supervisor would, and rejoins as its
@@ -47,9 +48,11 @@ class ClusterChaosIntegrationTests extends AbstractClusterChaosTests {
             String meta = keyPrefix() + ":{evt:" + event + "}:meta";
             await().atMost(Duration.ofSeconds(60))
                     .pollInterval(Duration.ofMillis(500))
+                    .ignoreExceptions()
                     .until(() -> redis.masterOf(meta).port() == replica.port());
             redis.restart(master);
             finish(users);
+            report(clients, fault);
             assertInvariants(event, 300, clients);
         } finally {
             redis.restart(master); // rejoins as a replica of its replacement
@@ -78,8 +81,10 @@ class ClusterChaosIntegrationTests extends AbstractClusterChaosTests {
         try (var clients = new ChaosClients(applyUrls())) {
             List<Future<?>> users = clients.rush(event, "k", 1500, 32);
             await().atMost(Duration.ofSeconds(60)).until(() -> clients.issued() >= 50);
+            long fault = System.nanoTime();
             Processes.signal(leader.pid(), "KILL");
             finish(users);
+            report(clients, fault);
             assertInvariants(event, 300, clients);
         } finally {
             kafka.restart(leader);
