@@ -104,9 +104,9 @@ public final class KafkaCluster implements AutoCloseable {
                 brokers.add(broker);
             }
             for (Broker broker : brokers) {
-                EmbeddedParts.awaitPort(broker.port(), Duration.ofSeconds(120), broker.process, "Kafka node");
+                EmbeddedParts.awaitPort(broker.port(), Duration.ofMinutes(5), broker.process, "Kafka node");
             }
-            cluster.awaitBrokers(size, Duration.ofSeconds(120));
+            cluster.awaitBrokers(size, Duration.ofMinutes(5));
             log.info("Kafka: {} KRaft brokers on {}", size, cluster.bootstrapServers());
             return cluster;
         } catch (IOException | RuntimeException e) {
@@ -156,7 +156,7 @@ public final class KafkaCluster implements AutoCloseable {
     public void restart(Broker broker) {
         if (!broker.alive()) {
             broker.start();
-            EmbeddedParts.awaitPort(broker.port(), Duration.ofSeconds(120), broker.process, "Kafka node");
+            EmbeddedParts.awaitPort(broker.port(), Duration.ofMinutes(5), broker.process, "Kafka node");
         }
     }
 
