@@ -33,14 +33,33 @@ public record FirstComeProperties(
         @Valid @DefaultValue Redemption redemption,
         @Valid @DefaultValue Orders orders) {
 
-    /** Redis address and key layout. Keys are {@code <prefix>:{evt:<id>}:<name>}. */
+    /**
+     * Redis address and key layout. Keys are {@code <prefix>:{evt:<id>}:<name>}. One of {@code url}
+     * (standalone), {@code clusterNodes} ({@code host:port,...}: Redis Cluster) or {@code sentinelMaster}
+     * with {@code sentinelNodes} (Sentinel); none: the embedded Redis. {@code password} for every mode.
+     * {@code replicaAcks}: replicas that must acknowledge each admission batch (Redis {@code WAIT})
+     * before it is promised; unset: 1 on a Cluster or Sentinel, 0 on a standalone Redis. {@code
+     * topologyRefresh}: how often a Cluster client re-reads the cluster's topology (it also does so at
+     * once on a MOVED/ASK redirect or a reconnect).
+     */
     public record Redis(
             String url,
             @NotBlank @DefaultValue("fc") String keyPrefix,
             @DefaultValue("4d") Duration dayCounterTtl,
-            @NotBlank @DefaultValue("events:changed") String eventsChannel) {}
+            @NotBlank @DefaultValue("events:changed") String eventsChannel,
+            String clusterNodes,
+            String sentinelMaster,
+            String sentinelNodes,
+            String password,
+            @Min(0) Integer replicaAcks,
+            @DefaultValue("1s") Duration replicaAckTimeout,
+            @DefaultValue("2s") Duration topologyRefresh) {}
 
-    /** Kafka address, topics and producer bounds. */
+    /**
+     * Kafka address, topics and producer bounds. {@code replicationFactor}: the replicas of each topic
+     * FirstCome creates; unset: the smaller of 3 and the number of brokers ({@code min.insync.replicas}
+     * is 2 from a factor of 3).
+     */
     public record Kafka(
             String bootstrapServers,
             @Min(1) @DefaultValue("4") int partitions,
@@ -62,7 +81,8 @@ public record FirstComeProperties(
             @NotBlank @DefaultValue("firstcome-notifications")
             String notificationsGroup,
 
-            @DefaultValue("5s") Duration sendTimeout) {}
+            @DefaultValue("5s") Duration sendTimeout,
+            @Min(1) Integer replicationFactor) {}
 
     /** External database; empty means the embedded PostgreSQL. */
     public record Db(String url, String user, String password) {}

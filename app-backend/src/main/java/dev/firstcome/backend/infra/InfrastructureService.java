@@ -22,6 +22,8 @@ class InfrastructureService implements InfrastructureApi {
     private final Admin kafkaAdmin;
     private final DataSource dataSource;
     private final AdminToken adminToken;
+    private final RedisTopology redisTopology;
+    private final KafkaTopology kafkaTopology;
     private volatile String httpApiUrl = "";
     private volatile String applyApiUrl = "";
 
@@ -30,7 +32,11 @@ class InfrastructureService implements InfrastructureApi {
             RedisConnectionFactory redis,
             Admin kafkaAdmin,
             DataSource dataSource,
-            AdminToken adminToken) {
+            AdminToken adminToken,
+            RedisTopology redisTopology,
+            KafkaTopology kafkaTopology) {
+        this.redisTopology = redisTopology;
+        this.kafkaTopology = kafkaTopology;
         this.env = env;
         this.redis = redis;
         this.kafkaAdmin = kafkaAdmin;
@@ -63,16 +69,36 @@ class InfrastructureService implements InfrastructureApi {
     ComponentStatus redis() {
         try (var connection = redis.getConnection()) {
             String pong = connection.ping();
-            return status("redis", "PONG".equalsIgnoreCase(pong), pong);
+            return status("redis", "PONG".equalsIgnoreCase(pong), redisTopologyDetail(pong));
         } catch (RuntimeException e) {
             return status("redis", false, e.getMessage());
+        }
+    }
+
+    /** PONG, then the masters and replicas up and the replica acknowledgement each admission batch waits for. */
+    private String redisTopologyDetail(String pong) {
+        String acks = "replica acks " + redisTopology.replicaAcks()
+                + (redisTopology.replicaAcks() > 0
+                        ? " within " + redisTopology.replicaAckTimeout().toMillis() + " ms"
+                        : "");
+        try {
+            return pong + "; " + redisTopology.mode().name().toLowerCase(java.util.Locale.ROOT) + ": "
+                    + redisTopology.nodes() + "; " + acks;
+        } catch (RuntimeException e) {
+            return pong + "; " + acks + "; topology unknown: " + e.getMessage();
         }
     }
 
     ComponentStatus kafka() {
         try {
             var nodes = kafkaAdmin.describeCluster().nodes().get(CHECK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            return status("kafka", !nodes.isEmpty(), nodes.size() + " broker(s)");
+            String detail;
+            try {
+                detail = kafkaTopology.state().toString();
+            } catch (RuntimeException e) {
+                detail = nodes.size() + " broker(s); topics unknown: " + e.getMessage();
+            }
+            return status("kafka", !nodes.isEmpty(), detail);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return status("kafka", false, "interrupted");

@@ -9,7 +9,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
-/** Topics FirstCome owns and a shared AdminClient for health and lag figures. */
+/**
+ * Topics FirstCome owns (replication factor and min.insync.replicas from {@link KafkaTopology}) and a
+ * shared AdminClient for health and lag figures.
+ */
 @Configuration(proxyBeanMethods = false)
 class KafkaInfrastructureConfiguration {
 
@@ -23,26 +26,36 @@ class KafkaInfrastructureConfiguration {
     }
 
     @Bean
-    NewTopic couponAdmittedTopic(FirstComeProperties properties, FirstComeNames names) {
-        return TopicBuilder.name(names.admittedTopic())
+    KafkaTopology kafkaTopology(Admin firstcomeAdminClient, FirstComeProperties properties, FirstComeNames names) {
+        return new KafkaTopology(
+                firstcomeAdminClient,
+                java.util.List.of(names.admittedTopic(), names.deadLetterTopic(), names.notificationsTopic()),
+                properties.kafka().replicationFactor());
+    }
+
+    private static NewTopic topic(String name, FirstComeProperties properties, KafkaTopology topology) {
+        var builder = TopicBuilder.name(name)
                 .partitions(properties.kafka().partitions())
-                .replicas(1)
-                .build();
+                .replicas(topology.replicationFactor());
+        if (topology.minInsyncReplicas() > 1) {
+            builder.config("min.insync.replicas", Integer.toString(topology.minInsyncReplicas()));
+        }
+        return builder.build();
     }
 
     @Bean
-    NewTopic couponAdmittedDeadLetterTopic(FirstComeProperties properties, FirstComeNames names) {
-        return TopicBuilder.name(names.deadLetterTopic())
-                .partitions(properties.kafka().partitions())
-                .replicas(1)
-                .build();
+    NewTopic couponAdmittedTopic(FirstComeProperties properties, FirstComeNames names, KafkaTopology topology) {
+        return topic(names.admittedTopic(), properties, topology);
     }
 
     @Bean
-    NewTopic couponPersistedTopic(FirstComeProperties properties, FirstComeNames names) {
-        return TopicBuilder.name(names.notificationsTopic())
-                .partitions(properties.kafka().partitions())
-                .replicas(1)
-                .build();
+    NewTopic couponAdmittedDeadLetterTopic(
+            FirstComeProperties properties, FirstComeNames names, KafkaTopology topology) {
+        return topic(names.deadLetterTopic(), properties, topology);
+    }
+
+    @Bean
+    NewTopic couponPersistedTopic(FirstComeProperties properties, FirstComeNames names, KafkaTopology topology) {
+        return topic(names.notificationsTopic(), properties, topology);
     }
 }

@@ -108,16 +108,17 @@ class CouponAdmittedListener {
         log.warn("{} of {} records could not be persisted and went to the dead-letter topic", failed, records.size());
     }
 
-    /** Keeps the first record of each (event, user) and drops revoked admissions. */
+    /**
+     * Drops revoked admissions, then keeps the first record of each (event, user). In that order: a user
+     * whose first admission was revoked (its send "failed" but the broker had written it) and who then won
+     * on a retry has both records in one batch, and the revoked one must not shadow the win.
+     */
     private List<ConsumerRecord<String, CouponAdmitted>> dropRevoked(
             List<ConsumerRecord<String, CouponAdmitted>> records) {
-        Map<CouponRepository.Key, ConsumerRecord<String, CouponAdmitted>> distinct = new LinkedHashMap<>();
         Map<Long, List<Long>> idsByEvent = new HashMap<>();
         for (ConsumerRecord<String, CouponAdmitted> record : records) {
             CouponAdmitted a = record.value();
-            if (distinct.putIfAbsent(new CouponRepository.Key(a.eventId(), a.userId()), record) == null) {
-                idsByEvent.computeIfAbsent(a.eventId(), e -> new ArrayList<>()).add(a.admissionId());
-            }
+            idsByEvent.computeIfAbsent(a.eventId(), e -> new ArrayList<>()).add(a.admissionId());
         }
         Map<Long, Set<Long>> revokedByEvent = new HashMap<>();
         idsByEvent.forEach((eventId, ids) -> {
@@ -126,11 +127,8 @@ class CouponAdmittedListener {
                 revokedByEvent.put(eventId, revoked);
             }
         });
-        if (revokedByEvent.isEmpty()) {
-            return List.copyOf(distinct.values());
-        }
-        List<ConsumerRecord<String, CouponAdmitted>> kept = new ArrayList<>(distinct.size());
-        for (ConsumerRecord<String, CouponAdmitted> record : distinct.values()) {
+        Map<CouponRepository.Key, ConsumerRecord<String, CouponAdmitted>> distinct = new LinkedHashMap<>();
+        for (ConsumerRecord<String, CouponAdmitted> record : records) {
             CouponAdmitted a = record.value();
             if (revokedByEvent.getOrDefault(a.eventId(), Set.of()).contains(a.admissionId())) {
                 log.info(
@@ -139,10 +137,10 @@ class CouponAdmittedListener {
                         a.userId(),
                         a.eventId());
             } else {
-                kept.add(record);
+                distinct.putIfAbsent(new CouponRepository.Key(a.eventId(), a.userId()), record);
             }
         }
-        return kept;
+        return List.copyOf(distinct.values());
     }
 
     /**

@@ -115,6 +115,33 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
     }
 
     /**
+     * A send that "failed" although the broker wrote it is revoked; the user retries and wins. Both
+     * records arrive in one batch: the revoked one is dropped and the win is persisted (the revoked record
+     * must not shadow it as "the same user's first record").
+     */
+    @Test
+    void aRevokedAdmissionDoesNotShadowTheSameUsersLaterWin() {
+        long eventId = newEventId();
+        List<CouponAdmitted> first = admissions(eventId, "retried-", 3);
+        var lost = first.get(1);
+        var win = new CouponAdmitted(
+                eventId, lost.userId(), 4, 9, lost.day(), lost.admittedAt().plusMillis(50));
+        redis.opsForSet().add(names.keyPrefix() + ":{evt:" + eventId + "}:revoked", Long.toString(lost.admissionId()));
+
+        produce(List.of(first.get(0), lost, first.get(2), win));
+        await().atMost(Duration.ofSeconds(60)).until(() -> rows(eventId) == 3);
+        awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT admission_id FROM coupon WHERE event_id = ? AND user_id = ?",
+                        Long.class,
+                        eventId,
+                        lost.userId()))
+                .isEqualTo(9L);
+        assertThat(rows(eventId)).isEqualTo(3);
+    }
+
+    /**
      * The consumer stops while the records are being persisted and its committed offsets are moved
      * back to before them, as if it had died after the database commit but before the offset
      * commit; restarted, it replays them all: still one row per admission.

@@ -136,8 +136,42 @@ public final class ShellViewModel {
     /** "redis UP · embedded · 127.0.0.1:6379" (the address without scheme, user or path). */
     public static String describe(ComponentStatus status) {
         String address = shortAddress(status.address());
+        String topology = topology(status);
         return status.name() + " " + (status.up() ? "UP" : "DOWN") + " · " + status.mode()
-                + (address.isEmpty() ? "" : " · " + address);
+                + (address.isEmpty() ? "" : " · " + address)
+                + (topology.isEmpty() ? "" : " · " + topology);
+    }
+
+    private static final java.util.regex.Pattern REDIS_NODES =
+            java.util.regex.Pattern.compile("(\\d+/\\d+) master\\(s\\) up, (\\d+/\\d+) replica\\(s\\) up");
+    private static final java.util.regex.Pattern REPLICA_ACKS = java.util.regex.Pattern.compile("replica acks (\\d+)");
+    private static final java.util.regex.Pattern KAFKA_BROKERS = java.util.regex.Pattern.compile(
+            "(\\d+) broker\\(s\\) up, replication factor (\\d+).*?(\\d+)/\\d+ partition\\(s\\) under-replicated");
+
+    /**
+     * The replicated topology in a few words, read from the component's health detail: "3/3 masters, 3/3
+     * replicas, WAIT 1" for a Redis Cluster or Sentinel, "3 brokers, factor 3, 0 under-replicated" for
+     * several brokers; empty for a single server.
+     */
+    static String topology(ComponentStatus status) {
+        String detail = status.detail() == null ? "" : status.detail();
+        if (status.name().equals("redis")
+                && (status.mode().equals("cluster") || status.mode().equals("sentinel"))) {
+            var nodes = REDIS_NODES.matcher(detail);
+            var acks = REPLICA_ACKS.matcher(detail);
+            return (nodes.find() ? nodes.group(1) + " masters, " + nodes.group(2) + " replicas" : "")
+                    + (acks.find() ? (nodes.find(0) ? ", " : "") + "WAIT " + acks.group(1) : "");
+        }
+        if (status.name().equals("kafka")) {
+            var brokers = KAFKA_BROKERS.matcher(detail);
+            if (brokers.find()
+                    && (Integer.parseInt(brokers.group(1)) > 1
+                            || !brokers.group(3).equals("0"))) {
+                return brokers.group(1) + " brokers, factor " + brokers.group(2) + ", " + brokers.group(3)
+                        + " under-replicated";
+            }
+        }
+        return "";
     }
 
     /** {@code jdbc:postgresql://127.0.0.1:5432/db?x} and {@code redis://u@h:1} become {@code host:port}. */

@@ -54,4 +54,31 @@ class ShellViewModelTests {
     void theReadOnlyListIsOneInstanceSoThatTheViewsListenerStaysAttached() {
         assertThat(model.components()).isSameAs(model.components());
     }
+
+    @Test
+    void theStatusBarSummarisesAReplicatedTopology() {
+        var redis = new dev.firstcome.model.ComponentStatus(
+                "redis",
+                true,
+                "cluster",
+                "127.0.0.1:7000,127.0.0.1:7001",
+                "PONG; cluster: 3/3 master(s) up, 2/3 replica(s) up; replica acks 1 within 1000 ms");
+        var kafka = new dev.firstcome.model.ComponentStatus(
+                "kafka",
+                true,
+                "external",
+                "127.0.0.1:9092,127.0.0.1:9093",
+                "3 broker(s) up, replication factor 3, min.insync.replicas 2, 4/12 partition(s) under-replicated");
+        var single = new dev.firstcome.model.ComponentStatus(
+                "kafka",
+                true,
+                "embedded",
+                "127.0.0.1:9092",
+                "1 broker(s) up, replication factor 1, min.insync.replicas 1, 0/12 partition(s) under-replicated");
+
+        assertThat(ShellViewModel.topology(redis)).isEqualTo("3/3 masters, 2/3 replicas, WAIT 1");
+        assertThat(ShellViewModel.topology(kafka)).isEqualTo("3 brokers, factor 3, 4 under-replicated");
+        assertThat(ShellViewModel.topology(single)).isEmpty();
+        assertThat(ShellViewModel.describe(redis)).endsWith(" · 3/3 masters, 2/3 replicas, WAIT 1");
+    }
 }

@@ -9,6 +9,7 @@ import dev.firstcome.backend.admission.EventLookup;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.UserIds;
 import dev.firstcome.backend.admission.decide.LuaAdmissionStrategy.AdmissionStateMissingException;
+import dev.firstcome.backend.admission.decide.LuaAdmissionStrategy.ReplicaNotAcknowledgedException;
 import dev.firstcome.backend.admission.decide.UndoQueue.PendingUndo;
 import dev.firstcome.backend.admission.state.StateMissingSignal;
 import dev.firstcome.model.ApplyOutcome;
@@ -112,7 +113,17 @@ class ApplyPipeline implements AdmissionApi {
         var answer = new CompletableFuture<ApplyResult>();
         decided.whenComplete((decision, failure) -> {
             try {
-                if (failure != null) {
+                if (failure != null && unwrap(failure) instanceof ReplicaNotAcknowledgedException unacked) {
+                    // admitted on the master only: a failover could lose it, so it is undone and not promised
+                    var undo = new PendingUndo(
+                            attempt.strategy(), attempt.limits(), userId, attempt.day(), unacked.decision());
+                    undos.undo(undo)
+                            .whenComplete(
+                                    (undone, never) -> answer.completeExceptionally(new AdmissionUnavailableException(
+                                            "Redis replicas did not acknowledge the admission in time; it was undone and "
+                                                    + "you may apply again",
+                                            unacked)));
+                } else if (failure != null) {
                     answer.completeExceptionally(decisionFailure(eventId, unwrap(failure)));
                 } else if (decision.outcome() != ApplyOutcome.ISSUED) {
                     missing.clear(eventId);

@@ -3,15 +3,23 @@ package dev.firstcome.backend.admission.decide;
 import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.backend.admission.state.AdmissionKeys;
 import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.backend.infra.RedisTopology;
 import dev.firstcome.model.ApplyOutcome;
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisConnectionException;
+import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisNoScriptException;
 import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.api.StatefulConnection;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.async.RedisScriptingAsyncCommands;
 import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.SlotHash;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.models.partitions.RedisClusterNode;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,6 +52,9 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
     /** The script's answer when the event's meta hash is missing. */
     static final String NO_STATE = "NO_STATE";
 
+    /** Put in place of ISSUED when the replicas did not acknowledge the run in time (never a script answer). */
+    static final String UNACKNOWLEDGED = "UNACKNOWLEDGED";
+
     private static final Logger log = LoggerFactory.getLogger(LuaAdmissionStrategy.class);
 
     private final StringRedisTemplate redis;
@@ -60,6 +71,10 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
     private final AdmissionBatcher batcher;
 
     private final DistributionSummary batchSizes;
+    /** Replicas that must acknowledge each run that admitted (Redis WAIT), 0: none. */
+    private final int replicaAcks;
+
+    private final long replicaAckTimeoutMillis;
     private volatile CompletableFuture<AsyncScripting> async;
 
     @SuppressWarnings("rawtypes")
@@ -70,7 +85,10 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             AdmissionKeys keys,
             FirstComeProperties properties,
             RedisConnectionFactory connectionFactory,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            RedisTopology topology) {
+        this.replicaAcks = topology.replicaAcks();
+        this.replicaAckTimeoutMillis = Math.max(1, topology.replicaAckTimeout().toMillis());
         this.redis = redis;
         this.admitScript = admitScript;
         this.undoScript = undoScript;
@@ -159,6 +177,14 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
         if (NO_STATE.equals(outcome)) {
             throw new AdmissionStateMissingException(eventId);
         }
+        if (UNACKNOWLEDGED.equals(outcome)) {
+            throw new ReplicaNotAcknowledgedException(
+                    eventId,
+                    new Decision(
+                            ApplyOutcome.ISSUED,
+                            ((Number) result.get(1)).longValue(),
+                            ((Number) result.get(2)).longValue()));
+        }
         ApplyOutcome parsed = ApplyOutcome.valueOf(outcome);
         if (parsed != ApplyOutcome.ISSUED) {
             return Decision.refused(parsed);
@@ -216,7 +242,15 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             default -> throw new IllegalStateException("unsupported Redis client " + client.getClass());
         }
         log.info("Apply path connected to Redis for non-blocking admissions");
-        return new AsyncScripting(client, connection, commands, admitScript.getSha1(), admitScript.getScriptAsString());
+        return new AsyncScripting(
+                client,
+                connection,
+                commands,
+                admitScript.getSha1(),
+                admitScript.getScriptAsString(),
+                replicaAcks,
+                replicaAckTimeoutMillis,
+                connector);
     }
 
     @Override
@@ -232,15 +266,29 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
         }
     }
 
+    /**
+     * The apply path's own connection. With {@code replicaAcks} 0 a run is one EVALSHA (routed by the
+     * event's slot on a Cluster). Otherwise the EVALSHA and a {@code WAIT replicaAcks timeout} are
+     * pipelined on the connection of the master that serves the event's slot (on a Cluster, Lettuce's
+     * connection to that node; WAIT counts the writes of the connection it is sent on): one WAIT per run,
+     * so per batch of the group commit. When fewer replicas acknowledged in time, every ISSUED of the run
+     * is answered {@link #UNACKNOWLEDGED}: the pipeline undoes it and answers 503.
+     */
     private record AsyncScripting(
             AbstractRedisClient client,
             StatefulConnection<String, String> connection,
             RedisScriptingAsyncCommands<String, String> commands,
             String sha,
-            String script) {
+            String script,
+            int replicaAcks,
+            long replicaAckTimeoutMillis,
+            Executor blockingWork) {
 
         /** EVALSHA; EVAL (which caches the script again) when Redis answers NOSCRIPT, e.g. after a restart. */
         CompletableFuture<List<Object>> run(String[] keys, String[] args) {
+            if (replicaAcks > 0) {
+                return nodeOf(keys[0]).thenCompose(node -> runAndWait(node, keys, args));
+            }
             CompletableFuture<List<Object>> first = commands.<List<Object>>evalsha(
                             sha, ScriptOutputType.MULTI, keys, args)
                     .toCompletableFuture();
@@ -251,6 +299,107 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
                                 .toCompletableFuture()
                         : CompletableFuture.failedFuture(cause);
             });
+        }
+
+        /** The commands of the master serving the key's slot (the one connection, outside a Cluster). */
+        private CompletableFuture<RedisAsyncCommands<String, String>> nodeOf(String key) {
+            if (connection instanceof StatefulRedisConnection<String, String> standalone) {
+                return CompletableFuture.completedFuture(standalone.async());
+            }
+            var cluster = (StatefulRedisClusterConnection<String, String>) connection;
+            RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
+            if (master == null) {
+                refreshTopology();
+                return CompletableFuture.failedFuture(
+                        new RedisException("no Redis master serves slot " + SlotHash.getSlot(key) + " right now"));
+            }
+            return cluster.getConnectionAsync(master.getNodeId()).thenApply(StatefulRedisConnection::async);
+        }
+
+        private CompletableFuture<List<Object>> runAndWait(
+                RedisAsyncCommands<String, String> node, String[] keys, String[] args) {
+            // pipelined: the WAIT follows the script on the same connection without waiting for its answer
+            CompletableFuture<List<Object>> script = node.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args)
+                    .toCompletableFuture();
+            CompletableFuture<Long> acked = node.waitForReplication(replicaAcks, replicaAckTimeoutMillis)
+                    .toCompletableFuture();
+            return script.thenCombine(acked, this::acknowledged).exceptionallyCompose(e -> {
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                if (cause instanceof RedisNoScriptException) {
+                    CompletableFuture<List<Object>> again = node.<List<Object>>eval(
+                                    script(), ScriptOutputType.MULTI, keys, args)
+                            .toCompletableFuture();
+                    return again.thenCombine(
+                            node.waitForReplication(replicaAcks, replicaAckTimeoutMillis)
+                                    .toCompletableFuture(),
+                            this::acknowledged);
+                }
+                if (cause instanceof RedisCommandExecutionException redirected
+                        && redirected.getMessage() != null
+                        && (redirected.getMessage().startsWith("MOVED")
+                                || redirected.getMessage().startsWith("ASK"))) {
+                    // the slot moved (a failover): nothing was run; the next apply goes to the new master
+                    refreshTopology();
+                }
+                return CompletableFuture.failedFuture(cause);
+            });
+        }
+
+        /** The script's answer, with every ISSUED replaced by UNACKNOWLEDGED when too few replicas acknowledged. */
+        private List<Object> acknowledged(List<Object> answer, Long acked) {
+            if (acked != null && acked >= replicaAcks) {
+                return answer;
+            }
+            if (answer.size() % 3 != 0) {
+                return answer; // NO_STATE: nothing was written
+            }
+            var marked = new java.util.ArrayList<Object>(answer);
+            for (int i = 0; i < marked.size(); i += 3) {
+                if (ApplyOutcome.ISSUED.name().equals(String.valueOf(marked.get(i)))) {
+                    marked.set(i, UNACKNOWLEDGED);
+                }
+            }
+            return marked;
+        }
+
+        private void refreshTopology() {
+            if (client instanceof RedisClusterClient cluster) {
+                blockingWork.execute(() -> {
+                    try {
+                        cluster.refreshPartitions();
+                    } catch (RuntimeException e) {
+                        log.debug("Redis Cluster topology refresh failed: {}", e.getMessage());
+                    }
+                });
+            }
+        }
+    }
+
+    /**
+     * The replicas did not acknowledge the run that made this admission within the replica ack timeout:
+     * it must be undone (a failover could lose it) and the apply answered 503.
+     */
+    static final class ReplicaNotAcknowledgedException extends RuntimeException {
+        private final long eventId;
+        private final Decision decision;
+
+        ReplicaNotAcknowledgedException(long eventId, Decision decision) {
+            super(
+                    "Redis replicas did not acknowledge admission " + decision.admissionId() + " of event " + eventId
+                            + " in time",
+                    null,
+                    false,
+                    false);
+            this.eventId = eventId;
+            this.decision = decision;
+        }
+
+        long eventId() {
+            return eventId;
+        }
+
+        Decision decision() {
+            return decision;
         }
     }
 

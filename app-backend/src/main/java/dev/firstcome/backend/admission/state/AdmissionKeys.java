@@ -43,6 +43,11 @@ public class AdmissionKeys {
         return tag(eventId) + "revoked";
     }
 
+    /** The replication id of the master that served the event's slot when its state was last checked or rebuilt. */
+    public String replicationId(long eventId) {
+        return tag(eventId) + "replid";
+    }
+
     public List<String> admitKeys(long eventId, LocalDate day) {
         return List.of(meta(eventId), applied(eventId), total(eventId), day(eventId, day), seq(eventId));
     }

@@ -81,6 +81,57 @@ class RedisAdmissionState {
             counts = null;
         }
         return EventStates.of(event, clock.instant(), counts, loaded);
+    /**
+     * {@code master_replid} of the master serving the event's slot (on a Cluster, the node Lettuce's
+     * topology says owns it): it changes when a replica is promoted and when a master restarts.
+     */
+    String masterReplicationId(long eventId) {
+        byte[] key = keys.meta(eventId).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return redis.execute((org.springframework.data.redis.core.RedisCallback<String>) connection -> {
+            java.util.Properties info;
+            if (connection instanceof org.springframework.data.redis.connection.RedisClusterConnection cluster) {
+                info = cluster.serverCommands().info(cluster.clusterGetNodeForKey(key), "replication");
+            } else {
+                info = connection.serverCommands().info("replication");
+            }
+            return info == null ? null : info.getProperty("master_replid");
+        });
+    }
+
+    /** The replication id recorded in the event's slot by the last check or rollback (null: none yet). */
+    String recordedReplicationId(long eventId) {
+        return redis.opsForValue().get(keys.replicationId(eventId));
+    }
+
+    void recordReplicationId(long eventId, String replid) {
+        redis.opsForValue().set(keys.replicationId(eventId), replid);
+    }
+
+    /** The event's admission sequence (the last admission id handed out). */
+    long sequence(long eventId) {
+        return parse(redis.opsForValue().get(keys.seq(eventId)));
+    }
+
+    /** Whether each of these users is in the event's applied hash. */
+    List<Boolean> applied(long eventId, List<String> users) {
+        var present = new java.util.ArrayList<Boolean>(users.size());
+        for (int from = 0; from < users.size(); from += 1000) {
+            List<Object> chunk = new java.util.ArrayList<>(users.subList(from, Math.min(users.size(), from + 1000)));
+            List<Object> values = redis.opsForHash().multiGet(keys.applied(eventId), chunk);
+            values.forEach(v -> present.add(v != null));
+        }
+        return present;
+    }
+
+    /**
+     * The event's state is older than what was promised: the meta hash goes first (every apply answers 503
+     * from now on, as when Redis lost the state) and the rebuild from the database takes over.
+     */
+    void markRolledBack(long eventId, String replid) {
+        redis.delete(keys.meta(eventId));
+        if (replid != null) {
+            recordReplicationId(eventId, replid);
+        }
     }
 
     boolean stateLoaded(long eventId) {

@@ -51,6 +51,11 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     }
 
     static EmbeddedPostgresServer start(Path requestedFirstcomeDataDir, boolean fsync) {
+        return start(requestedFirstcomeDataDir, fsync, 0);
+    }
+
+    /** {@code requestedPort} 0: a free port (a restart by the cluster launcher passes the previous one). */
+    static EmbeddedPostgresServer start(Path requestedFirstcomeDataDir, boolean fsync, int requestedPort) {
         Path firstcomeDataDir = requestedFirstcomeDataDir.toAbsolutePath().normalize();
         try {
             Path home = home(firstcomeDataDir);
@@ -87,7 +92,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             stopOrphan(bin, data);
             String password = EmbeddedPassword.of(firstcomeDataDir);
             PostgresPasswordSetup.requirePassword(bin, data, password);
-            int port = ProcessSupport.freePort();
+            int port = requestedPort > 0 ? requestedPort : ProcessSupport.freePort();
             var command = new ArrayList<>(List.of(
                     bin.resolve("postgres").toString(),
                     "-D",

@@ -137,6 +137,11 @@ final class EmbeddedRedis implements EmbeddedServer {
         if (preferPath && onPath.isPresent()) {
             return onPath.get();
         }
+        return bundledExecutable(dataDir);
+    }
+
+    /** The bundled Redis 7.0.15 binary, copied (once) to {@code dataDir/bin}. */
+    static String bundledExecutable(Path dataDir) throws IOException {
         Path target = Files.createDirectories(dataDir.resolve("bin")).resolve(BUNDLED);
         if (!Files.isExecutable(target)) {
             try (InputStream in = EmbeddedRedis.class.getClassLoader().getResourceAsStream(BUNDLED)) {

@@ -63,7 +63,40 @@ public class EmbeddedServersEnvironmentPostProcessor implements EnvironmentPostP
         try {
             // Redis
             String redisUrl = env.getProperty("firstcome.redis.url");
-            if (StringUtils.hasText(redisUrl)) {
+            String clusterNodes = env.getProperty("firstcome.redis.cluster-nodes");
+            String sentinelMaster = env.getProperty("firstcome.redis.sentinel-master");
+            String redisPassword = env.getProperty("firstcome.redis.password");
+            if (StringUtils.hasText(redisPassword)) {
+                props.put("spring.data.redis.password", redisPassword);
+            }
+            if (StringUtils.hasText(clusterNodes)) {
+                // Redis Cluster: Lettuce follows MOVED/ASK, refreshes the topology periodically and on
+                // redirects/reconnects (adaptive), reads from masters (RedisClientConfiguration)
+                props.put("spring.data.redis.cluster.nodes", clusterNodes.strip());
+                props.put("spring.data.redis.cluster.max-redirects", "5");
+                props.put("spring.data.redis.lettuce.cluster.refresh.adaptive", "true");
+                props.put(
+                        "spring.data.redis.lettuce.cluster.refresh.period",
+                        env.getProperty("firstcome.redis.topology-refresh", "2s"));
+                props.put("spring.data.redis.lettuce.cluster.refresh.dynamic-refresh-sources", "true");
+                external("redis", clusterNodes.strip(), modes, props);
+                props.put("firstcome.infrastructure.redis.mode", "cluster");
+            } else if (StringUtils.hasText(sentinelMaster)) {
+                String sentinelNodes = env.getProperty("firstcome.redis.sentinel-nodes", "");
+                if (!StringUtils.hasText(sentinelNodes)) {
+                    throw new IllegalStateException(
+                            "FIRSTCOME_REDIS_SENTINEL_MASTER is set but FIRSTCOME_REDIS_SENTINEL_NODES is not");
+                }
+                props.put("spring.data.redis.sentinel.master", sentinelMaster.strip());
+                props.put("spring.data.redis.sentinel.nodes", sentinelNodes.strip());
+                // the data nodes take FIRSTCOME_REDIS_PASSWORD; sentinels often have no password of their own
+                String sentinelPassword = env.getProperty("firstcome.redis.sentinel-password");
+                if (StringUtils.hasText(sentinelPassword)) {
+                    props.put("spring.data.redis.sentinel.password", sentinelPassword);
+                }
+                external("redis", sentinelMaster.strip() + "@" + sentinelNodes.strip(), modes, props);
+                props.put("firstcome.infrastructure.redis.mode", "sentinel");
+            } else if (StringUtils.hasText(redisUrl)) {
                 props.put("spring.data.redis.url", redisUrl);
                 external("redis", redisUrl, modes, props);
             } else if (StringUtils.hasText(env.getProperty("spring.data.redis.url"))

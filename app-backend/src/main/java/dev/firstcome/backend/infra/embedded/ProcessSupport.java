@@ -23,13 +23,21 @@ final class ProcessSupport {
 
     private ProcessSupport() {}
 
+    /** Ports this JVM handed out: a port is given once, even before its server binds it (the cluster launcher starts many at once). */
+    private static final java.util.Set<Integer> HANDED_OUT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     static int freePort() {
-        try (var socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException("no free TCP port on the loopback interface", e);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            try (var socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+                if (HANDED_OUT.add(socket.getLocalPort())) {
+                    return socket.getLocalPort();
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("no free TCP port on the loopback interface", e);
+            }
         }
+        throw new IllegalStateException("no TCP port on the loopback interface that was not handed out already");
     }
 
     static boolean portOpen(int port) {

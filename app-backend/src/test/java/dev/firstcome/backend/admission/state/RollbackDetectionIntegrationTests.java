@@ -1,0 +1,84 @@
+package dev.firstcome.backend.admission.state;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.firstcome.backend.admission.AdmissionStateApi;
+import dev.firstcome.backend.infra.InfrastructureApi;
+import dev.firstcome.backend.support.HttpApi;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * A Redis that went back in time (what a promoted replica that missed writes looks like: an older
+ * {@code seq}, a persisted user missing from {@code applied}, a lower total) is detected from the facts
+ * the database holds, the event is rebuilt from the database, and it reopens with the persisted count:
+ * the user who already has a coupon is refused, new admissions continue above the persisted ids.
+ */
+@SpringBootTest(
+        webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {
+            "firstcome.namespace=rollback",
+            "firstcome.admission.rollback-detection=on",
+            "firstcome.admission.rollback-facts-interval=500ms",
+            "firstcome.monitor.rebuild-retry=500ms"
+        })
+class RollbackDetectionIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    InfrastructureApi infrastructure;
+
+    @Autowired
+    AdmissionStateApi state;
+
+    @Autowired
+    AdmissionKeys keys;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Autowired
+    RollbackDetector detector;
+
+    @Test
+    void aStateOlderThanTheDatabaseIsRebuiltBeforeItAdmitsAgain() {
+        var api = new HttpApi("http://127.0.0.1:" + port, infrastructure.applyApiUrl());
+        long event = api.createOpenEvent("rollback-facts", 10, null);
+        for (String user : new String[] {"u1", "u2", "u3"}) {
+            assertThat(api.apply(event, user).status()).isEqualTo(201);
+        }
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, event) == 3);
+        long highest =
+                jdbc.queryForObject("SELECT MAX(admission_id) FROM coupon WHERE event_id = ?", Long.class, event);
+
+        // what a replica promoted a second behind holds: the last admission is gone from every key
+        redis.opsForHash().delete(keys.applied(event), "u3");
+        redis.opsForValue().set(keys.total(event), "2");
+        redis.opsForValue().set(keys.seq(event), Long.toString(highest - 1));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> detector.sawRollback(event));
+        await().atMost(Duration.ofSeconds(60)).until(() -> state.stateLoaded(event));
+
+        assertThat(state.counts(event).admitted()).isEqualTo(3);
+        assertThat(state.admitted(event)).containsOnlyKeys("u1", "u2", "u3");
+        assertThat(api.apply(event, "u3").status()).isEqualTo(409);
+        var next = api.apply(event, "u4");
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(state.admitted(event).get("u4").admissionId()).isGreaterThan(highest);
+        assertThat(state.counts(event).admitted()).isEqualTo(4);
+    }
+}
