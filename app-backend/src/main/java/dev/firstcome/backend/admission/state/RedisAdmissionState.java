@@ -81,6 +81,8 @@ class RedisAdmissionState {
             counts = null;
         }
         return EventStates.of(event, clock.instant(), counts, loaded);
+    }
+
     /**
      * {@code master_replid} of the master serving the event's slot (on a Cluster, the node Lettuce's
      * topology says owns it): it changes when a replica is promoted and when a master restarts.
