@@ -36,7 +36,7 @@ extra=()
 start_server cpu "${extra[@]}"
 
 drained_and_quiet() {
-  if [[ "$MODE" != applyonly ]]; then
+  if [[ "$MODE" != applyonly && "${1:-}" != machine-only ]]; then
     for _ in $(seq 1 600); do
       curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/pipeline" 2>/dev/null \
         | python3 -c 'import json,sys; sys.exit(0 if json.load(sys.stdin)["totalLag"] == 0 else 1)' && break
@@ -108,13 +108,14 @@ python3 "$SNAP" report "$WORK/cpu-run-0.json" "$WORK/cpu-run-1.json" "$coupons" 
   "$WORK/cpu-idle-0.json" "$WORK/cpu-idle-1.json" | tee -a "$SUMMARY"
 
 # 4. the denominator: the minimal script on a redis-server of the same binary without persistence
-redis_exe=$(readlink -f "/proc/$(pgrep -P "$SERVER_PID" redis-server | head -1)/exe")
+# argv[0], not /proc/<pid>/exe: Debian's redis-server is a link to a multi-call binary (redis-check-rdb)
+redis_exe=$(tr '\0' '\n' <"/proc/$(pgrep -P "$SERVER_PID" redis-server | head -1)/cmdline" | head -1)
 stop_server
 minimal_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$redis_exe" --port "$minimal_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
 MINIMAL_PID=$!
 for _ in $(seq 1 50); do REDISCLI_AUTH='' redis-cli -p "$minimal_port" PING >/dev/null 2>&1 && break; sleep 0.1; done
-drained_and_quiet
+drained_and_quiet machine-only
 unset REDISCLI_AUTH
 sha=$(redis-cli -p "$minimal_port" SCRIPT LOAD "$(cat "$BENCH_DIR/minimal-admit.lua")")
 minimal=$(redis-benchmark -p "$minimal_port" -c 50 -P 1 -n "${REDIS_BENCH_N:-300000}" -r 100000000 -q \
