@@ -109,7 +109,7 @@ python3 "$SNAP" report "$WORK/cpu-run-0.json" "$WORK/cpu-run-1.json" "$coupons" 
 
 # 4. the denominator: the minimal script on a redis-server of the same binary without persistence
 # argv[0], not /proc/<pid>/exe: Debian's redis-server is a link to a multi-call binary (redis-check-rdb)
-redis_exe=$(tr '\0' '\n' <"/proc/$(pgrep -P "$SERVER_PID" redis-server | head -1)/cmdline" | head -1)
+redis_exe=$(tr '\0' '\n' <"/proc/$(pgrep -P "$SERVER_PID" redis-server | head -1)/cmdline" | head -1 | awk '{print $1}')
 stop_server
 minimal_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 "$redis_exe" --port "$minimal_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
