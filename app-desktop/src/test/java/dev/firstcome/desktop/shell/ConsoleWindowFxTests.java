@@ -201,7 +201,15 @@ class ConsoleWindowFxTests {
         robot.clickOn("#refresh-events");
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> table(robot, "#events-table").getItems().size() == 1);
-        clickWhenShown(robot, "Launch").clickOn("#open-dashboard").clickOn("#reconcile");
+        clickWhenShown(robot, "Launch").clickOn("#open-dashboard");
+        // the dashboard is laid out on a later pulse than the click that opens it
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> robot.lookup("#reconcile")
+                        .tryQuery()
+                        .map(node -> node.isVisible() && !node.isDisabled())
+                        .orElse(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn("#reconcile");
 
         Label notification = robot.lookup("#notification").queryAs(Label.class);
         await().atMost(Duration.ofSeconds(10))
@@ -272,8 +280,15 @@ class ConsoleWindowFxTests {
                 Instant.now()));
         TableView<Object> runs = table(robot, "#rush-reports");
         await().atMost(Duration.ofSeconds(10)).until(() -> runs.getItems().size() == 2);
-        assertThat(table(robot, "#rush-comparison").getItems()).hasSize(2);
-        assertThat(robot.lookup("#rush-status").queryAs(Label.class).getText()).isEqualTo("COMPLETED");
+        // the comparison and the status follow the reports on later pulses
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> table(robot, "#rush-comparison").getItems().size() == 2);
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> "COMPLETED"
+                        .equals(robot.lookup("#rush-status")
+                                .queryAs(Label.class)
+                                .getText()));
+        WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#close-rush");
     }
 
