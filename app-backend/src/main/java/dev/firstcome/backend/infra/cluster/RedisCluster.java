@@ -98,7 +98,8 @@ public final class RedisCluster implements AutoCloseable {
         var cluster = new RedisCluster(nodes, password, nodeTimeout);
         try {
             for (int i = 0; i < 2 * masters; i++) {
-                int port = EmbeddedParts.freePort();
+                // the node's bus listens on port + 10000: an ephemeral port above 55535 would not start
+                int port = EmbeddedParts.freePortPair(10000);
                 Path nodeDir = Files.createDirectories(dir.resolve("redis-" + port));
                 writeConfig(nodeDir, port, password, nodeTimeout);
                 Node node = new Node(port, nodeDir, executable);

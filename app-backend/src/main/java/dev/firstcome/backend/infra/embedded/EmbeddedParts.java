@@ -28,6 +28,11 @@ public final class EmbeddedParts {
         return ProcessSupport.freePort();
     }
 
+    /** A free port whose port + {@code offset} is free too (a Redis Cluster node's bus), below the ephemeral range. */
+    public static int freePortPair(int offset) {
+        return ProcessSupport.freePortPair(offset);
+    }
+
     /** Whether something listens on the loopback port. */
     public static boolean portOpen(int port) {
         return ProcessSupport.portOpen(port);

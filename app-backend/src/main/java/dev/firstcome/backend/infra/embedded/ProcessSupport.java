@@ -40,6 +40,40 @@ final class ProcessSupport {
         throw new IllegalStateException("no TCP port on the loopback interface that was not handed out already");
     }
 
+    /**
+     * A free port {@code p} whose {@code p + offset} is free as well (a Redis Cluster node listens on its port
+     * and on its bus at port + 10000). Picked below the kernel's ephemeral range (32768 and up on Linux), so
+     * {@code p + offset} stays a valid port and no outgoing connection or other ephemeral server takes either.
+     */
+    static int freePortPair(int offset) {
+        var random = java.util.concurrent.ThreadLocalRandom.current();
+        int low = 20000;
+        int high = 32768 - offset;
+        for (int attempt = 0; attempt < 500; attempt++) {
+            int port = random.nextInt(low, Math.max(low + 1, high));
+            if (HANDED_OUT.contains(port) || HANDED_OUT.contains(port + offset)) {
+                continue;
+            }
+            if (bindable(port) && bindable(port + offset) && HANDED_OUT.add(port)) {
+                if (HANDED_OUT.add(port + offset)) {
+                    return port;
+                }
+                HANDED_OUT.remove(port);
+            }
+        }
+        throw new IllegalStateException("no free pair of TCP ports " + offset + " apart on the loopback interface");
+    }
+
+    private static boolean bindable(int port) {
+        try (var socket = new ServerSocket()) {
+            socket.setReuseAddress(false);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     static boolean portOpen(int port) {
         try (var socket = new Socket()) {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 200);
