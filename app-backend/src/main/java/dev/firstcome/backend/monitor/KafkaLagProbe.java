@@ -3,6 +3,7 @@ package dev.firstcome.backend.monitor;
 import dev.firstcome.backend.admission.PipelineDrain;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.model.GroupLag;
 import dev.firstcome.model.PartitionLag;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -38,6 +39,14 @@ class KafkaLagProbe implements PipelineDrain {
     private final FirstComeNames names;
     private final long cacheNanos;
     private final Map<String, LagSnapshot> cache = new HashMap<>();
+    private List<GroupLag> groups;
+    private long groupsNanos;
+
+    /** The other groups change the console's picture less often than the issuance lag: read every 5 s. */
+    private static final Duration GROUPS_TTL = Duration.ofSeconds(5);
+
+    /** The checkout flow's steps, each its own consumer group on the orders topic. */
+    private static final List<String> ORDER_STEPS = List.of("stock", "coupon", "payment", "shipment", "compensation");
 
     KafkaLagProbe(
             @Qualifier("firstcomeAdminClient") Admin admin, FirstComeNames names, FirstComeProperties properties) {
@@ -54,6 +63,38 @@ class KafkaLagProbe implements PipelineDrain {
     /** Lag of the dead-letter group on the dead-letter topic, at most {@code lagCacheTtl} old. */
     LagSnapshot deadLetters() {
         return cached(names.deadLetterTopic(), names.deadLetterGroup());
+    }
+
+    /**
+     * Every consumer group of the pipeline with its lag, at most {@code GROUPS_TTL} old (a group Kafka does
+     * not answer for is reported with lag -1, never as 0).
+     */
+    List<GroupLag> groups() {
+        synchronized (cache) {
+            if (groups != null && System.nanoTime() - groupsNanos < GROUPS_TTL.toNanos()) {
+                return groups;
+            }
+            var read = new ArrayList<GroupLag>();
+            read.add(groupLag("issuance", names.admittedTopic(), names.consumerGroup()));
+            read.add(groupLag("dead letters", names.deadLetterTopic(), names.deadLetterGroup()));
+            read.add(groupLag("notifications", names.notificationsTopic(), names.notificationsGroup()));
+            read.add(groupLag("coupon status", names.notificationsTopic(), names.redemptionGroup()));
+            read.add(groupLag("settlement", names.ledgerTopic(), names.settlementGroup()));
+            for (String step : ORDER_STEPS) {
+                read.add(groupLag("checkout " + step, names.ordersTopic(), names.ordersGroup(step)));
+            }
+            groups = List.copyOf(read);
+            groupsNanos = System.nanoTime();
+            return groups;
+        }
+    }
+
+    private GroupLag groupLag(String role, String topic, String group) {
+        try {
+            return new GroupLag(group, role, topic, cached(topic, group).totalLag());
+        } catch (MonitorUnavailableException e) {
+            return new GroupLag(group, role, topic, -1);
+        }
     }
 
     /** Records not yet turned into a coupon row or a failed issue, read now (no cache). */
@@ -91,7 +132,7 @@ class KafkaLagProbe implements PipelineDrain {
 
     private LagSnapshot cached(String topic, String group) {
         synchronized (cache) {
-            LagSnapshot snapshot = cache.get(topic);
+            LagSnapshot snapshot = cache.get(topic + "|" + group);
             if (snapshot != null && System.nanoTime() - snapshot.nanos() < cacheNanos) {
                 return snapshot;
             }
@@ -102,7 +143,7 @@ class KafkaLagProbe implements PipelineDrain {
     private LagSnapshot fetchAndCache(String topic, String group) {
         synchronized (cache) {
             LagSnapshot snapshot = fetch(topic, group);
-            cache.put(topic, snapshot);
+            cache.put(topic + "|" + group, snapshot);
             return snapshot;
         }
     }
@@ -122,15 +163,17 @@ class KafkaLagProbe implements PipelineDrain {
             Map<TopicPartition, ListOffsetsResultInfo> ends = offsets(partitions, OffsetSpec.latest());
             Map<TopicPartition, ListOffsetsResultInfo> starts = offsets(partitions, OffsetSpec.earliest());
             List<PartitionLag> lags = new ArrayList<>();
+            long records = 0;
             for (TopicPartition tp : partitions) {
                 long end = ends.get(tp).offset();
+                records += Math.max(0, end - starts.get(tp).offset());
                 OffsetAndMetadata offset = committed.get(tp);
                 long position =
                         offset != null ? offset.offset() : starts.get(tp).offset();
                 lags.add(new PartitionLag(topic, tp.partition(), end, position, LagSnapshot.lagOf(end, position)));
             }
             lags.sort(Comparator.comparingInt(PartitionLag::partition));
-            return new LagSnapshot(topic, group, List.copyOf(lags), System.nanoTime());
+            return new LagSnapshot(topic, group, List.copyOf(lags), records, System.nanoTime());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MonitorUnavailableException("Interrupted while reading the consumer lag", e);

@@ -105,7 +105,18 @@ class MonitorService implements MonitorApi {
                 rate,
                 seconds,
                 status(lag, seconds, sampler.lagStatus(), lagThresholdSeconds),
-                snapshot.partitions());
+                snapshot.partitions(),
+                lagProbe.groups(),
+                deadLetterRecords());
+    }
+
+    /** How many records the dead-letter topic holds (-1 when Kafka does not answer). */
+    private long deadLetterRecords() {
+        try {
+            return lagProbe.deadLetters().records();
+        } catch (MonitorUnavailableException e) {
+            return -1;
+        }
     }
 
     /** OK without lag; STALLED as the trend says; LAGGING only above the threshold; else OK. */

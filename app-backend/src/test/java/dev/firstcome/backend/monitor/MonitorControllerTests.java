@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.firstcome.model.EventStats;
+import dev.firstcome.model.GroupLag;
 import dev.firstcome.model.HealReport;
 import dev.firstcome.model.LagStatus;
 import dev.firstcome.model.PartitionLag;
@@ -57,14 +58,21 @@ class MonitorControllerTests {
                         1.0,
                         5.0,
                         LagStatus.LAGGING,
-                        List.of(new PartitionLag("topic", 0, 5, 0, 5))));
+                        List.of(new PartitionLag("topic", 0, 5, 0, 5)),
+                        List.of(
+                                new GroupLag("group", "issuance", "topic", 5),
+                                new GroupLag("dl", "dead letters", "dlt", -1)),
+                        3));
 
         mvc.perform(get("/api/admin/pipeline"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.totalLag").value(5))
                 .andExpect(jsonPath("$.status").value("LAGGING"))
                 .andExpect(jsonPath("$.partitions[0].partition").value(0))
-                .andExpect(jsonPath("$.partitions[0].lag").value(5));
+                .andExpect(jsonPath("$.partitions[0].lag").value(5))
+                .andExpect(jsonPath("$.groups[0].role").value("issuance"))
+                .andExpect(jsonPath("$.groups[1].lag").value(-1))
+                .andExpect(jsonPath("$.deadLetterRecords").value(3));
     }
 
     @Test

@@ -140,6 +140,12 @@ abstract class MonitorScenarios {
             assertThat(pipeline.get("totalLag").asLong()).isZero();
             assertThat(pipeline.get("lagSeconds").asDouble()).isZero();
             assertThat(pipeline.get("status").asString()).isEqualTo("OK");
+            assertThat(pipeline.get("deadLetterRecords").asLong())
+                    .as("known: Kafka answered")
+                    .isNotNegative();
+            assertThat(pipeline.get("groups"))
+                    .extracting(g -> g.get("role").asString())
+                    .contains("issuance", "dead letters", "notifications", "coupon status", "settlement");
             long committed = 0;
             for (JsonNode partition : pipeline.get("partitions")) {
                 assertThat(partition.get("lag").asLong()).isZero();
@@ -352,6 +358,15 @@ abstract class MonitorScenarios {
                 assertThat(pipeline.get("persistRatePerSecond").asDouble()).isZero();
                 // nothing persists: the seconds behind are how long the backlog has waited, never negative
                 assertThat(pipeline.get("lagSeconds").asDouble()).isPositive();
+                // the same backlog in the per-group list (read every 5 s), beside the other groups
+                JsonNode issuance = groupOf(pipeline, names.consumerGroup());
+                assertThat(issuance.get("role").asString()).isEqualTo("issuance");
+                assertThat(issuance.get("lag").asLong()).isEqualTo(6);
+                assertThat(groupOf(pipeline, names.notificationsGroup())
+                                .get("lag")
+                                .asLong())
+                        .as("nothing persisted, nothing to notify")
+                        .isZero();
             });
             JsonNode stats = adminGet("/api/admin/events/" + event.id() + "/stats", 200);
             assertThat(stats.get("admitted").asLong()).isEqualTo(6);
@@ -447,6 +462,15 @@ abstract class MonitorScenarios {
         return IntStream.range(0, count)
                 .mapToObj(i -> wave + "-" + run + "-" + i)
                 .toList();
+    }
+
+    private static JsonNode groupOf(JsonNode pipeline, String group) {
+        for (JsonNode g : pipeline.get("groups")) {
+            if (group.equals(g.get("group").asString())) {
+                return g;
+            }
+        }
+        throw new AssertionError("no group " + group + " in " + pipeline.get("groups"));
     }
 
     private void deleteEventKeys(long eventId) {

@@ -3,6 +3,7 @@ package dev.firstcome.desktop.dashboard;
 import dev.firstcome.desktop.ui.Dialogs;
 import dev.firstcome.model.EventStats;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.GroupLag;
 import dev.firstcome.model.PartitionLag;
 import dev.firstcome.model.ReconcileReport;
 import java.util.Locale;
@@ -452,7 +453,7 @@ public final class DashboardView {
     }
 
     private VBox createPartitions() {
-        ToggleButton show = new ToggleButton("Partitions");
+        ToggleButton show = new ToggleButton("Partitions and groups");
         show.setId("show-partitions");
         TableView<PartitionLag> table = new TableView<>(model.partitions());
         table.setId("partitions-table");
@@ -467,7 +468,25 @@ public final class DashboardView {
                         column("Lag", p -> count(p.lag())));
         table.visibleProperty().bind(show.selectedProperty());
         table.managedProperty().bind(show.selectedProperty());
+        TableView<GroupLag> groups = new TableView<>(model.groups());
+        groups.setId("groups-table");
+        groups.setPrefHeight(150);
+        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        groups.getColumns()
+                .addAll(
+                        column("Consumer group", GroupLag::group),
+                        column("Does", GroupLag::role),
+                        column("Topic", GroupLag::topic),
+                        column("Lag (records)", g -> g.known() ? count(g.lag()) : "unknown (Kafka did not answer)"));
+        groups.visibleProperty().bind(show.selectedProperty());
+        groups.managedProperty().bind(show.selectedProperty());
+        HBox tables = new HBox(12, table, groups);
+        HBox.setHgrow(table, Priority.ALWAYS);
+        HBox.setHgrow(groups, Priority.ALWAYS);
+        tables.visibleProperty().bind(show.selectedProperty());
+        tables.managedProperty().bind(show.selectedProperty());
         Label summary = new Label();
+        summary.setId("pipeline-summary");
         summary.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {
@@ -475,18 +494,21 @@ public final class DashboardView {
                             return pipeline == null
                                     ? ""
                                     : "group " + pipeline.consumerGroup() + " · topic " + pipeline.topic()
-                                            + " · total lag " + count(pipeline.totalLag());
+                                            + " · total lag " + count(pipeline.totalLag()) + " · dead letters "
+                                            + (pipeline.deadLetterRecords() < 0
+                                                    ? "unknown"
+                                                    : count(pipeline.deadLetterRecords()));
                         },
                         model.pipelineProperty()));
         HBox bar = new HBox(12, show, summary);
         bar.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(8, bar, table);
+        VBox box = new VBox(8, bar, tables);
         box.setPadding(new Insets(12, 0, 0, 0));
         return box;
     }
 
-    private static TableColumn<PartitionLag, String> column(String title, Function<PartitionLag, String> value) {
-        TableColumn<PartitionLag, String> column = new TableColumn<>(title);
+    private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
+        TableColumn<T, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         return column;
     }

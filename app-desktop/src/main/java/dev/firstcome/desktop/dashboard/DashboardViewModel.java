@@ -9,6 +9,7 @@ import dev.firstcome.model.EventPhase;
 import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventStats;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.GroupLag;
 import dev.firstcome.model.HealReport;
 import dev.firstcome.model.LagStatus;
 import dev.firstcome.model.PartitionLag;
@@ -70,6 +71,10 @@ public final class DashboardViewModel {
     private final ObservableList<PartitionLag> partitions = FXCollections.observableArrayList();
     /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
     private final ObservableList<PartitionLag> partitionsView = FXCollections.unmodifiableObservableList(partitions);
+
+    private final ObservableList<GroupLag> groups = FXCollections.observableArrayList();
+    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
+    private final ObservableList<GroupLag> groupsView = FXCollections.unmodifiableObservableList(groups);
 
     private final ObservableList<RatePoint> rates = FXCollections.observableArrayList();
     /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
@@ -175,6 +180,11 @@ public final class DashboardViewModel {
 
     public ObservableList<PartitionLag> partitions() {
         return partitionsView;
+    }
+
+    /** Every consumer group of the pipeline with its lag in records (-1: Kafka did not answer for it). */
+    public ObservableList<GroupLag> groups() {
+        return groupsView;
     }
 
     public ObservableList<RatePoint> rates() {
@@ -337,6 +347,9 @@ public final class DashboardViewModel {
         pipeline.set(snapshot.pipeline());
         lagStatus.set(snapshot.pipeline().status());
         partitions.setAll(snapshot.pipeline().partitions());
+        if (!groups.equals(snapshot.pipeline().groups())) {
+            groups.setAll(snapshot.pipeline().groups());
+        }
         soldOutAt.set(history == null ? null : history.soldOutAt);
         eta.set(history == null ? null : eta(history, current));
         banner.set(bannerOf(state.get()));

@@ -398,7 +398,11 @@ public final class RushDialog {
                                         ? "—"
                                         : String.format(
                                                 Locale.ROOT, "%.1f s", r.crash().recoveryMillis() / 1000.0)));
-        crashes.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // twelve columns do not fit 1000 px with full strategy names and faults: each column as wide as
+        // its widest cell, and a horizontal scroll bar when they do not fit, rather than cut texts
+        crashes.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        fitToContent(crashes);
+        model.reports().addListener((ListChangeListener<RushReport>) change -> fitToContent(crashes));
         return new Tab("Crashes", crashes);
     }
 
@@ -424,9 +428,30 @@ public final class RushDialog {
         return String.format(Locale.ROOT, "%.1f", value);
     }
 
+    /** Widens each column made by {@link #column} to its widest cell (the header's width at least). */
+    @SuppressWarnings("unchecked")
+    private static <T> void fitToContent(TableView<T> table) {
+        for (TableColumn<T, ?> column : table.getColumns()) {
+            if (!(column.getUserData() instanceof Function<?, ?> value)) {
+                continue;
+            }
+            double widest = column.getMinWidth();
+            for (T row : table.getItems()) {
+                String text = ((Function<T, String>) value).apply(row);
+                if (text != null) {
+                    widest = Math.max(
+                            widest,
+                            new javafx.scene.text.Text(text).getLayoutBounds().getWidth() * 1.1 + 24);
+                }
+            }
+            column.setPrefWidth(widest);
+        }
+    }
+
     /** A column as wide as its header at least, with the full text of each cell in a tooltip. */
     private static <T> TableColumn<T, String> column(String title, Function<T, String> value) {
         TableColumn<T, String> column = new TableColumn<>(title);
+        column.setUserData(value);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         // the header is bold and larger than Text's default font: room for it, and the sort arrow
         column.setMinWidth(new javafx.scene.text.Text(title).getLayoutBounds().getWidth() * 1.25 + 32);

@@ -12,6 +12,7 @@ import dev.firstcome.model.EventPhase;
 import dev.firstcome.model.EventState;
 import dev.firstcome.model.EventStats;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.GroupLag;
 import dev.firstcome.model.LagStatus;
 import dev.firstcome.model.PartitionLag;
 import dev.firstcome.model.PipelineStatus;
@@ -156,14 +157,14 @@ class DashboardViewModelTests {
         EventView launch = event("Launch");
         model.watch(launch);
         monitor.setStats(stats(launch.id(), 100, 60, 40));
-        monitor.setPipeline(new PipelineStatus("g", "t", 7, 100, 3.0, LagStatus.OK, List.of()));
+        monitor.setPipeline(new PipelineStatus("g", "t", 7, 100, 3.0, LagStatus.OK, List.of(), List.of(), 0));
         model.refresh();
         assertThat(model.alerts()).singleElement().asString().startsWith("40 coupons failed");
 
         model.lagThresholdSecondsProperty().set(2);
         assertThat(model.alerts()).hasSize(2).anyMatch(a -> a.contains("3.0 s behind"));
 
-        monitor.setPipeline(new PipelineStatus("g", "t", 7, 0, 30.0, LagStatus.STALLED, List.of()));
+        monitor.setPipeline(new PipelineStatus("g", "t", 7, 0, 30.0, LagStatus.STALLED, List.of(), List.of(), 0));
         monitor.setStats(stats(launch.id(), 100, 100, 0));
         model.refresh();
         assertThat(model.alerts()).hasSize(2).anyMatch(a -> a.contains("stalled"));
@@ -228,12 +229,19 @@ class DashboardViewModelTests {
                 100,
                 0.07,
                 LagStatus.LAGGING,
-                List.of(new PartitionLag("t", 0, 10, 5, 5), new PartitionLag("t", 1, 4, 2, 2))));
+                List.of(new PartitionLag("t", 0, 10, 5, 5), new PartitionLag("t", 1, 4, 2, 2)),
+                List.of(new GroupLag("g", "issuance", "t", 7), new GroupLag("n", "notifications", "n", -1)),
+                4));
 
         model.refresh();
 
         assertThat(model.lagStatusProperty().get()).isEqualTo(LagStatus.LAGGING);
         assertThat(model.partitions()).extracting(PartitionLag::lag).containsExactly(5L, 2L);
+        assertThat(model.groups()).extracting(GroupLag::role).containsExactly("issuance", "notifications");
+        assertThat(model.groups().get(1).known())
+                .as("-1 is unknown, never shown as 0")
+                .isFalse();
+        assertThat(model.pipelineProperty().get().deadLetterRecords()).isEqualTo(4);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.firstcome.desktop.testing;
 
 import dev.firstcome.backend.monitor.MonitorApi;
 import dev.firstcome.model.EventStats;
+import dev.firstcome.model.GroupLag;
 import dev.firstcome.model.HealReport;
 import dev.firstcome.model.LagStatus;
 import dev.firstcome.model.PartitionLag;
@@ -13,8 +14,16 @@ import java.util.List;
 public final class FakeMonitorApi implements MonitorApi {
 
     private volatile EventStats stats;
-    private volatile PipelineStatus pipeline =
-            new PipelineStatus("group", "topic", 0, 0, 0, LagStatus.OK, List.of(new PartitionLag("topic", 0, 0, 0, 0)));
+    private volatile PipelineStatus pipeline = new PipelineStatus(
+            "group",
+            "topic",
+            0,
+            0,
+            0,
+            LagStatus.OK,
+            List.of(new PartitionLag("topic", 0, 0, 0, 0)),
+            List.of(new GroupLag("group", "issuance", "topic", 0)),
+            0);
     private volatile ReconcileReport reconcile;
     private volatile int heals;
     private volatile String reconcileFailure;
