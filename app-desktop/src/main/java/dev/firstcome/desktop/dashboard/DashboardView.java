@@ -155,6 +155,8 @@ public final class DashboardView {
         reconcile.setOnAction(event -> model.reconcile());
         reconcile.disableProperty().bind(model.eventProperty().isNull());
         Label title = new Label("Live dashboard");
+        // the event picker gives way at 1024x640, never the title
+        title.setMinWidth(Region.USE_PREF_SIZE);
         title.getStyleClass().add("title-3");
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -455,6 +457,7 @@ public final class DashboardView {
     private VBox createPartitions() {
         ToggleButton show = new ToggleButton("Partitions and groups");
         show.setId("show-partitions");
+        show.setMinWidth(Region.USE_PREF_SIZE);
         TableView<PartitionLag> table = new TableView<>(model.partitions());
         table.setId("partitions-table");
         table.setPrefHeight(150);
@@ -487,6 +490,7 @@ public final class DashboardView {
         tables.managedProperty().bind(show.selectedProperty());
         Label summary = new Label();
         summary.setId("pipeline-summary");
+        summary.setWrapText(true);
         summary.textProperty()
                 .bind(Bindings.createStringBinding(
                         () -> {

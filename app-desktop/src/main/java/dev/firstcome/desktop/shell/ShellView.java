@@ -153,6 +153,10 @@ public final class ShellView {
                 label.setId("component-" + status.name());
                 label.getStyleClass().add(status.up() ? "component-up" : "component-down");
                 label.setTooltip(new Tooltip(status.address() + "\n" + status.detail()));
+                // at 1024x640 the details give way, never "redis UP" itself (the tooltip has them all)
+                String brief = status.name() + " " + (status.up() ? "UP" : "DOWN") + " …";
+                label.setMinWidth(
+                        new javafx.scene.text.Text(brief).getLayoutBounds().getWidth() + 6);
                 componentsBox.getChildren().add(label);
             }
         });
@@ -162,7 +166,6 @@ public final class ShellView {
         Label apply = new Label();
         apply.setId("apply-api-url");
         apply.textProperty().bind(model.applyApiUrlProperty());
-        apply.setTooltip(new Tooltip("The apply server: customers POST /api/events/{id}/apply here"));
         Label identity = new Label();
         identity.setId("customer-identity");
         identity.textProperty().bind(model.identityProperty());
@@ -192,10 +195,24 @@ public final class ShellView {
             // the component labels shrink first (their tooltips keep the full address)
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Label apiCaption = new Label("HTTP API");
+        Label apiCaption = new Label("API");
+        token.setMinWidth(50);
         Label tokenCaption = new Label("Admin token");
-        for (Label label : new Label[] {api, apply, identity, token, apiCaption, tokenCaption}) {
+        for (Label label : new Label[] {identity, apiCaption, tokenCaption}) {
             label.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // the addresses shrink from the left when the window is narrow: the port stays readable, the
+        // tooltip has the whole address
+        for (Label label : new Label[] {api, apply}) {
+            label.setMinWidth(80);
+            label.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            Tooltip full = new Tooltip();
+            full.textProperty()
+                    .bind(label.textProperty()
+                            .map(url -> label == apply
+                                    ? url + "\nThe apply server: customers POST /api/events/{id}/apply here"
+                                    : url + "\nThe HTTP API: the console, operators' tools and customer reads"));
+            label.setTooltip(full);
         }
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);

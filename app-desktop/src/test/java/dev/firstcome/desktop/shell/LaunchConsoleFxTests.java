@@ -232,6 +232,24 @@ class LaunchConsoleFxTests {
             var bounds = bar.localToScene(bar.getBoundsInLocal());
             assertThat(bounds.getMaxY()).isLessThanOrEqualTo(small.getScene().getHeight() + 0.5);
             assertThat(bounds.getHeight()).isPositive();
+            assertThat(bounds.getMaxX()).as("the status bar fits the width").isLessThanOrEqualTo(1024.5);
+            // what the status bar shows stays readable: each component's name and state, the ports
+            var components = (javafx.scene.layout.Pane) small.getScene().lookup("#components");
+            assertThat(components.getChildren()).isNotEmpty();
+            for (Node component : components.getChildren()) {
+                String shown = ((javafx.scene.text.Text) component.lookup(".text")).getText();
+                String full = ((javafx.scene.control.Label) component).getText();
+                assertThat(shown).as(full).startsWith(full.substring(0, full.indexOf(" · ")));
+            }
+            for (String url : List.of("#http-api-url", "#apply-api-url")) {
+                var label = (javafx.scene.control.Label) small.getScene().lookup(url);
+                String shown = ((javafx.scene.text.Text) label.lookup(".text")).getText();
+                if (!label.getText().isEmpty()) {
+                    assertThat(shown)
+                            .as(url)
+                            .endsWith(label.getText().substring(label.getText().length() - 5));
+                }
+            }
             // every events action fits the toolbar (none pushed into its overflow menu)
             Node refresh = small.getScene().lookup("#refresh-events");
             var refreshBounds = refresh.localToScene(refresh.getBoundsInLocal());
