@@ -1,6 +1,7 @@
 package dev.firstcome.backend.rush;
 
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.RushHistoryEntry;
 import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
 import dev.firstcome.model.WarmupPlan;
@@ -35,6 +36,15 @@ public interface RushApi {
 
     /** Rushes started by this server, newest first. */
     List<RushHandle> recent();
+
+    /**
+     * Finished rushes and warm-ups of this deployment (every server sharing the database), newest first,
+     * at most {@code limit}; kept across restarts (the newest 200).
+     */
+    List<RushHistoryEntry> history(int limit);
+
+    /** A finished rush or warm-up from the history (also once this server has forgotten its handle). */
+    Optional<RushHistoryEntry> finished(String rushId);
 
     /** Names of the admission strategies lab events may use ({@code lua} and the lab's). */
     Set<String> strategies();

@@ -5,6 +5,7 @@ import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.web.Problems;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.RushHistoryEntry;
 import dev.firstcome.model.RushProgress;
 import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
@@ -90,11 +91,29 @@ class RushController {
         return rush.strategies();
     }
 
+    /** Finished rushes and warm-ups, newest first ({@code limit} 1 to 200, default 50). */
+    @GetMapping("/history")
+    List<RushHistoryEntry> history(@RequestParam(defaultValue = "50") String limit) {
+        int n;
+        try {
+            n = Integer.parseInt(limit.strip());
+        } catch (NumberFormatException e) {
+            n = -1;
+        }
+        if (n < 1 || n > RushHistory.KEEP) {
+            throw new InvalidRushRequestException(
+                    "limit", "limit must be a whole number from 1 to " + RushHistory.KEEP);
+        }
+        return rush.history(n);
+    }
+
     @GetMapping("/{id}")
     ResponseEntity<?> status(@PathVariable String id) {
         return rush.find(id)
                 .<ResponseEntity<?>>map(h -> ResponseEntity.ok(new RushStatus(
                         h.progress(), h.result().isDone() ? h.result().join() : null)))
+                // forgotten by this server (restarted, or started by another one): the history has it
+                .or(() -> rush.finished(id).map(e -> ResponseEntity.ok(new RushStatus(null, e.result()))))
                 .orElseGet(() -> notFound(id));
     }
 

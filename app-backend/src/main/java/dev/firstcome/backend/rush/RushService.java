@@ -12,6 +12,7 @@ import dev.firstcome.backend.security.CustomerIdentity;
 import dev.firstcome.model.CrashReport;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.RushHistoryEntry;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
@@ -67,6 +68,7 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
     private final LabWorkerLauncher workers;
     private final ObjectProvider<StrategyCounts> lab;
     private final Map<String, RushRun> rushes = new LinkedHashMap<>();
+    private final RushHistory history;
 
     RushService(
             ObjectProvider<EventApi> events,
@@ -78,7 +80,9 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
             Clock clock,
             FirstComeProperties properties,
             LabWorkerLauncher workers,
-            ObjectProvider<StrategyCounts> lab) {
+            ObjectProvider<StrategyCounts> lab,
+            RushHistory history) {
+        this.history = history;
         this.workers = workers;
         this.lab = lab;
         this.events = events;
@@ -98,14 +102,15 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
 
     @Override
     public RushHandle start(RushRequest request) {
-        return start(request, audit.currentActor());
+        return start(request, audit.currentActor(), RushHistoryEntry.RUSH);
     }
 
-    private RushHandle start(RushRequest request, String actor) {
+    private RushHandle start(RushRequest request, String actor, String kind) {
         RushTarget target = validator.validate(request);
         String id = UUID.randomUUID().toString().substring(0, 8);
         RushRun run = new RushRun(id, request, target.runs(), target.requestsPerRun(), clock.instant());
         remember(run);
+        run.result().thenAccept(result -> history.record(kind, actor, result));
         audit.record(actor, "rush.start", "rush:" + id, null, request);
         Thread.ofVirtual().name("rush-" + id).start(() -> execute(run, target));
         return run;
@@ -142,6 +147,23 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
                     .sorted(Comparator.comparing(RushRun::createdAt).reversed())
                     .map(RushHandle.class::cast)
                     .toList();
+        }
+    }
+
+    @Override
+    public List<RushHistoryEntry> history(int limit) {
+        return history.recent(limit);
+    }
+
+    @Override
+    public Optional<RushHistoryEntry> finished(String rushId) {
+        return history.find(rushId);
+    }
+
+    /** Forgets a finished rush's handle, as a restart would (its history stays). */
+    void forget(String rushId) {
+        synchronized (rushes) {
+            rushes.computeIfPresent(rushId, (id, run) -> run.state().finished() ? null : run);
         }
     }
 
@@ -185,7 +207,8 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
                         0,
                         0,
                         null),
-                actor);
+                actor,
+                RushHistoryEntry.WARMUP);
     }
 
     @Override

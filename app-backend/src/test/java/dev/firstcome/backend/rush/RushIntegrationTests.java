@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The rush engine and {@code /api/admin/rush} over real HTTP against this test server. */
 @SpringBootTest(
@@ -28,6 +29,11 @@ class RushIntegrationTests {
 
     @Autowired
     InfrastructureApi infrastructure;
+
+    @Autowired
+    RushService service;
+
+    private final JsonMapper json = JsonMapper.builder().build();
 
     private final HttpClient http = HttpClient.newHttpClient();
     private final Cancellation cancelled = new Cancellation();
@@ -138,6 +144,50 @@ class RushIntegrationTests {
     private RushEngine.Plan plan(java.util.List<String> users, int concurrency) {
         return new RushEngine.Plan(
                 infrastructure.httpApiUrl(), NO_SUCH_EVENT, users, concurrency, 0, 0, Duration.ofSeconds(10));
+    }
+
+    @Test
+    void aFinishedRushIsInTheHistoryWithItsResultAndReadableOnceForgotten() throws Exception {
+        HttpResponse<String> ran = post(
+                "/api/admin/rush?wait=true", "{\"users\":60,\"quantity\":20,\"concurrency\":8}", "test-admin-token");
+        assertThat(ran.statusCode()).isEqualTo(200);
+        String rushId = json.readTree(ran.body()).get("rushId").asString();
+
+        // recorded when the result completes, a moment after the answer
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            var history = json.readTree(get("/api/admin/rush/history?limit=5").body());
+            var entry = history.valueStream()
+                    .filter(e -> rushId.equals(e.get("rushId").asString()))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(entry.get("kind").asString()).isEqualTo("RUSH");
+            assertThat(entry.get("actor").asString()).isNotBlank();
+            assertThat(entry.at("/result/state").asString()).isEqualTo("COMPLETED");
+            assertThat(entry.at("/result/reports/0/winners").asLong()).isEqualTo(20);
+            assertThat(entry.at("/result/reports/0/oversold").asLong()).isZero();
+        });
+        // the history survives the server forgetting the handle (a restart): forget it here
+        service.forget(rushId);
+        HttpResponse<String> status = get("/api/admin/rush/" + rushId);
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(json.readTree(status.body()).at("/result/rushId").asString()).isEqualTo(rushId);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0", "201", "-3", "ten", "1e3"})
+    void aBadHistoryLimitIsRefusedNamingIt(String limit) throws Exception {
+        HttpResponse<String> response = get("/api/admin/rush/history?limit=" + limit);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body()).contains("\"field\":\"limit\"");
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(infrastructure.httpApiUrl() + path))
+                        .header("Authorization", "Bearer test-admin-token")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String body, String token) throws Exception {

@@ -2,7 +2,9 @@ package dev.firstcome.desktop.rush;
 
 import dev.firstcome.desktop.shell.ShellView;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.RushHistoryEntry;
 import dev.firstcome.model.WarmupPlan;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -13,6 +15,8 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.Separator;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -22,11 +26,25 @@ import javafx.util.StringConverter;
 public final class RushView implements ShellView.SectionView {
 
     private final VBox root = new VBox(12);
-    private final WarmupScheduleViewModel schedule;
+    /** At 1024x640 the history is below the fold: the section scrolls, the status bar stays. */
+    private final javafx.scene.control.ScrollPane scroller = new javafx.scene.control.ScrollPane(root);
 
-    public RushView(RushViewModel model, WarmupScheduleViewModel schedule, Runnable openDialog) {
+    private final WarmupScheduleViewModel schedule;
+    private final RushHistoryViewModel history;
+
+    public RushView(
+            RushViewModel model, WarmupScheduleViewModel schedule, RushHistoryViewModel history, Runnable openDialog) {
         this.schedule = schedule;
+        this.history = history;
+        // a rush or warm-up that ends while the section is shown appears in the history at once
+        model.runningProperty().subscribe(running -> {
+            if (!running) {
+                history.refresh();
+            }
+        });
         root.setId("rush-view");
+        scroller.setFitToWidth(true);
+        scroller.getStyleClass().add("edge-to-edge");
         root.setPadding(new Insets(24));
         Label title = new Label("Simulate a rush");
         title.getStyleClass().add("title-3");
@@ -67,7 +85,69 @@ public final class RushView implements ShellView.SectionView {
         HBox warmRow = new HBox(8, new Label("Users"), warmUsers, warmUp, warmError);
         warmRow.setAlignment(Pos.CENTER_LEFT);
         root.getChildren().addAll(title, text, open, bar, status, new Separator(), warmTitle, warmText, warmRow);
-        root.getChildren().addAll(scheduleRow(), scheduleStatus(), plansList());
+        root.getChildren().addAll(scheduleRow(), scheduleStatus(), plansList(), new Separator(), historyTable());
+    }
+
+    /** Finished rushes and warm-ups (kept by the server across restarts), each exportable. */
+    private VBox historyTable() {
+        TableView<RushHistoryEntry> table = new TableView<>(history.entries());
+        table.setId("rush-history");
+        table.setPrefHeight(180);
+        table.setPlaceholder(new Label("No rush or warm-up has finished yet"));
+        table.getColumns()
+                .addAll(
+                        column("Finished", history::finishedAt, 150),
+                        column("Kind · by", RushHistoryViewModel::kind, 130),
+                        column("Strategies", RushHistoryViewModel::strategies, 170),
+                        column("Users", RushHistoryViewModel::users, 80),
+                        column("Issued", RushHistoryViewModel::issued, 80),
+                        column("Oversold", RushHistoryViewModel::oversold, 80),
+                        column("Duplicates", RushHistoryViewModel::duplicates, 90),
+                        column("Best req/s", RushHistoryViewModel::throughput, 90),
+                        column("Worst p99 (ms)", RushHistoryViewModel::p99, 110),
+                        column("State", RushHistoryViewModel::state, 160));
+        var selected = table.getSelectionModel().selectedItemProperty();
+        Button csv = new Button("Export CSV…");
+        csv.setId("rush-history-csv");
+        csv.disableProperty().bind(selected.isNull());
+        csv.setOnAction(e -> export(table, selected.get(), false));
+        Button markdown = new Button("Export Markdown…");
+        markdown.setId("rush-history-markdown");
+        markdown.disableProperty().bind(selected.isNull());
+        markdown.setOnAction(e -> export(table, selected.get(), true));
+        Label written = new Label();
+        written.setId("rush-history-message");
+        written.textProperty().bind(history.messageProperty());
+        HBox actions = new HBox(8, csv, markdown, written);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        Label caption = new Label("Past rushes and warm-ups (kept across restarts)");
+        caption.getStyleClass().add("text-muted");
+        return new VBox(6, caption, table, actions);
+    }
+
+    private void export(TableView<?> table, RushHistoryEntry entry, boolean markdown) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setInitialFileName("rush-" + entry.rushId() + (markdown ? ".md" : ".csv"));
+        java.io.File file = chooser.showSaveDialog(table.getScene().getWindow());
+        if (file != null) {
+            history.export(entry, file.toPath(), markdown);
+        }
+    }
+
+    private static TableColumn<RushHistoryEntry, String> column(
+            String title, java.util.function.Function<RushHistoryEntry, String> value, double width) {
+        TableColumn<RushHistoryEntry, String> column = new TableColumn<>(title);
+        column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
+        column.setPrefWidth(width);
+        column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new javafx.scene.control.Tooltip(text));
+            }
+        });
+        return column;
     }
 
     private HBox scheduleRow() {
@@ -141,11 +221,12 @@ public final class RushView implements ShellView.SectionView {
     public void setActive(boolean active) {
         if (active) {
             schedule.refresh();
+            history.refresh();
         }
     }
 
     @Override
     public Node root() {
-        return root;
+        return scroller;
     }
 }

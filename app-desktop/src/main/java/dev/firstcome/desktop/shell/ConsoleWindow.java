@@ -10,6 +10,7 @@ import dev.firstcome.desktop.events.EventsViewModel;
 import dev.firstcome.desktop.failures.FailuresView;
 import dev.firstcome.desktop.failures.FailuresViewModel;
 import dev.firstcome.desktop.rush.RushDialog;
+import dev.firstcome.desktop.rush.RushHistoryViewModel;
 import dev.firstcome.desktop.rush.RushView;
 import dev.firstcome.desktop.rush.RushViewModel;
 import dev.firstcome.desktop.rush.WarmupScheduleViewModel;
@@ -98,6 +99,7 @@ public final class ConsoleWindow {
                                                 executor,
                                                 clock,
                                                 rushModel.warmupUsersProperty()),
+                                        new RushHistoryViewModel(backend.rush(), executor, clock.getZone()),
                                         () -> simulateRush(null)),
                         Section.SECURITY, securityView));
         scene = new Scene(shell.root(), WIDTH, HEIGHT);

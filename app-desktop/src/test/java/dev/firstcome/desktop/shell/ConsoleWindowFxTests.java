@@ -75,10 +75,29 @@ class ConsoleWindowFxTests {
                         "UTC"));
     }
 
+    /** Long enough for a loaded 2-core machine rendering in software (CI runs this beside other builds). */
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    /** Replaces a field's text as a user would (a double click may select only part of it under load). */
+    private static void retype(FxRobot robot, String id, String text) {
+        robot.clickOn(id);
+        robot.interact(() -> robot.lookup(id)
+                .queryAs(javafx.scene.control.TextInputControl.class)
+                .selectAll());
+        robot.write(text);
+    }
+
+    /** Clicks a button once it is enabled (a selection enables it a pulse after the click that made it). */
+    private static void clickWhenEnabled(FxRobot robot, String id) {
+        await().atMost(WAIT)
+                .until(() ->
+                        robot.lookup(id).tryQuery().filter(n -> !n.isDisabled()).isPresent());
+        robot.clickOn(id);
+    }
+
     /** Clicks the node showing this text once it is on screen (cells and dialogs appear a pulse later). */
     private static org.testfx.api.FxRobotInterface clickWhenShown(FxRobot robot, String text) {
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robot.lookup(text).tryQuery().isPresent());
+        await().atMost(WAIT).until(() -> robot.lookup(text).tryQuery().isPresent());
         return robot.clickOn(text);
     }
 
@@ -98,26 +117,26 @@ class ConsoleWindowFxTests {
         assertThat(save.isDisabled()).isTrue();
 
         robot.clickOn("#event-name").write("Launch day");
-        robot.doubleClickOn("#event-totalQuantity").write("0");
+        retype(robot, "#event-totalQuantity", "0");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message.getText()).startsWith("Total quantity must be");
         assertThat(save.isDisabled()).isTrue();
 
-        robot.doubleClickOn("#event-totalQuantity").write("50");
+        retype(robot, "#event-totalQuantity", "50");
         robot.clickOn("#event-dailyQuantity").write("10");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(message.getText()).isEmpty();
         robot.clickOn("#save-event");
 
         TableView<Object> events = table(robot, "#events-table");
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.getItems().size() == 1);
+        await().atMost(WAIT).until(() -> events.getItems().size() == 1);
         assertThat(backend.events().list(false).getFirst().name()).isEqualTo("Launch day");
         assertThat(backend.events().list(false).getFirst().dailyQuantity()).isEqualTo(10);
     }
 
     @Test
     void theStatusBarShowsComponentsApiUrlAndAMaskedToken(FxRobot robot) {
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#component-database").tryQuery().isPresent());
         assertThat(robot.lookup("#component-redis").queryAs(Label.class).getText())
                 .isEqualTo("redis UP · embedded · 127.0.0.1:6390");
@@ -136,20 +155,20 @@ class ConsoleWindowFxTests {
         EventView launch = event("Launch");
         robot.clickOn("#refresh-events");
         TableView<Object> events = table(robot, "#events-table");
-        await().atMost(Duration.ofSeconds(10)).until(() -> events.getItems().size() == 1);
+        await().atMost(WAIT).until(() -> events.getItems().size() == 1);
         clickWhenShown(robot, "Launch");
 
-        robot.clickOn("#close-event");
+        clickWhenEnabled(robot, "#close-event");
         clickWhenShown(robot, "Cancel");
         assertThat(backend.events().find(launch.id()).orElseThrow().status()).isEqualTo(EventStatus.ACTIVE);
 
-        robot.clickOn("#close-event");
-        await().atMost(Duration.ofSeconds(10))
+        clickWhenEnabled(robot, "#close-event");
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         robot.clickOn(robot.lookup(".dialog-pane .button")
                 .match(node -> node instanceof Button b && b.getText().equals("Close event"))
                 .queryButton());
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> backend.events().find(launch.id()).orElseThrow().status() == EventStatus.CLOSED);
     }
 
@@ -159,11 +178,12 @@ class ConsoleWindowFxTests {
         backend.admission().setCounts(new AdmissionCounts(launch.id(), 42, 42, 58, null));
         backend.monitor().setStats(new EventStats(launch.id(), 42, 42, 58, null, 40, 1, 1, 0.1, 500));
         robot.clickOn("#refresh-events");
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> table(robot, "#events-table").getItems().size() == 1);
-        clickWhenShown(robot, "Launch").clickOn("#open-dashboard");
+        clickWhenShown(robot, "Launch");
+        clickWhenEnabled(robot, "#open-dashboard");
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#persisted-value")
                         .tryQuery()
                         .filter(label -> ((Label) label).getText().equals("40"))
@@ -184,12 +204,13 @@ class ConsoleWindowFxTests {
                         1, launch.id(), "alice", 1, 1, "database down", 4, at, at, FailedIssueStatus.OPEN));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT3).release(KeyCode.DIGIT3, KeyCode.CONTROL);
         TableView<Object> failures = table(robot, "#failures-table");
-        await().atMost(Duration.ofSeconds(10)).until(() -> failures.getItems().size() == 1);
+        await().atMost(WAIT).until(() -> failures.getItems().size() == 1);
 
-        clickWhenShown(robot, "alice").clickOn("#reissue-selected");
+        clickWhenShown(robot, "alice");
+        clickWhenEnabled(robot, "#reissue-selected");
         clickWhenShown(robot, "Reissue 1"); // the confirmation names the count
 
-        await().atMost(Duration.ofSeconds(10)).until(() -> failures.getItems().isEmpty());
+        await().atMost(WAIT).until(() -> failures.getItems().isEmpty());
         assertThat(robot.lookup("#reissue-result").queryAs(Label.class).getText())
                 .startsWith("Reissued: of 1 requested, 1 persisted");
     }
@@ -199,11 +220,12 @@ class ConsoleWindowFxTests {
         EventView launch = event("Launch");
         backend.monitor().failReconcileWith("Redis connection refused");
         robot.clickOn("#refresh-events");
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> table(robot, "#events-table").getItems().size() == 1);
-        clickWhenShown(robot, "Launch").clickOn("#open-dashboard");
+        clickWhenShown(robot, "Launch");
+        clickWhenEnabled(robot, "#open-dashboard");
         // the dashboard is laid out on a later pulse than the click that opens it
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#reconcile")
                         .tryQuery()
                         .map(node -> node.isVisible() && !node.isDisabled())
@@ -212,8 +234,7 @@ class ConsoleWindowFxTests {
         robot.clickOn("#reconcile");
 
         Label notification = robot.lookup("#notification").queryAs(Label.class);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !notification.getText().isEmpty());
+        await().atMost(WAIT).until(() -> !notification.getText().isEmpty());
         assertThat(notification.getText()).isEqualTo("Reconciling Launch failed: Redis connection refused");
         assertThat(launch.id()).isPositive();
 
@@ -238,29 +259,27 @@ class ConsoleWindowFxTests {
                         true,
                         "lua"));
         robot.clickOn("#refresh-events");
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robot.lookup("Launch").tryQuery().isPresent());
+        await().atMost(WAIT).until(() -> robot.lookup("Launch").tryQuery().isPresent());
         clickWhenShown(robot, "Launch");
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#strategy-db-naive").tryQuery().isPresent());
         robot.clickOn("#strategy-db-naive");
-        robot.doubleClickOn("#rush-users").write("500");
-        robot.clickOn("#start-rush");
+        retype(robot, "#rush-users", "500");
+        clickWhenEnabled(robot, "#start-rush");
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !backend.rush().started().isEmpty());
+        await().atMost(WAIT).until(() -> !backend.rush().started().isEmpty());
         var handle = backend.rush().last();
         assertThat(handle.request().strategies()).containsExactly("lua", "db-naive");
         assertThat(handle.request().users()).isEqualTo(500);
         handle.setProgress(new RushProgress(
                 "r1", RushState.RUNNING, 1, 2, "lua", rehearsal.id(), 300, 250, 1000, List.of(), Instant.now()));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#rush-status")
                         .queryAs(Label.class)
                         .getText()
                         .contains("250 of 1,000"));
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#dashboard-event")
                         .tryQuery()
                         .map(node -> ((javafx.scene.control.ComboBox<?>) node).getValue())
@@ -279,17 +298,45 @@ class ConsoleWindowFxTests {
                 Instant.now(),
                 Instant.now()));
         TableView<Object> runs = table(robot, "#rush-reports");
-        await().atMost(Duration.ofSeconds(10)).until(() -> runs.getItems().size() == 2);
+        await().atMost(WAIT).until(() -> runs.getItems().size() == 2);
         // the comparison and the status follow the reports on later pulses
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> table(robot, "#rush-comparison").getItems().size() == 2);
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> "COMPLETED"
                         .equals(robot.lookup("#rush-status")
                                 .queryAs(Label.class)
                                 .getText()));
         WaitForAsyncUtils.waitForFxEvents();
         robot.clickOn("#close-rush");
+    }
+
+    @Test
+    void theRushSectionListsFinishedRushesFromTheHistory(FxRobot robot) {
+        backend.rush()
+                .addHistory(new dev.firstcome.model.RushHistoryEntry(
+                        "h1",
+                        dev.firstcome.model.RushHistoryEntry.WARMUP,
+                        "scheduler",
+                        new dev.firstcome.model.RushResult(
+                                "h1",
+                                RushState.COMPLETED,
+                                new dev.firstcome.model.RushRequest(
+                                        null, null, 50, null, 100, 8, 0.1, 0, 0, null, 0, null),
+                                List.of(),
+                                null,
+                                null,
+                                Instant.parse("2026-06-01T07:55:00Z"),
+                                Instant.parse("2026-06-01T07:56:00Z"))));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
+
+        TableView<Object> history = table(robot, "#rush-history");
+        await().atMost(WAIT).until(() -> history.getItems().size() == 1);
+        assertThat(robot.lookup("#rush-history-csv").queryButton().isDisabled())
+                .as("nothing selected")
+                .isTrue();
+        robot.interact(() -> history.getSelectionModel().select(0));
+        assertThat(robot.lookup("#rush-history-csv").queryButton().isDisabled()).isFalse();
     }
 
     @Test
@@ -304,41 +351,39 @@ class ConsoleWindowFxTests {
                         "UTC"));
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
         var events = robot.lookup("#warmup-event").queryComboBox();
-        await().atMost(Duration.ofSeconds(10)).until(() -> !events.getItems().isEmpty());
+        await().atMost(WAIT).until(() -> !events.getItems().isEmpty());
 
         robot.clickOn("#schedule-warm-up");
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#warmup-schedule-error")
                         .queryAs(Label.class)
                         .getText()
                         .startsWith("Event:"));
 
         robot.interact(() -> events.getSelectionModel().select(0));
-        robot.doubleClickOn("#warmup-minutes").write("10");
+        retype(robot, "#warmup-minutes", "10");
         robot.clickOn("#schedule-warm-up");
 
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> !backend.rush().warmUps().isEmpty());
+        await().atMost(WAIT).until(() -> !backend.rush().warmUps().isEmpty());
         var plan = backend.rush().warmUps().getFirst();
         assertThat(plan.forEventId()).isEqualTo(launch.id());
         assertThat(plan.runAt()).isEqualTo(Instant.parse("2026-06-01T09:50:00Z"));
         assertThat(plan.users()).isEqualTo(100_000);
         var plans = robot.lookup("#warmup-plans").queryListView();
-        await().atMost(Duration.ofSeconds(10)).until(() -> plans.getItems().size() == 1);
+        await().atMost(WAIT).until(() -> plans.getItems().size() == 1);
         assertThat(robot.lookup("#warmup-schedule-error").queryAs(Label.class).getText())
                 .isEmpty();
 
         robot.interact(() -> plans.getSelectionModel().select(0));
-        robot.clickOn("#cancel-warm-up");
-        await().atMost(Duration.ofSeconds(10)).until(() -> plans.getItems().isEmpty());
+        clickWhenEnabled(robot, "#cancel-warm-up");
+        await().atMost(WAIT).until(() -> plans.getItems().isEmpty());
         assertThat(backend.rush().warmUps()).isEmpty();
     }
 
     @Test
     void aTokenCreatedThroughTheSecurityFormIsListedAndItsSecretShownOnce(FxRobot robot) {
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
-        await().atMost(Duration.ofSeconds(10))
-                .until(() -> robot.lookup("#token-name").tryQuery().isPresent());
+        await().atMost(WAIT).until(() -> robot.lookup("#token-name").tryQuery().isPresent());
 
         robot.clickOn("#token-name").write("ci-deploy");
         robot.interact(() -> robot.lookup("#token-role").queryComboBox().setValue(OperatorRole.OPERATOR));
@@ -346,14 +391,14 @@ class ConsoleWindowFxTests {
                 .startsWith("Viewer, and changes events");
         robot.clickOn("#create-token");
 
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#token-secret").tryQuery().isPresent());
         TextField secret = robot.lookup("#token-secret").queryAs(TextField.class);
         assertThat(secret.getText()).isEqualTo(backend.tokens().secretOf(1));
         assertThat(robot.lookup("#token-secret-note").queryAs(Label.class).getText())
                 .isEqualTo("This is the only time the token is shown; it is stored only as a hash.");
         TableView<OperatorTokenView> tokens = table(robot, "#tokens-table");
-        await().atMost(Duration.ofSeconds(10)).until(() -> tokens.getItems().size() == 1);
+        await().atMost(WAIT).until(() -> tokens.getItems().size() == 1);
         assertThat(tokens.getItems().getFirst().name()).isEqualTo("ci-deploy");
         assertThat(tokens.getItems().getFirst().role()).isEqualTo(OperatorRole.OPERATOR);
 
@@ -364,14 +409,14 @@ class ConsoleWindowFxTests {
         clickWhenShown(robot, "ci-deploy");
 
         robot.clickOn("#revoke-token");
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#confirm-dialog").tryQuery().isPresent());
         assertThat(robot.lookup("#confirm-dialog .header-panel .label")
                         .queryAs(Label.class)
                         .getText())
                 .isEqualTo("Revoke ci-deploy?");
         robot.type(KeyCode.ENTER); // Cancel is the default: Enter alone never revokes
-        await().atMost(Duration.ofSeconds(10))
+        await().atMost(WAIT)
                 .until(() -> robot.lookup("#confirm-dialog").tryQuery().isEmpty());
         assertThat(backend.tokens().list().getFirst().active()).isTrue();
     }

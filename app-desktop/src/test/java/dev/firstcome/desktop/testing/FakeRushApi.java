@@ -2,6 +2,7 @@ package dev.firstcome.desktop.testing;
 
 import dev.firstcome.backend.rush.RushApi;
 import dev.firstcome.backend.rush.RushHandle;
+import dev.firstcome.model.RushHistoryEntry;
 import dev.firstcome.model.RushProgress;
 import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
@@ -20,6 +21,7 @@ public final class FakeRushApi implements RushApi {
 
     private final List<Handle> started = new CopyOnWriteArrayList<>();
     private final List<WarmupPlan> plans = new CopyOnWriteArrayList<>();
+    private final List<RushHistoryEntry> history = new CopyOnWriteArrayList<>();
     private volatile Set<String> strategies = Set.of("db-naive", "lua", "redis-set-scard");
 
     public List<Handle> started() {
@@ -114,6 +116,21 @@ public final class FakeRushApi implements RushApi {
     @Override
     public List<RushHandle> recent() {
         return List.copyOf(started);
+    }
+
+    @Override
+    public List<RushHistoryEntry> history(int limit) {
+        return history.stream().limit(limit).toList();
+    }
+
+    @Override
+    public Optional<RushHistoryEntry> finished(String rushId) {
+        return history.stream().filter(e -> e.rushId().equals(rushId)).findFirst();
+    }
+
+    /** Adds a finished rush to the history (newest first: add the newest last). */
+    public void addHistory(RushHistoryEntry entry) {
+        history.addFirst(entry);
     }
 
     @Override
