@@ -8,6 +8,7 @@ import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.monitor.MonitorApi;
 import dev.firstcome.backend.rush.RushApi;
 import dev.firstcome.backend.security.OperatorTokenApi;
+import dev.firstcome.backend.waitingroom.WaitingRoomApi;
 import java.lang.reflect.Proxy;
 import org.springframework.context.ApplicationContext;
 
@@ -23,7 +24,8 @@ public record ConsoleBackend(
         IssuanceApi issuance,
         RushApi rush,
         OperatorTokenApi tokens,
-        AuditApi audit) {
+        AuditApi audit,
+        WaitingRoomApi rooms) {
 
     public static ConsoleBackend from(ApplicationContext context) {
         return new ConsoleBackend(
@@ -34,7 +36,8 @@ public record ConsoleBackend(
                 facade(context, IssuanceApi.class),
                 facade(context, RushApi.class),
                 facade(context, OperatorTokenApi.class),
-                facade(context, AuditApi.class));
+                facade(context, AuditApi.class),
+                facade(context, WaitingRoomApi.class));
     }
 
     private static <T> T facade(ApplicationContext context, Class<T> type) {

@@ -18,18 +18,22 @@ import javafx.util.StringConverter;
 
 /**
  * The waiting room section: pick an event with a room, read its figures, pause/resume, change the outflow.
- * Not yet placed in the main window (ConsoleWindow): see docs/waiting-room.md, "Console".
+ * The console's "Waiting room" section (Ctrl+6); the figures are read every second while it is shown.
  */
 public final class WaitingRoomView {
 
     private final WaitingRoomViewModel model;
     private final BorderPane root = new BorderPane();
+    private final javafx.animation.Timeline ticker = new javafx.animation.Timeline();
 
     public WaitingRoomView(WaitingRoomViewModel model) {
         this.model = model;
         root.setId("waiting-room-view");
         root.setTop(createToolbar());
         root.setCenter(createFigures());
+        ticker.getKeyFrames()
+                .add(new javafx.animation.KeyFrame(javafx.util.Duration.seconds(1), e -> model.refreshStats()));
+        ticker.setCycleCount(javafx.animation.Animation.INDEFINITE);
     }
 
     public Node root() {
@@ -38,6 +42,16 @@ public final class WaitingRoomView {
 
     public void refresh() {
         model.refresh();
+    }
+
+    /** Shown: reload the rooms and read the selected one's figures every second; hidden: stop reading. */
+    public void setActive(boolean active) {
+        if (active) {
+            model.refresh();
+            ticker.play();
+        } else {
+            ticker.stop();
+        }
     }
 
     private ToolBar createToolbar() {

@@ -9,6 +9,8 @@ import dev.firstcome.desktop.events.EventsView;
 import dev.firstcome.desktop.events.EventsViewModel;
 import dev.firstcome.desktop.failures.FailuresView;
 import dev.firstcome.desktop.failures.FailuresViewModel;
+import dev.firstcome.desktop.room.WaitingRoomView;
+import dev.firstcome.desktop.room.WaitingRoomViewModel;
 import dev.firstcome.desktop.rush.RushDialog;
 import dev.firstcome.desktop.rush.RushHistoryViewModel;
 import dev.firstcome.desktop.rush.RushView;
@@ -46,6 +48,7 @@ public final class ConsoleWindow {
     private final FailuresView failuresView;
     private final RushViewModel rushModel;
     private final SecurityView securityView;
+    private final WaitingRoomView roomView;
     private RushDialog rushDialog;
     private final ShellView shell;
     private final Scene scene;
@@ -77,6 +80,7 @@ public final class ConsoleWindow {
                 new OperatorTokensViewModel(backend.tokens(), executor),
                 new AuditLogViewModel(backend.audit(), executor, clock.getZone()),
                 clock.getZone());
+        roomView = new WaitingRoomView(new WaitingRoomViewModel(backend.events(), backend.rooms(), executor));
         shell = new ShellView(
                 shellModel,
                 theme,
@@ -101,7 +105,8 @@ public final class ConsoleWindow {
                                                 rushModel.warmupUsersProperty()),
                                         new RushHistoryViewModel(backend.rush(), executor, clock.getZone()),
                                         () -> simulateRush(null)),
-                        Section.SECURITY, securityView));
+                        Section.SECURITY, securityView,
+                        Section.WAITING_ROOM, section(roomView.root(), roomView::setActive)));
         scene = new Scene(shell.root(), WIDTH, HEIGHT);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(ConsoleWindow.class.getResource("/dev/firstcome/desktop/console.css"))
@@ -164,7 +169,9 @@ public final class ConsoleWindow {
     private void registerShortcuts() {
         Map<KeyCombination, Runnable> shortcuts = new java.util.LinkedHashMap<>();
         Section[] sections = Section.values();
-        KeyCode[] digits = {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5};
+        KeyCode[] digits = {
+            KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6
+        };
         for (int i = 0; i < sections.length; i++) {
             Section section = sections[i];
             shortcuts.put(
@@ -190,6 +197,7 @@ public final class ConsoleWindow {
             case FAILURES -> failuresView.refresh();
             case RUSH -> shellModel.refreshStatus();
             case SECURITY -> securityView.refresh();
+            case WAITING_ROOM -> roomView.refresh();
         }
     }
 }

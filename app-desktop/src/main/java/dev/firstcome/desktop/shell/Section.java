@@ -6,7 +6,8 @@ public enum Section {
     DASHBOARD("Dashboard"),
     FAILURES("Failed coupons"),
     RUSH("Rush"),
-    SECURITY("Security");
+    SECURITY("Security"),
+    WAITING_ROOM("Waiting room");
 
     private final String title;
 

@@ -2,86 +2,21 @@ package dev.firstcome.desktop.room;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.firstcome.backend.waitingroom.WaitingRoomApi;
 import dev.firstcome.desktop.testing.FakeEventApi;
+import dev.firstcome.desktop.testing.FakeWaitingRoomApi;
 import dev.firstcome.desktop.testing.InlineUiExecutor;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventView;
-import dev.firstcome.model.QueueAudit;
 import dev.firstcome.model.QueueStats;
-import dev.firstcome.model.QueueTicket;
 import dev.firstcome.model.WaitingRoom;
 import dev.firstcome.model.WaitingRoomMode;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class WaitingRoomViewModelTests {
 
-    /** A waiting room that records the operators' calls and answers figures that follow them. */
-    static final class RecordingRooms implements WaitingRoomApi {
-        final List<String> calls = new ArrayList<>();
-        boolean paused;
-        int outflow = 50;
-
-        @Override
-        public QueueTicket join(long eventId, String userId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public QueueTicket poll(long eventId, String ticketId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public QueueAudit audit(long eventId) {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public QueueStats stats(long eventId) {
-            calls.add("stats " + eventId);
-            return new QueueStats(
-                    eventId,
-                    WaitingRoomMode.FIFO,
-                    1200,
-                    1000,
-                    200,
-                    outflow,
-                    48.5,
-                    paused ? null : 21L,
-                    paused,
-                    false,
-                    true,
-                    null);
-        }
-
-        @Override
-        public QueueStats pause(long eventId) {
-            calls.add("pause " + eventId);
-            paused = true;
-            return stats(eventId);
-        }
-
-        @Override
-        public QueueStats resume(long eventId) {
-            calls.add("resume " + eventId);
-            paused = false;
-            return stats(eventId);
-        }
-
-        @Override
-        public QueueStats outflow(long eventId, int outflowPerSecond) {
-            calls.add("outflow " + eventId + " " + outflowPerSecond);
-            outflow = outflowPerSecond;
-            return stats(eventId);
-        }
-    }
-
     private final FakeEventApi events = new FakeEventApi();
-    private final RecordingRooms rooms = new RecordingRooms();
+    private final FakeWaitingRoomApi rooms = new FakeWaitingRoomApi();
     private final WaitingRoomViewModel model = new WaitingRoomViewModel(events, rooms, new InlineUiExecutor());
 
     private EventView event(String name, WaitingRoom room) {

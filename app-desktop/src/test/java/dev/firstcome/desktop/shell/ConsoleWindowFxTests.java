@@ -87,6 +87,22 @@ class ConsoleWindowFxTests {
         robot.write(text);
     }
 
+    /**
+     * Selects the event's row in the Events table by clicking it, again if a click was lost (a click
+     * landing while the table re-renders after a refresh selects nothing).
+     */
+    private static void selectEvent(FxRobot robot, String name) {
+        TableView<Object> events = table(robot, "#events-table");
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            Object selected = events.getSelectionModel().getSelectedItem();
+            if (selected != null && selected.toString().contains(name)) {
+                return true;
+            }
+            robot.lookup(name).tryQuery().ifPresent(robot::clickOn);
+            return false;
+        });
+    }
+
     /** Clicks a button once it is enabled (a selection enables it a pulse after the click that made it). */
     private static void clickWhenEnabled(FxRobot robot, String id) {
         await().atMost(WAIT)
@@ -156,7 +172,7 @@ class ConsoleWindowFxTests {
         robot.clickOn("#refresh-events");
         TableView<Object> events = table(robot, "#events-table");
         await().atMost(WAIT).until(() -> events.getItems().size() == 1);
-        clickWhenShown(robot, "Launch");
+        selectEvent(robot, "Launch");
 
         clickWhenEnabled(robot, "#close-event");
         clickWhenShown(robot, "Cancel");
@@ -180,7 +196,7 @@ class ConsoleWindowFxTests {
         robot.clickOn("#refresh-events");
         await().atMost(WAIT)
                 .until(() -> table(robot, "#events-table").getItems().size() == 1);
-        clickWhenShown(robot, "Launch");
+        selectEvent(robot, "Launch");
         clickWhenEnabled(robot, "#open-dashboard");
 
         await().atMost(WAIT)
@@ -222,7 +238,7 @@ class ConsoleWindowFxTests {
         robot.clickOn("#refresh-events");
         await().atMost(WAIT)
                 .until(() -> table(robot, "#events-table").getItems().size() == 1);
-        clickWhenShown(robot, "Launch");
+        selectEvent(robot, "Launch");
         clickWhenEnabled(robot, "#open-dashboard");
         // the dashboard is laid out on a later pulse than the click that opens it
         await().atMost(WAIT)
@@ -260,7 +276,7 @@ class ConsoleWindowFxTests {
                         "lua"));
         robot.clickOn("#refresh-events");
         await().atMost(WAIT).until(() -> robot.lookup("Launch").tryQuery().isPresent());
-        clickWhenShown(robot, "Launch");
+        selectEvent(robot, "Launch");
         robot.press(KeyCode.CONTROL, KeyCode.R).release(KeyCode.R, KeyCode.CONTROL);
         await().atMost(WAIT)
                 .until(() -> robot.lookup("#strategy-db-naive").tryQuery().isPresent());
@@ -337,6 +353,37 @@ class ConsoleWindowFxTests {
                 .isTrue();
         robot.interact(() -> history.getSelectionModel().select(0));
         assertThat(robot.lookup("#rush-history-csv").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void theWaitingRoomSectionShowsTheRoomAndPausesIt(FxRobot robot) {
+        EventView launch = backend.events()
+                .create(new EventDraft(
+                        "Queued launch",
+                        100,
+                        null,
+                        null,
+                        null,
+                        Instant.parse("2026-06-01T08:00:00Z"),
+                        Instant.parse("2026-06-30T16:00:00Z"),
+                        "UTC",
+                        false,
+                        null,
+                        dev.firstcome.model.WaitingRoom.of(dev.firstcome.model.WaitingRoomMode.FIFO, 30, 50, 300)));
+        robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+
+        await().atMost(WAIT)
+                .until(() -> robot.lookup("#room-figure-0")
+                        .tryQuery()
+                        .filter(l -> ((Label) l).getText().equals("1000"))
+                        .isPresent());
+        clickWhenEnabled(robot, "#room-pause");
+        await().atMost(WAIT).until(() -> backend.rooms().calls.contains("pause " + launch.id()));
+        await().atMost(WAIT)
+                .until(() -> robot.lookup("#room-figure-6")
+                        .queryAs(Label.class)
+                        .getText()
+                        .equals("paused"));
     }
 
     @Test

@@ -11,7 +11,8 @@ public record FakeBackend(
         FakeIssuanceApi issuance,
         FakeRushApi rush,
         FakeOperatorTokenApi tokens,
-        FakeAuditApi audit) {
+        FakeAuditApi audit,
+        FakeWaitingRoomApi rooms) {
 
     public FakeBackend() {
         this(
@@ -22,10 +23,11 @@ public record FakeBackend(
                 new FakeIssuanceApi(),
                 new FakeRushApi(),
                 new FakeOperatorTokenApi(),
-                new FakeAuditApi());
+                new FakeAuditApi(),
+                new FakeWaitingRoomApi());
     }
 
     public ConsoleBackend console() {
-        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance, rush, tokens, audit);
+        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance, rush, tokens, audit, rooms);
     }
 }
