@@ -142,6 +142,11 @@ public final class ShellView {
         return bar;
     }
 
+    /** "127.0.0.1:8080" for "http://127.0.0.1:8080" (and "apply 127.0.0.1:8081" for "apply http://…"). */
+    static String withoutScheme(String text) {
+        return text == null ? "" : text.replaceFirst("https?://", "");
+    }
+
     private HBox createStatusBar() {
         HBox componentsBox = new HBox(12);
         componentsBox.setId("components");
@@ -162,10 +167,11 @@ public final class ShellView {
         });
         Label api = new Label();
         api.setId("http-api-url");
-        api.textProperty().bind(model.httpApiUrlProperty());
+        // without the scheme: the status bar is narrow at 1024x640 (the tooltip has the whole URL)
+        api.textProperty().bind(model.httpApiUrlProperty().map(ShellView::withoutScheme));
         Label apply = new Label();
         apply.setId("apply-api-url");
-        apply.textProperty().bind(model.applyApiUrlProperty());
+        apply.textProperty().bind(model.applyApiUrlProperty().map(ShellView::withoutScheme));
         Label identity = new Label();
         identity.setId("customer-identity");
         identity.textProperty().bind(model.identityProperty());
@@ -195,31 +201,34 @@ public final class ShellView {
             // the component labels shrink first (their tooltips keep the full address)
             button.setMinWidth(Region.USE_PREF_SIZE);
         }
-        Label apiCaption = new Label("API");
-        token.setMinWidth(50);
-        Label tokenCaption = new Label("Admin token");
-        for (Label label : new Label[] {identity, apiCaption, tokenCaption}) {
+        Label tokenCaption = new Label("Token");
+        tokenCaption.setTooltip(new Tooltip("The admin token (Bearer) for the HTTP API's /api/admin endpoints"));
+        for (Label label : new Label[] {identity, tokenCaption}) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
         // the addresses shrink from the left when the window is narrow: the port stays readable, the
         // tooltip has the whole address
+        Tooltip apiTip = new Tooltip();
+        apiTip.textProperty()
+                .bind(model.httpApiUrlProperty()
+                        .map(url -> url + "\nThe HTTP API: the console, operators' tools and customer reads"));
+        api.setTooltip(apiTip);
+        Tooltip applyTip = new Tooltip();
+        applyTip.textProperty()
+                .bind(model.applyApiUrlProperty()
+                        .map(url -> url + "\nThe apply server: customers POST /api/events/{id}/apply here"));
+        apply.setTooltip(applyTip);
+        // the addresses and the token keep their width; the component labels give way (down to "redis UP …")
         for (Label label : new Label[] {api, apply}) {
-            label.setMinWidth(80);
-            label.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-            Tooltip full = new Tooltip();
-            full.textProperty()
-                    .bind(label.textProperty()
-                            .map(url -> label == apply
-                                    ? url + "\nThe apply server: customers POST /api/events/{id}/apply here"
-                                    : url + "\nThe HTTP API: the console, operators' tools and customer reads"));
-            label.setTooltip(full);
+            label.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // the masked token may shrink to its first characters (Show and Copy stay)
+        token.setMinWidth(60);
         Pane spacer = new Pane();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(
                 componentsBox,
                 spacer,
-                apiCaption,
                 api,
                 apply,
                 new Separator(Orientation.VERTICAL),

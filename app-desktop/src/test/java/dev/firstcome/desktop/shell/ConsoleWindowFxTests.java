@@ -158,7 +158,12 @@ class ConsoleWindowFxTests {
                 .isEqualTo("redis UP · embedded · 127.0.0.1:6390");
         assertThat(robot.lookup("#component-database").queryAs(Label.class).getText())
                 .contains("DOWN");
-        assertThat(robot.lookup("#http-api-url").queryAs(Label.class).getText()).isEqualTo("http://127.0.0.1:8080");
+        assertThat(robot.lookup("#http-api-url").queryAs(Label.class).getText()).isEqualTo("127.0.0.1:8080");
+        assertThat(robot.lookup("#http-api-url")
+                        .queryAs(Label.class)
+                        .getTooltip()
+                        .getText())
+                .startsWith("http://127.0.0.1:8080");
         Label token = robot.lookup("#admin-token").queryAs(Label.class);
         assertThat(token.getText()).doesNotContain("admin");
 
