@@ -111,7 +111,14 @@ class ConsoleIntegrationTests {
                             .getText())
                     .startsWith(component + " UP · embedded");
         }
-        assertThat(robot.lookup("#http-api-url").queryAs(Label.class).getText()).isEqualTo(apiUrl);
+        // shown without the scheme (the status bar is narrow), whole in the tooltip
+        assertThat(robot.lookup("#http-api-url").queryAs(Label.class).getText())
+                .isEqualTo(apiUrl.replaceFirst("https?://", ""));
+        assertThat(robot.lookup("#http-api-url")
+                        .queryAs(Label.class)
+                        .getTooltip()
+                        .getText())
+                .startsWith(apiUrl);
         assertThat(robot.lookup("#admin-token").queryAs(Label.class).getText()).doesNotContain("test-admin-token");
     }
 
@@ -275,10 +282,49 @@ class ConsoleIntegrationTests {
             snapshotAt(dir.resolve("console-failures.png"), 1280, 800);
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT4).release(KeyCode.DIGIT4, KeyCode.CONTROL);
             WaitForAsyncUtils.waitForFxEvents();
+            // the past rushes (this rush among them) are below the warm-ups: scrolled into view
+            await().atMost(WAIT)
+                    .until(() -> !robot.lookup("#rush-history")
+                            .queryAs(javafx.scene.control.TableView.class)
+                            .getItems()
+                            .isEmpty());
+            robot.interact(() -> robot.lookup("#rush-section")
+                    .queryAs(javafx.scene.control.ScrollPane.class)
+                    .setVvalue(1.0));
+            WaitForAsyncUtils.waitForFxEvents();
             snapshotAt(dir.resolve("console-rush.png"), 1280, 800);
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT5).release(KeyCode.DIGIT5, KeyCode.CONTROL);
             WaitForAsyncUtils.waitForFxEvents();
             snapshotAt(dir.resolve("console-audit.png"), 1280, 800);
+            // a queued launch with visitors in its room (outflow 1 per second: most are still waiting)
+            EventView queued = events.create(new dev.firstcome.model.EventDraft(
+                    "Queued launch " + eventName,
+                    100,
+                    null,
+                    null,
+                    null,
+                    java.time.Instant.now().minusSeconds(60),
+                    java.time.Instant.now().plus(Duration.ofDays(1)),
+                    "Asia/Seoul",
+                    false,
+                    null,
+                    dev.firstcome.model.WaitingRoom.of(dev.firstcome.model.WaitingRoomMode.FIFO, 30, 1, 300)));
+            for (int i = 0; i < 40; i++) {
+                var join = http.send(
+                        HttpRequest.newBuilder(URI.create(apiUrl + "/api/events/" + queued.id() + "/queue"))
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"userId\":\"visitor-" + i + "\"}"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(join.statusCode()).as(join.body()).isEqualTo(200);
+            }
+            robot.press(KeyCode.CONTROL, KeyCode.DIGIT6).release(KeyCode.DIGIT6, KeyCode.CONTROL);
+            await().atMost(WAIT)
+                    .until(() -> robot.lookup("#room-figure-4")
+                            .tryQuery()
+                            .map(l -> ((Label) l).getText().equals("40"))
+                            .orElse(false));
+            snapshotAt(dir.resolve("console-waiting-room.png"), 1280, 800);
             robot.press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
             robot.press(KeyCode.CONTROL, KeyCode.N).release(KeyCode.N, KeyCode.CONTROL);
             await().atMost(WAIT)

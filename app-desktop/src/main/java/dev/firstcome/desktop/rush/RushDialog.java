@@ -297,6 +297,8 @@ public final class RushDialog {
         List<RushReport> reports = List.copyOf(model.reports());
         outcomes.getColumns().clear();
         TableColumn<String, String> answer = column("Answer", text -> text);
+        // ALREADY_APPLIED, UNAVAILABLE, HTTP_429: the longest answers, whole
+        answer.setMinWidth(170);
         outcomes.getColumns().add(answer);
         for (RushReport report : reports) {
             outcomes.getColumns()

@@ -27,7 +27,7 @@ public final class RushHistoryViewModel {
     /** As many as fit a screen or two; the API gives up to 200. */
     static final int SHOWN = 50;
 
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss");
 
     private final RushApi rush;
     private final UiExecutor executor;
@@ -72,7 +72,7 @@ public final class RushHistoryViewModel {
                 written -> message.set("Rush " + entry.rushId() + " written to " + file));
     }
 
-    /** "2026-12-02 05:40:12" in the console's zone. */
+    /** "12-02 05:40:12" in the console's zone. */
     public String finishedAt(RushHistoryEntry entry) {
         RushResult result = entry.result();
         return result.finishedAt() == null

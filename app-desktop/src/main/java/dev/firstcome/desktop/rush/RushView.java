@@ -44,6 +44,7 @@ public final class RushView implements ShellView.SectionView {
         });
         root.setId("rush-view");
         scroller.setFitToWidth(true);
+        scroller.setId("rush-section");
         scroller.getStyleClass().add("edge-to-edge");
         root.setPadding(new Insets(24));
         Label title = new Label("Simulate a rush");
@@ -96,16 +97,17 @@ public final class RushView implements ShellView.SectionView {
         table.setPlaceholder(new Label("No rush or warm-up has finished yet"));
         table.getColumns()
                 .addAll(
-                        column("Finished", history::finishedAt, 150),
-                        column("Kind · by", RushHistoryViewModel::kind, 130),
-                        column("Strategies", RushHistoryViewModel::strategies, 170),
-                        column("Users", RushHistoryViewModel::users, 80),
-                        column("Issued", RushHistoryViewModel::issued, 80),
+                        column("Finished", history::finishedAt, 125),
+                        column("Kind · by", RushHistoryViewModel::kind, 120),
+                        column("Strategies", RushHistoryViewModel::strategies, 110),
+                        column("Users", RushHistoryViewModel::users, 70),
+                        column("Issued", RushHistoryViewModel::issued, 70),
                         column("Oversold", RushHistoryViewModel::oversold, 80),
                         column("Duplicates", RushHistoryViewModel::duplicates, 90),
                         column("Best req/s", RushHistoryViewModel::throughput, 90),
                         column("Worst p99 (ms)", RushHistoryViewModel::p99, 110),
-                        column("State", RushHistoryViewModel::state, 160));
+                        column("State", RushHistoryViewModel::state, 120));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         var selected = table.getSelectionModel().selectedItemProperty();
         Button csv = new Button("Export CSV…");
         csv.setId("rush-history-csv");
@@ -139,6 +141,9 @@ public final class RushView implements ShellView.SectionView {
         TableColumn<RushHistoryEntry, String> column = new TableColumn<>(title);
         column.setCellValueFactory(cell -> new ReadOnlyObjectWrapper<>(value.apply(cell.getValue())));
         column.setPrefWidth(width);
+        // never narrower than its (bold) header: the headers were cut at 1280 px
+        column.setMinWidth(Math.max(
+                width, new javafx.scene.text.Text(title).getLayoutBounds().getWidth() * 1.2 + 24));
         column.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
             @Override
             protected void updateItem(String text, boolean empty) {
