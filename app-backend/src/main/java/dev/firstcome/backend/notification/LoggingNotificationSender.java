@@ -1,21 +1,62 @@
 package dev.firstcome.backend.notification;
 
 import dev.firstcome.model.CouponPersisted;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The default sender: one log line per notice. */
+/**
+ * The default sender: each notice at DEBUG, and at INFO one line at most every 10 s saying how many were
+ * sent since the last one. One INFO line per coupon cost more CPU than persisting the coupon (a 300-byte
+ * line formatted and written for each of 650,000 coupons in a rush: docs/benchmarks.md, "CPU per
+ * coupon"); a real sender (mail, push) replaces this one anyway.
+ */
 class LoggingNotificationSender implements NotificationSender {
 
     private static final Logger log = LoggerFactory.getLogger(LoggingNotificationSender.class);
+    static final long SUMMARY_EVERY_NANOS = TimeUnit.SECONDS.toNanos(10);
+
+    private final LongSupplier nanoTime;
+    private final AtomicLong sinceSummary = new AtomicLong();
+    private final AtomicLong lastSummary;
+
+    LoggingNotificationSender() {
+        this(System::nanoTime);
+    }
+
+    LoggingNotificationSender(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.lastSummary = new AtomicLong(nanoTime.getAsLong());
+    }
 
     @Override
     public void send(CouponPersisted coupon) {
-        log.info(
-                "Notice: user {} won coupon #{} of event {} (persisted {})",
-                coupon.userId(),
-                coupon.rank(),
-                coupon.eventId(),
-                coupon.persistedAt());
+        if (log.isDebugEnabled()) {
+            log.debug(
+                    "Notice: user {} won coupon #{} of event {} (persisted {})",
+                    coupon.userId(),
+                    coupon.rank(),
+                    coupon.eventId(),
+                    coupon.persistedAt());
+        }
+        String summary = countAndSummarise(coupon);
+        if (summary != null) {
+            log.info(summary);
+        }
+    }
+
+    /** Counts the notice; once 10 s have passed since the last summary, the summary line (null otherwise). */
+    String countAndSummarise(CouponPersisted coupon) {
+        sinceSummary.incrementAndGet();
+        long last = lastSummary.get();
+        long now = nanoTime.getAsLong();
+        if (now - last < SUMMARY_EVERY_NANOS || !lastSummary.compareAndSet(last, now)) {
+            return null;
+        }
+        return "Notices: " + sinceSummary.getAndSet(0) + " sent in the last "
+                + TimeUnit.NANOSECONDS.toSeconds(now - last) + " s (last: user " + coupon.userId() + " won coupon #"
+                + coupon.rank() + " of event " + coupon.eventId() + ")";
     }
 }
