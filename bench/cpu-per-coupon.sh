@@ -8,14 +8,16 @@
 #      separate event, drained, and the machine quiet again;
 #   2. IDLE_SECONDS of the idle server: its background CPU rate (timers, Kafka housekeeping), subtracted
 #      from the figures below;
-#   3. the measured run: wrk -t2 -c64, unique users, every answer a 201, for as long as COUPONS takes at the
-#      warm rate; the count is the coupon rows of the event afterwards; the accounting window ends once
-#      every coupon is persisted AND the machine is quiet again (notifications are done);
+#   3. the measured run: wrk -t2 -c64, unique users, on an event of exactly COUPONS coupons, stopped once
+#      they are all admitted (the last fraction of a second answers SOLD_OUT); the count is the coupon rows
+#      of the event afterwards; the accounting window ends once every coupon is persisted AND the machine
+#      is quiet again (notifications are done);
 #   4. the denominator that does not depend on FirstCome's own script: redis-benchmark, EVALSHA of
 #      bench/minimal-admit.lua (SISMEMBER, GET, SADD, INCR), 50 connections, no pipelining, on a second
 #      redis-server of the same binary WITHOUT persistence, in the same run, on the quiet machine.
 # MODE=applyonly measures an apply-only node instead (Kafka consumers off; no drain, no persistence).
-# usage: bench/cpu-per-coupon.sh        env: COUPONS=200000 WARM_SECONDS=60 IDLE_SECONDS=10 MODE=all-in-one
+# usage: bench/cpu-per-coupon.sh        env: COUPONS=200000 WARM_SECONDS=60 WARM_COUPONS=100000 IDLE_SECONDS=10
+#                                             MODE=all-in-one
 source "$(dirname "$0")/lib.sh"
 trap 'stop_started; [[ -n "${MINIMAL_PID:-}" ]] && kill "$MINIMAL_PID" 2>/dev/null; true' EXIT
 ensure_tools
@@ -58,8 +60,9 @@ PY
   echo "the machine did not become quiet in time: the figures include whatever else ran" | tee -a "$SUMMARY"
 }
 
-# 1. warm the JVM on a separate event
-warm_event=$(create_event '"totalQuantity":100000000')
+# 1. warm the JVM on a separate event; its WARM_COUPONS winners bound the backlog left to persist (the
+#    rest of the warm-up answers SOLD_OUT, which still warms the HTTP path), so the machine gets quiet
+warm_event=$(create_event "\"totalQuantity\":${WARM_COUPONS:-100000}")
 wrk_run cpu-warm "$WARM_SECONDS" "$warm_event" >/dev/null
 warm_rps=$(wrk_rps cpu-warm)
 echo "warm-up load: $warm_rps req/s, p99 $(wrk_p99 cpu-warm) ms" | tee -a "$SUMMARY"
@@ -70,9 +73,12 @@ python3 "$SNAP" snap "$SERVER_PID" 0 "$WORK/cpu-idle-0.json"
 sleep "$IDLE_SECONDS"
 python3 "$SNAP" snap "$SERVER_PID" 0 "$WORK/cpu-idle-1.json"
 
-# 3. the measured coupons
-event=$(create_event '"totalQuantity":100000000')
-seconds=$(python3 -c "import math; print(max(5, math.ceil($COUPONS / max(1.0, $warm_rps))))")
+# 3. the measured coupons: an event of exactly COUPONS coupons, and wrk stopped (SIGINT: it still prints
+#    its report) as soon as they are all admitted, so the window holds these coupons and no more (the
+#    load phase used to last COUPONS / warm-up rate, and a cold warm-up rate made it 2-3 times too long)
+event=$(create_event "\"totalQuantity\":$COUPONS")
+seconds=$(python3 -c "import math; print(min(900, max(10, math.ceil(5 * $COUPONS / max(1.0, $warm_rps)))))")
+started=$(date +%s.%N)
 wrk -t2 -c64 -d"${seconds}s" --timeout 10s -s "$BENCH_DIR/apply.lua" "$APPLY_BASE" -- "$event" "cpu-$RANDOM" \
   >"$WORK/wrk-cpu-run.txt" &
 wrk_pid=$!
@@ -80,7 +86,14 @@ python3 "$SNAP" snap "$SERVER_PID" "$wrk_pid" "$WORK/cpu-run-0.json"
 # wrk's own CPU is read just before it exits: sample it while it runs, keep the last reading
 while kill -0 "$wrk_pid" 2>/dev/null; do
   python3 "$SNAP" snap "$SERVER_PID" "$wrk_pid" "$WORK/cpu-run-wrk.json" 2>/dev/null || true
-  sleep 0.5
+  admitted=$(curl -sf -H "Authorization: Bearer $TOKEN" "$BASE/api/admin/events/$event/stats" \
+    | python3 -c 'import json,sys; print(json.load(sys.stdin)["admitted"])' 2>/dev/null || echo 0)
+  if (( admitted >= COUPONS )); then
+    kill -INT "$wrk_pid" 2>/dev/null || true
+    seconds=$(python3 -c "print(round($(date +%s.%N) - $started, 1))")
+    break
+  fi
+  sleep 0.25
 done
 wait "$wrk_pid" || true
 drained_and_quiet
