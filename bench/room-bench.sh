@@ -3,8 +3,9 @@
 # embedded defaults, abuse limits off (every request comes from 127.0.0.1), an event whose room is FIFO
 # with an outflow of 10 a second (so nearly everyone keeps waiting); 100,000 joins (wrk, 64 connections),
 # then polls of random tickets among the 100,000 at full speed for POLL_SECONDS (wrk, 64 connections).
-# The advised interval for a visitor far back is the maximum, 10 s: 100,000 visitors poll 10,000 times a
-# second; the poll throughput measured says whether the machine holds that. Also: Redis memory of the queue.
+# The demand: every visitor polls at its advised interval (pollAfterMillis: a tenth of its ETA, 1 s to 30 s),
+# measured on a sample of 2,000 tickets spread over the line: demand = visitors x mean(1 / pollAfter). The
+# poll throughput measured at saturation says whether one server holds that. Also: Redis memory of the queue.
 # usage: bench/room-bench.sh     env: VISITORS=100000 POLL_SECONDS=30
 source "$(dirname "$0")/lib.sh"
 trap stop_started EXIT
@@ -35,6 +36,24 @@ mem_after=$(redis-cli -p "$rport" INFO memory | awk -F: '/^used_memory:/{print $
 redis-cli -p "$rport" HVALS "$users_key" | tr -d '\r' >"$WORK/room-tickets.txt"
 echo "joined: $(wc -l <"$WORK/room-tickets.txt") visitors in $(python3 -c "print(round($t1 - $t0, 1))") s" | tee -a "$SUMMARY"
 echo "redis memory of the queue: $(( (mem_after - mem_before) / 1024 / 1024 )) MiB ($(( (mem_after - mem_before) / VISITORS )) bytes a visitor)" | tee -a "$SUMMARY"
+
+# the polls 100,000 visitors make at the advised interval: each ticket's own pollAfterMillis, sampled
+python3 - "$BASE" "$event" "$WORK/room-tickets.txt" <<'PY' | tee -a "$SUMMARY"
+import json, random, sys, urllib.request
+base, event, path = sys.argv[1], sys.argv[2], sys.argv[3]
+tickets = [t.strip() for t in open(path) if t.strip()]
+sample = random.Random(7).sample(tickets, min(2000, len(tickets)))
+rate, advised = 0.0, []
+for t in sample:
+    ticket = json.load(urllib.request.urlopen(f"{base}/api/events/{event}/queue/{t}"))
+    after = max(ticket["pollAfterMillis"], 1)
+    advised.append(after)
+    rate += 1000.0 / after
+demand = rate / len(sample) * len(tickets)
+advised.sort()
+print(f"advised pollAfterMillis over {len(sample)} sampled tickets: min {advised[0]} median {advised[len(advised) // 2]} max {advised[-1]}")
+print(f"demand at the advised interval: {demand:.0f} polls/s for {len(tickets)} visitors")
+PY
 
 echo "polls, 64 connections, ${POLL_SECONDS}s:" | tee -a "$SUMMARY"
 wrk -t2 -c64 -d"${POLL_SECONDS}s" --timeout 10s -s "$BENCH_DIR/room-poll.lua" "$BASE" -- "$event" "$WORK/room-tickets.txt" \

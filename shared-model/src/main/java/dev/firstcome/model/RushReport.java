@@ -11,6 +11,8 @@ import java.util.List;
  * coupon rows of the event after waiting (bounded) for the consumer to drain, null when not measured;
  * {@code persistedMatches} when it equals {@code winners}. {@code crash}: worker JVMs, the fault and
  * its damage (lost and phantom counts, answers lost in flight, recovery time); see {@link CrashReport}.
+ * {@code queue}: what the virtual users saw in the event's waiting room when the rush went through it
+ * (null: straight to the apply path).
  */
 public record RushReport(
         String rushId,
@@ -32,10 +34,57 @@ public record RushReport(
         long elapsedMillis,
         Instant startedAt,
         Instant finishedAt,
-        CrashReport crash) {
+        CrashReport crash,
+        RushQueueSummary queue) {
 
     public RushReport {
         crash = crash == null ? CrashReport.IN_SERVER : crash;
+    }
+
+    /** A run straight to the apply path (no waiting room). */
+    public RushReport(
+            String rushId,
+            long eventId,
+            String strategy,
+            RushState state,
+            int limit,
+            long requests,
+            long completed,
+            List<OutcomeCount> outcomes,
+            long issuedAnswers,
+            long winners,
+            long oversold,
+            long duplicates,
+            double throughputPerSecond,
+            LatencySummary latency,
+            Long persisted,
+            boolean persistedMatches,
+            long elapsedMillis,
+            Instant startedAt,
+            Instant finishedAt,
+            CrashReport crash) {
+        this(
+                rushId,
+                eventId,
+                strategy,
+                state,
+                limit,
+                requests,
+                completed,
+                outcomes,
+                issuedAnswers,
+                winners,
+                oversold,
+                duplicates,
+                throughputPerSecond,
+                latency,
+                persisted,
+                persistedMatches,
+                elapsedMillis,
+                startedAt,
+                finishedAt,
+                crash,
+                null);
     }
 
     /** A run inside the server, nothing crashed. */

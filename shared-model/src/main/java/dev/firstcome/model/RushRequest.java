@@ -21,6 +21,9 @@ import java.util.List;
  * that many worker JVMs started for the rush from the server's own class path, sharing its Redis,
  * Kafka and database; the applies are spread over them. {@code fault} (with workers only): a {@link
  * RushFault} done to one worker during each run.
+ *
+ * <p>{@code room} (null or mode OFF: straight to the apply path): see {@link #withRoom(WaitingRoom)}. A
+ * rush on an existing event goes through the event's own waiting room when it has one.
  */
 public record RushRequest(
         Long eventId,
@@ -34,10 +37,63 @@ public record RushRequest(
         Integer burstPauseMillis,
         String baseUrl,
         Integer workers,
-        RushFault fault) {
+        RushFault fault,
+        WaitingRoom room) {
 
     public RushRequest {
         strategies = strategies == null ? List.of() : List.copyOf(strategies);
+    }
+
+    /** A rush straight to the apply path (no waiting room for fresh lab events). */
+    public RushRequest(
+            Long eventId,
+            List<String> strategies,
+            Integer quantity,
+            Integer dailyQuantity,
+            int users,
+            Integer concurrency,
+            Double repeatShare,
+            Integer bursts,
+            Integer burstPauseMillis,
+            String baseUrl,
+            Integer workers,
+            RushFault fault) {
+        this(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                concurrency,
+                repeatShare,
+                bursts,
+                burstPauseMillis,
+                baseUrl,
+                workers,
+                fault,
+                null);
+    }
+
+    /**
+     * The same rush through a waiting room: each fresh lab event gets {@code value} ({@code mode} FIFO or
+     * SHUFFLED_PREQUEUE, {@code outflowPerSecond}, {@code entryTokenSeconds}); each virtual user joins the
+     * queue, polls at the advised interval and applies with its entry token once its turn came.
+     */
+    public RushRequest withRoom(WaitingRoom value) {
+        return new RushRequest(
+                eventId,
+                strategies,
+                quantity,
+                dailyQuantity,
+                users,
+                concurrency,
+                repeatShare,
+                bursts,
+                burstPauseMillis,
+                baseUrl,
+                workers,
+                fault,
+                value);
     }
 
     /** A rush inside this server (no worker JVMs, no fault). */
@@ -84,7 +140,8 @@ public record RushRequest(
                 burstPauseMillis,
                 baseUrl,
                 count,
-                value);
+                value,
+                room);
     }
 
     /** A rush of {@code users} users for {@code quantity} coupons on a fresh lab event with the lua strategy. */
@@ -115,7 +172,8 @@ public record RushRequest(
                 burstPauseMillis,
                 baseUrl,
                 workers,
-                fault);
+                fault,
+                room);
     }
 
     public RushRequest withRepeatShare(double value) {
@@ -131,7 +189,8 @@ public record RushRequest(
                 burstPauseMillis,
                 baseUrl,
                 workers,
-                fault);
+                fault,
+                room);
     }
 
     public RushRequest withBursts(int count, int pauseMillis) {
@@ -147,7 +206,8 @@ public record RushRequest(
                 pauseMillis,
                 baseUrl,
                 workers,
-                fault);
+                fault,
+                room);
     }
 
     public RushRequest withBaseUrl(String value) {
@@ -163,6 +223,7 @@ public record RushRequest(
                 burstPauseMillis,
                 value,
                 workers,
-                fault);
+                fault,
+                room);
     }
 }

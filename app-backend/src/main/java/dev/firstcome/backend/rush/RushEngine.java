@@ -21,7 +21,9 @@ import java.util.regex.Pattern;
 /**
  * Sends one rush run over real HTTP: {@code POST {baseUrl}/api/events/{id}/apply} with body {@code
  * {"userId":"..."}}, one virtual thread per request, at most {@code concurrency} in flight, and
- * records every answer in a {@link RushTally}. No Spring: the command-line runner uses it too.
+ * records every answer in a {@link RushTally}; or, with a {@code queueUrl}, each user's whole way
+ * through the event's waiting room first ({@link RoomJourney}). No Spring: the command-line runner uses
+ * it too.
  */
 final class RushEngine {
 
@@ -50,7 +52,9 @@ final class RushEngine {
 
     /**
      * What to send. {@code users} is the whole schedule (repeats included), in sending order. {@code
-     * targets}: where each request goes (worker JVMs); null: always {@code baseUrl}.
+     * targets}: where each request goes (worker JVMs); null: always {@code baseUrl}. {@code queueUrl}: the
+     * server whose waiting room every user goes through first ({@link RoomJourney}); null: straight to the
+     * apply path.
      */
     record Plan(
             String baseUrl,
@@ -60,7 +64,20 @@ final class RushEngine {
             int bursts,
             int burstPauseMillis,
             Duration requestTimeout,
-            Targets targets) {
+            Targets targets,
+            String queueUrl) {
+
+        Plan(
+                String baseUrl,
+                long eventId,
+                List<String> users,
+                int concurrency,
+                int bursts,
+                int burstPauseMillis,
+                Duration requestTimeout,
+                Targets targets) {
+            this(baseUrl, eventId, users, concurrency, bursts, burstPauseMillis, requestTimeout, targets, null);
+        }
 
         Plan(
                 String baseUrl,
@@ -101,6 +118,9 @@ final class RushEngine {
 
     /** Sends the plan; returns the elapsed nanoseconds. Stops sending as soon as {@code cancellation} is set. */
     long run(Plan plan, RushTally tally, Cancellation cancellation) throws InterruptedException {
+        if (plan.queueUrl() != null) {
+            return throughRoom(plan, tally, cancellation);
+        }
         URI fixed = plan.targets() == null ? uri(plan.baseUrl(), plan.eventId()) : null;
         int waves = Math.max(1, plan.bursts());
         int perWave = (plan.users().size() + waves - 1) / waves;
@@ -139,6 +159,27 @@ final class RushEngine {
                     inFlight.release(plan.concurrency());
                     cancellation.await(Duration.ofMillis(plan.burstPauseMillis())); // cut short by a cancel
                 }
+            }
+        }
+        return System.nanoTime() - start;
+    }
+
+    /**
+     * Every user arrives at once and goes its own way through the waiting room (one virtual thread each,
+     * mostly asleep between polls); {@code concurrency} bounds the requests in flight.
+     */
+    private long throughRoom(Plan plan, RushTally tally, Cancellation cancellation) throws InterruptedException {
+        Semaphore inFlight = new Semaphore(plan.concurrency());
+        RoomJourney journey =
+                new RoomJourney(client, credentials, inFlight, plan.requestTimeout(), cancellation, tally);
+        long start = System.nanoTime();
+        try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (String user : plan.users()) {
+                if (cancellation.cancelled()) {
+                    break;
+                }
+                tally.sent();
+                executor.execute(() -> journey.run(plan.queueUrl(), plan.baseUrl(), plan.eventId(), user));
             }
         }
         return System.nanoTime() - start;

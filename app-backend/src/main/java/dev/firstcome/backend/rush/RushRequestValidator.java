@@ -9,6 +9,8 @@ import dev.firstcome.backend.infra.web.Ids;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.RushFault;
 import dev.firstcome.model.RushRequest;
+import dev.firstcome.model.WaitingRoom;
+import dev.firstcome.model.WaitingRoomMode;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
@@ -35,6 +37,11 @@ class RushRequestValidator {
     static final int MAX_WORKERS = 2;
     /** An event's largest quantity (the event rules' limit): a rush's lab events get no more. */
     private static final int MAX_QUANTITY = 100_000_000;
+    /** The event rules' bounds of a waiting room (see the event module's {@code WaitingRooms}). */
+    private static final int MAX_OUTFLOW = 100_000;
+
+    private static final int MIN_ENTRY_TOKEN_SECONDS = 10;
+    private static final int MAX_ENTRY_TOKEN_SECONDS = 24 * 60 * 60;
 
     private final ObjectProvider<EventApi> events;
     private final InfrastructureApi infrastructure;
@@ -58,6 +65,11 @@ class RushRequestValidator {
         names.add(AdmissionStrategy.LUA);
         strategyBeans.orderedStream().forEach(s -> names.add(s.name()));
         return names;
+    }
+
+    /** Where virtual users join an event's waiting room: this server's main port (the apply server serves applies only). */
+    String queueUrl() {
+        return infrastructure.httpApiUrl();
     }
 
     /** The users of a warm-up: {@code users}, or the configured default when 0 or less. */
@@ -118,6 +130,13 @@ class RushRequestValidator {
                 throw new InvalidRushRequestException(
                         "eventId", "event " + event.id() + " is not a lab event: rushes only run on lab events");
             }
+            if (request.room() != null) {
+                throw new InvalidRushRequestException(
+                        "room", "leave out room with eventId: the rush goes through the event's own waiting room");
+            }
+            if (event.room().on()) {
+                throughRoom(bursts);
+            }
             return new RushTarget(
                     List.of(event.strategy() == null ? AdmissionStrategy.LUA : event.strategy()),
                     event.id(),
@@ -160,6 +179,14 @@ class RushRequestValidator {
             throw new InvalidRushRequestException(
                     "baseUrl", "baseUrl must be left out with workers: the rush sends to its worker JVMs");
         }
+        WaitingRoom room = room(request.room());
+        if (room != null) {
+            throughRoom(bursts);
+            if (workers > 0) {
+                throw new InvalidRushRequestException(
+                        "workers", "a rush through a waiting room runs inside this server: leave workers at 0");
+            }
+        }
         return new RushTarget(
                 strategies,
                 null,
@@ -172,7 +199,39 @@ class RushRequestValidator {
                 burstPause,
                 baseUrl,
                 workers,
-                fault(request.fault(), workers));
+                fault(request.fault(), workers),
+                room);
+    }
+
+    /** The lab events' waiting room, checked; null when none (absent or mode OFF). */
+    private static WaitingRoom room(WaitingRoom given) {
+        if (given == null || given.mode() == null || given.mode() == WaitingRoomMode.OFF) {
+            return null;
+        }
+        int outflow =
+                given.outflowPerSecond() == null ? WaitingRoom.DEFAULT_OUTFLOW_PER_SECOND : given.outflowPerSecond();
+        if (outflow < 1 || outflow > MAX_OUTFLOW) {
+            throw new InvalidRushRequestException(
+                    "room.outflowPerSecond", "room.outflowPerSecond must be between 1 and " + MAX_OUTFLOW);
+        }
+        int tokenSeconds =
+                given.entryTokenSeconds() == null ? WaitingRoom.DEFAULT_ENTRY_TOKEN_SECONDS : given.entryTokenSeconds();
+        if (tokenSeconds < MIN_ENTRY_TOKEN_SECONDS || tokenSeconds > MAX_ENTRY_TOKEN_SECONDS) {
+            throw new InvalidRushRequestException(
+                    "room.entryTokenSeconds",
+                    "room.entryTokenSeconds must be between " + MIN_ENTRY_TOKEN_SECONDS + " and "
+                            + MAX_ENTRY_TOKEN_SECONDS);
+        }
+        // the lab event's pre-queue opens a minute before its opening (see RushService)
+        return WaitingRoom.of(given.mode(), 1, outflow, tokenSeconds);
+    }
+
+    /** Virtual users in a waiting room arrive once and wait their turn: no bursts. */
+    private static void throughRoom(int bursts) {
+        if (bursts > 1) {
+            throw new InvalidRushRequestException(
+                    "bursts", "bursts must be 0 or 1 through a waiting room: the room's outflow paces the applies");
+        }
     }
 
     /** The fault, checked against the workers; {@link RushFault#none()} when absent. */

@@ -19,6 +19,8 @@ import dev.firstcome.model.RushResult;
 import dev.firstcome.model.RushState;
 import dev.firstcome.model.StrategyComparison;
 import dev.firstcome.model.StrategyResult;
+import dev.firstcome.model.WaitingRoom;
+import dev.firstcome.model.WaitingRoomMode;
 import dev.firstcome.model.WarmupPlan;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,6 +54,8 @@ import org.springframework.stereotype.Service;
 class RushService implements RushApi, WarmupLauncher, DisposableBean {
 
     private static final int KEEP_FINISHED = 20;
+    /** How long before its opening a lab event with a shuffled pre-queue is created (users join meanwhile). */
+    private static final Duration PREQUEUE_LEAD = Duration.ofSeconds(5);
     /** How often the drain looks at the persisted count. */
     private static final Duration DRAIN_POLL = Duration.ofMillis(100);
 
@@ -335,7 +339,8 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
                             target.bursts(),
                             target.burstPauseMillis(),
                             settings.requestTimeout(),
-                            fleet),
+                            fleet,
+                            event.room().on() ? validator.queueUrl() : null),
                     tally,
                     run.cancellation());
             finishedAt = clock.instant();
@@ -433,8 +438,16 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
         return counted;
     }
 
+    /**
+     * A fresh lab event, open now; with a shuffled pre-queue it opens {@link #PREQUEUE_LEAD} from now, so
+     * the virtual users arrive in the pre-queue and are shuffled at the opening, as on a launch day.
+     */
     private EventView createLabEvent(String rushId, String strategy, RushTarget target) {
         Instant now = clock.instant();
+        WaitingRoom room = target.room();
+        Instant startsAt = room != null && room.mode() == WaitingRoomMode.SHUFFLED_PREQUEUE
+                ? now.plus(PREQUEUE_LEAD)
+                : now.minusSeconds(60);
         return eventApi()
                 .create(new EventDraft(
                         "rush " + rushId + " " + strategy,
@@ -442,11 +455,15 @@ class RushService implements RushApi, WarmupLauncher, DisposableBean {
                         target.dailyQuantity(),
                         null,
                         null,
-                        now.minusSeconds(60),
+                        startsAt,
                         now.plus(Duration.ofDays(1)),
                         ZoneOffset.UTC.getId(),
                         true,
-                        strategy));
+                        strategy,
+                        null,
+                        null,
+                        null,
+                        room));
     }
 
     private void closeQuietly(long eventId) {

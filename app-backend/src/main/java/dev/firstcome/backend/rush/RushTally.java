@@ -3,6 +3,7 @@ package dev.firstcome.backend.rush;
 import dev.firstcome.model.CrashReport;
 import dev.firstcome.model.LatencySummary;
 import dev.firstcome.model.OutcomeCount;
+import dev.firstcome.model.RushQueueSummary;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.RushState;
 import java.time.Instant;
@@ -28,6 +29,12 @@ final class RushTally {
     static final String ERROR = "ERROR";
     /** No server listening (a killed worker, none left): the request never reached a server. */
     static final String UNREACHABLE = "UNREACHABLE";
+    /** A journey through the waiting room cut short by a cancelled rush. */
+    static final String CANCELLED = "CANCELLED";
+    /** Turned away by the waiting room without an apply: the event sold out while the user waited. */
+    static final String QUEUE_SOLD_OUT = "QUEUE_SOLD_OUT";
+    /** Turned away by the waiting room without an apply: the event ended or was closed. */
+    static final String QUEUE_CLOSED = "QUEUE_CLOSED";
 
     private static final long HIGHEST_MICROS = 600_000_000L;
 
@@ -37,6 +44,11 @@ final class RushTally {
     private final Map<String, LongAdder> outcomes = new ConcurrentHashMap<>();
     private final Map<String, Integer> wins = new ConcurrentHashMap<>();
     private final ConcurrentHistogram latency = new ConcurrentHistogram(HIGHEST_MICROS, 3);
+    // the waiting room's side, when the rush goes through one
+    private final LongAdder joined = new LongAdder();
+    private final LongAdder letIn = new LongAdder();
+    private final LongAdder polls = new LongAdder();
+    private final ConcurrentHistogram waited = new ConcurrentHistogram(HIGHEST_MICROS, 3);
 
     RushTally(long total) {
         this.total = total;
@@ -67,6 +79,32 @@ final class RushTally {
     /** A request without an answer (TIMEOUT, ERROR): counted, no latency. */
     void unanswered(String userId, String outcome) {
         count(userId, outcome);
+    }
+
+    /** A ticket taken in the waiting room. */
+    void joined() {
+        joined.increment();
+    }
+
+    /** A queue poll answered. */
+    void polled() {
+        polls.increment();
+    }
+
+    /** A user's turn came after waiting {@code waitedNanos} since joining. */
+    void letIn(long waitedNanos) {
+        letIn.increment();
+        waited.recordValue(Math.min(HIGHEST_MICROS, Math.max(1, waitedNanos / 1_000)));
+    }
+
+    /** The waiting room's side of the run; null when nobody joined a queue. */
+    RushQueueSummary queue() {
+        long tickets = joined.sum();
+        if (tickets == 0) {
+            return null;
+        }
+        return new RushQueueSummary(
+                tickets, letIn.sum(), count(QUEUE_SOLD_OUT), count(QUEUE_CLOSED), polls.sum(), summary(waited));
     }
 
     private void count(String userId, String outcome) {
@@ -120,7 +158,11 @@ final class RushTally {
     }
 
     LatencySummary latency() {
-        Histogram copy = latency.copy();
+        return summary(latency);
+    }
+
+    private static LatencySummary summary(ConcurrentHistogram histogram) {
+        Histogram copy = histogram.copy();
         if (copy.getTotalCount() == 0) {
             return LatencySummary.EMPTY;
         }
@@ -185,6 +227,7 @@ final class RushTally {
                 elapsedNanos / 1_000_000,
                 startedAt,
                 finishedAt,
-                crash);
+                crash,
+                queue());
     }
 }

@@ -41,7 +41,7 @@ class QueueController {
                     "body", "a body {\"userId\": ...} is required");
         }
         String userId = identity.userId(authorization, request.userId());
-        limit(limits.join(servlet.getRemoteAddr(), UserIds.isValid(userId) ? userId : null));
+        limit(limits.join(eventId, servlet.getRemoteAddr(), UserIds.isValid(userId) ? userId : null));
         return rooms.join(eventId, userId);
     }
 
@@ -52,7 +52,7 @@ class QueueController {
 
     @GetMapping("/api/events/{eventId}/queue/{ticketId}")
     QueueTicket poll(@PathVariable long eventId, @PathVariable String ticketId, HttpServletRequest servlet) {
-        limit(limits.poll(servlet.getRemoteAddr(), ticketId.length() == 32 ? ticketId : null));
+        limit(limits.poll(eventId, servlet.getRemoteAddr(), ticketId.length() == 32 ? ticketId : null));
         return rooms.poll(eventId, ticketId);
     }
 

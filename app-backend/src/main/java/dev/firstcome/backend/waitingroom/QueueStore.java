@@ -2,6 +2,7 @@ package dev.firstcome.backend.waitingroom;
 
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.WaitingRoomMode;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -121,7 +122,11 @@ class QueueStore {
         args[1] = Long.toString(now);
         args[2] = Long.toString(event.startsAt().toEpochMilli());
         args[3] = event.room().mode().name();
-        args[4] = "join".equals(op) || "poll".equals(op) || "tick".equals(op) ? newSeed() : "";
+        // the seed of the opening's shuffle: only a shuffled pre-queue uses one (and only the run that opens it)
+        args[4] = event.room().mode() == WaitingRoomMode.SHUFFLED_PREQUEUE
+                        && ("join".equals(op) || "poll".equals(op) || "tick".equals(op))
+                ? newSeed()
+                : "";
         args[5] = Integer.toString(event.room().outflowPerSecond());
         System.arraycopy(more, 0, args, 6, more.length);
         runs.computeIfAbsent(id, k -> new LongAdder()).increment();

@@ -11,7 +11,10 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.AsyncProxyManager;
 import io.github.bucket4j.redis.lettuce.Bucket4jLettuce;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
 import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
@@ -26,7 +29,8 @@ import org.springframework.stereotype.Component;
  * The abuse limits: token buckets in Redis (Bucket4j's Lettuce integration, compare-and-swap on one key
  * per bucket), so every server shares them. Per client address and per user on joins, per client and per
  * ticket on polls, per client and per user on applies to events with a waiting room (events without one
- * are not limited: their apply path stays as it was). Each limit is its number of requests per minute,
+ * are not limited: their apply path stays as it was). Lab events (rush rehearsals, all from this machine)
+ * have no per-client limit, only the per-user ones. Each limit is its number of requests per minute,
  * as a burst refilled gradually; a refusal carries the seconds until a token is back.
  */
 @Component
@@ -39,7 +43,7 @@ class RateLimits implements ApplyThrottle {
     private final String prefix;
     private final LettuceConnectionFactory connections;
     private volatile AsyncProxyManager<String> buckets;
-    private StatefulRedisConnection<String, byte[]> connection;
+    private StatefulConnection<String, byte[]> connection;
 
     RateLimits(
             WaitingRoomProperties properties,
@@ -53,15 +57,24 @@ class RateLimits implements ApplyThrottle {
     }
 
     /** Joins: per client and per user. Completes with 0 or the seconds to wait. */
-    long join(String client, String userId) {
-        return both("queue", client, limits.queuePerClient(), userId, limits.queuePerUser())
+    long join(long eventId, String client, String userId) {
+        return both("queue", client(eventId, client), limits.queuePerClient(), userId, limits.queuePerUser())
                 .join();
     }
 
     /** Polls: per client and per ticket. */
-    long poll(String client, String ticketId) {
-        return both("poll", client, limits.pollPerClient(), ticketId, limits.pollPerUser())
+    long poll(long eventId, String client, String ticketId) {
+        return both("poll", client(eventId, client), limits.pollPerClient(), ticketId, limits.pollPerUser())
                 .join();
+    }
+
+    /**
+     * The client address to limit, or null for a lab event's: a rush rehearsal sends every virtual user
+     * from this machine, so lab events (created by operators only, never sold) are limited per user and
+     * per ticket alone.
+     */
+    private String client(long eventId, String client) {
+        return events.find(eventId).map(EventView::lab).orElse(false) ? null : client;
     }
 
     @Override
@@ -75,17 +88,19 @@ class RateLimits implements ApplyThrottle {
         }
         return both(
                 "apply",
-                clientAddress,
+                event.get().lab() ? null : clientAddress,
                 limits.applyPerClient(),
                 UserIds.isValid(userId) ? userId : null,
                 limits.applyPerUser());
     }
 
+    /** {@code client} null: no per-client limit (lab events); {@code user} null: no per-user limit. */
     private CompletableFuture<Long> both(String kind, String client, long perClient, String user, long perUser) {
         if (!limits.enabled()) {
             return CompletableFuture.completedFuture(0L);
         }
-        CompletableFuture<Long> byClient = take(kind + ":client:" + client, perClient);
+        CompletableFuture<Long> byClient =
+                client == null ? CompletableFuture.completedFuture(0L) : take(kind + ":client:" + client, perClient);
         if (user == null) {
             return byClient;
         }
@@ -128,11 +143,22 @@ class RateLimits implements ApplyThrottle {
         }
         synchronized (this) {
             if (buckets == null) {
-                RedisClient client = (RedisClient) connections.getNativeClient();
-                connection = client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE));
-                buckets = Bucket4jLettuce.casBasedBuilder(connection)
-                        .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
-                                Duration.ofSeconds(10)))
+                RedisCodec<String, byte[]> codec = RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE);
+                Bucket4jLettuce.LettuceBasedProxyManagerBuilder<String> builder;
+                // standalone and Sentinel: a RedisClient; Redis Cluster: each bucket's key on its own slot
+                if (connections.getNativeClient() instanceof RedisClusterClient cluster) {
+                    StatefulRedisClusterConnection<String, byte[]> clustered = cluster.connect(codec);
+                    connection = clustered;
+                    builder = Bucket4jLettuce.casBasedBuilder(clustered);
+                } else {
+                    StatefulRedisConnection<String, byte[]> single =
+                            ((RedisClient) connections.getNativeClient()).connect(codec);
+                    connection = single;
+                    builder = Bucket4jLettuce.casBasedBuilder(single);
+                }
+                buckets = builder.expirationAfterWrite(
+                                ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(
+                                        Duration.ofSeconds(10)))
                         .build()
                         .asAsync();
             }

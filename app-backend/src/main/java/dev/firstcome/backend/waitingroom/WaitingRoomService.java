@@ -172,8 +172,11 @@ class WaitingRoomService implements WaitingRoomApi {
 
     private QueueTicket ticket(EventView event, QueueStore.Place p, Instant now) {
         WaitingRoom room = event.room();
-        long maxPoll = properties.maxPoll().toMillis();
         long minPoll = properties.minPoll().toMillis();
+        // never advise sleeping through half an entry token's validity: a turn that comes early (the
+        // outflow raised, the line ahead left) is still seen in time to use its token
+        long maxPoll =
+                Math.max(minPoll, Math.min(properties.maxPoll().toMillis(), room.entryTokenSeconds() * 1000L / 2));
         switch (p.code()) {
             case "SOLD_OUT" -> {
                 soldOut.remember(event.id());

@@ -309,6 +309,30 @@ class WaitingRoomIntegrationTests {
     }
 
     @Test
+    void theAdvisedPollIntervalGrowsWithTheWaitUpToItsCeilingAndNeverPastHalfTheTokenValidity() {
+        Instant now = CLOCK.instant();
+        long longTokens = openFifoEvent(10, 1);
+        long shortTokens = roomEvent("FIFO", 10, 1, now.minusSeconds(60), now.plus(Duration.ofDays(1)), 20);
+        var http = http();
+        // the front of the line (an ETA of a second or two) polls at the floor, 1 s
+        http.join(longTokens, "advised-first");
+        RoomHttp.Reply front = http.join(longTokens, "advised-second");
+        if ("WAITING".equals(front.text("status"))) { // not let in already
+            assertThat(front.number("pollAfterMillis")).isEqualTo(1_000L);
+        }
+        Race.run(16, 800, i -> http.join(i % 2 == 0 ? longTokens : shortTokens, "advised-" + i));
+
+        // 400 in line at 1 a second: a tenth of the ETA is 40 s, above the 30 s ceiling
+        RoomHttp.Reply back = http.join(longTokens, "advised-last");
+        assertThat(back.number("position")).isGreaterThan(300L);
+        assertThat(back.number("pollAfterMillis")).isEqualTo(30_000L);
+        // with 20 s entry tokens the advice never exceeds 10 s, whatever the wait
+        RoomHttp.Reply shortBack = http.join(shortTokens, "advised-last");
+        assertThat(shortBack.number("position")).isGreaterThan(300L);
+        assertThat(shortBack.number("pollAfterMillis")).isEqualTo(10_000L);
+    }
+
+    @Test
     void positionsNeverGoBackwardForAnyTicketOverARun() {
         Instant now = CLOCK.instant();
         long fifo = openFifoEvent(10, 40);

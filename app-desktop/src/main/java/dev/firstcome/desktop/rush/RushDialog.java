@@ -79,7 +79,15 @@ public final class RushDialog {
         HBox footer = new HBox(close);
         footer.setAlignment(Pos.CENTER_RIGHT);
         VBox content = new VBox(
-                12, header, createForm(), createStrategies(), createFaults(), createRun(), createReport(), footer);
+                12,
+                header,
+                createForm(),
+                createStrategies(),
+                createFaults(),
+                RushRoomViews.form(model),
+                createRun(),
+                createReport(),
+                footer);
         content.setId("rush-dialog");
         content.setPadding(new Insets(16));
         Scene scene = new Scene(content, 1000, 740);
@@ -265,6 +273,7 @@ public final class RushDialog {
                 new Tab("Latency", latency),
                 new Tab("Comparison", comparison));
         tabs.getTabs().add(createCrashes());
+        tabs.getTabs().add(RushRoomViews.results(model.reports()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         tabs.setPrefHeight(330);
         VBox.setVgrow(tabs, Priority.ALWAYS);

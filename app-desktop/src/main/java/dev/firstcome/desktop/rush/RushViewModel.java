@@ -86,6 +86,7 @@ public final class RushViewModel {
     private final StringProperty faultAtPercent = new SimpleStringProperty("50");
     private final BooleanProperty faultRestart = new SimpleBooleanProperty(true);
     private final ObjectProperty<Integer> faultWorker = new SimpleObjectProperty<>(1);
+    private final RushRoomForm room = new RushRoomForm();
 
     private RushHandle handle;
     private boolean polling;
@@ -103,7 +104,14 @@ public final class RushViewModel {
         faultKind.addListener(o -> validate());
         faultAtPercent.addListener(o -> validate());
         faultWorker.addListener(o -> validate());
+        room.modeProperty().addListener(o -> validate());
+        room.outflowProperty().addListener(o -> validate());
         validate();
+    }
+
+    /** Through a waiting room or straight to the apply path (fresh rehearsal events). */
+    public RushRoomForm room() {
+        return room;
     }
 
     /** Worker JVMs hosting the strategy: 0 (inside the server), 1 or 2. */
@@ -294,7 +302,8 @@ public final class RushViewModel {
         } else if (event.get() == null) {
             return "Choose an event";
         }
-        return faultError();
+        String roomError = room.error(workers.get() == null ? 0 : workers.get(), onEvent.get());
+        return roomError != null ? roomError : faultError();
     }
 
     /** The request the form describes (valid form only). */
@@ -309,16 +318,17 @@ public final class RushViewModel {
         int coupons = FormNumbers.whole(quantity.get());
         List<String> names = strategies.stream().filter(chosen::contains).toList();
         return withWorkers(new RushRequest(
-                null,
-                names,
-                coupons,
-                daily == null || daily > coupons ? null : daily,
-                userCount,
-                threads,
-                share,
-                0,
-                0,
-                null));
+                        null,
+                        names,
+                        coupons,
+                        daily == null || daily > coupons ? null : daily,
+                        userCount,
+                        threads,
+                        share,
+                        0,
+                        0,
+                        null))
+                .withRoom(room.room());
     }
 
     /** Starts the rush; false while the form has an error or a rush runs. */

@@ -11,12 +11,14 @@ import dev.firstcome.model.CrashReport;
 import dev.firstcome.model.LatencySummary;
 import dev.firstcome.model.OutcomeCount;
 import dev.firstcome.model.RushFault;
+import dev.firstcome.model.RushQueueSummary;
 import dev.firstcome.model.RushReport;
 import dev.firstcome.model.RushRequest;
 import dev.firstcome.model.RushResult;
 import dev.firstcome.model.RushState;
 import dev.firstcome.model.StrategyComparison;
 import dev.firstcome.model.StrategyResult;
+import dev.firstcome.model.WaitingRoomMode;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -101,7 +103,7 @@ class RushCrashesFxTests {
         TableView<?> crashes = robot.lookup("#rush-crashes").queryAs(TableView.class);
         WaitForAsyncUtils.asyncFx(() -> {
                     TabPane tabs = robot.lookup(".tab-pane").queryAs(TabPane.class);
-                    tabs.getSelectionModel().select(tabs.getTabs().size() - 1);
+                    select(tabs, "Crashes");
                 })
                 .get();
         WaitForAsyncUtils.waitForFxEvents();
@@ -156,6 +158,92 @@ class RushCrashesFxTests {
                     .get();
             PngWriter.write(image, Path.of(screenshot));
         }
+    }
+
+    @Test
+    void theDialogRehearsesThroughAWaitingRoomAndShowsWhatTheQueueSaw(FxRobot robot) throws Exception {
+        WaitForAsyncUtils.asyncFx(() -> {
+                    robot.lookup("#rush-quantity").queryAs(TextField.class).setText("500");
+                    robot.lookup("#rush-users").queryAs(TextField.class).setText("20000");
+                    robot.lookup("#rush-duplicates").queryAs(TextField.class).setText("0");
+                    robot.lookup("#rush-room-mode").<ChoiceBox<String>>query().setValue("SHUFFLED_PREQUEUE");
+                    robot.lookup("#rush-room-outflow").queryAs(TextField.class).setText("400");
+                })
+                .get();
+        robot.clickOn("#start-rush");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> !rush.started().isEmpty());
+        RushRequest sent = rush.last().request();
+        assertThat(sent.room().mode()).isEqualTo(WaitingRoomMode.SHUFFLED_PREQUEUE);
+        assertThat(sent.room().outflowPerSecond()).isEqualTo(400);
+
+        TableView<?> room = robot.lookup("#rush-room-results").queryAs(TableView.class);
+        WaitForAsyncUtils.asyncFx(() -> select(robot.lookup(".tab-pane").queryAs(TabPane.class), "Waiting room"))
+                .get();
+        RushReport through = withQueue(
+                report("lua", 500, CrashReport.IN_SERVER),
+                new RushQueueSummary(
+                        20_000, 612, 19_388, 0, 151_204, new LatencySummary(612, 6_400, 5_900, 8_700, 9_100, 9_300)));
+        rush.last()
+                .finish(new RushResult(
+                        "r2",
+                        RushState.COMPLETED,
+                        sent,
+                        List.of(through),
+                        new StrategyComparison(20_000, 500, 64, List.of(StrategyResult.of(through))),
+                        null,
+                        Instant.now(),
+                        Instant.now()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> room.getItems().size() == 1);
+
+        assertThat(room.getColumns())
+                .extracting(c -> c.getText())
+                .containsExactly(
+                        "Strategy", "Tickets", "Let in", "Sold out in queue", "Polls", "Waited p50", "p99", "max");
+        assertThat(room.getColumns().get(1).getCellData(0)).isEqualTo("20,000");
+        assertThat(room.getColumns().get(3).getCellData(0)).isEqualTo("19,388");
+        assertThat(room.getColumns().get(5).getCellData(0)).isEqualTo("5.9 s");
+
+        String screenshot = System.getProperty("firstcome.rush-room-screenshot");
+        if (screenshot != null) {
+            Node root = robot.lookup("#rush-dialog").query();
+            WritableImage image = WaitForAsyncUtils.asyncFx(
+                            () -> root.getScene().snapshot(null))
+                    .get();
+            PngWriter.write(image, Path.of(screenshot));
+        }
+    }
+
+    private static void select(TabPane tabs, String title) {
+        tabs.getTabs().stream()
+                .filter(t -> title.equals(t.getText()))
+                .findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
+    }
+
+    private static RushReport withQueue(RushReport r, RushQueueSummary queue) {
+        return new RushReport(
+                r.rushId(),
+                r.eventId(),
+                r.strategy(),
+                r.state(),
+                r.limit(),
+                r.requests(),
+                r.completed(),
+                r.outcomes(),
+                r.issuedAnswers(),
+                r.winners(),
+                r.oversold(),
+                r.duplicates(),
+                r.throughputPerSecond(),
+                r.latency(),
+                r.persisted(),
+                r.persistedMatches(),
+                r.elapsedMillis(),
+                r.startedAt(),
+                r.finishedAt(),
+                r.crash(),
+                queue);
     }
 
     private static RushReport report(String strategy, long issued, CrashReport crash) {

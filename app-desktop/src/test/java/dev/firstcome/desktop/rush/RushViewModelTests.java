@@ -103,6 +103,35 @@ class RushViewModelTests {
     }
 
     @Test
+    void aRehearsalGoesThroughAWaitingRoomWhenOneIsChosen() {
+        model.target(event(7, false, 50));
+        assertThat(model.room().modeProperty().get()).isEqualTo(RushRoomForm.NONE);
+
+        model.room().modeProperty().set("SHUFFLED_PREQUEUE");
+        model.room().outflowProperty().set("250");
+        assertThat(model.start()).isTrue();
+
+        var room = rush.last().request().room();
+        assertThat(room.mode()).isEqualTo(dev.firstcome.model.WaitingRoomMode.SHUFFLED_PREQUEUE);
+        assertThat(room.outflowPerSecond()).isEqualTo(250);
+    }
+
+    @Test
+    void aBadWaitingRoomIsRefusedWithAMessage() {
+        model.room().modeProperty().set("FIFO");
+        model.room().outflowProperty().set("0");
+        assertThat(model.errorProperty().get()).startsWith("Outflow");
+        assertThat(model.start()).isFalse();
+
+        model.room().outflowProperty().set("100");
+        model.workersProperty().set(1);
+        assertThat(model.errorProperty().get()).contains("waiting room runs inside the server");
+
+        model.workersProperty().set(0);
+        assertThat(model.errorProperty().get()).isEmpty();
+    }
+
+    @Test
     void badParametersAreRefusedWithAMessage() {
         model.usersProperty().set("0");
         assertThat(model.errorProperty().get()).startsWith("Users");
