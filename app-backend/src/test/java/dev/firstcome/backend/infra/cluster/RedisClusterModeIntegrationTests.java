@@ -112,6 +112,29 @@ class RedisClusterModeIntegrationTests {
     }
 
     @Test
+    void theWaitingRoomQueuesAndItsSharedAbuseLimitsHoldOnTheCluster() {
+        var api = api();
+        long event = api.createEvent("{\"name\":\"cluster-room\",\"totalQuantity\":10,"
+                + "\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"2100-01-01T00:00:00Z\",\"zoneId\":\"UTC\","
+                + "\"waitingRoom\":{\"mode\":\"FIFO\",\"outflowPerSecond\":1}}");
+
+        var ticket = api.post("/api/events/" + event + "/queue", "{\"userId\":\"room-u1\"}");
+        assertThat(ticket.status()).isEqualTo(200);
+        var polled = api.get("/api/events/" + event + "/queue/" + ticket.text("ticketId"));
+        assertThat(polled.status()).isEqualTo(200);
+        assertThat(polled.text("ticketId")).isEqualTo(ticket.text("ticketId"));
+        // the token buckets live on the cluster (Bucket4j's cluster connection): the per-user join limit,
+        // 10 a minute, answers 429 at the latest on the 11th join (they used to fail open on a cluster)
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            statuses.add(api.post("/api/events/" + event + "/queue", "{\"userId\":\"room-u2\"}")
+                    .status());
+        }
+        assertThat(statuses).contains(429);
+        assertThat(statuses.subList(0, 9)).containsOnly(200);
+    }
+
+    @Test
     void anEventChangeReachesSubscribersOnEveryNode() {
         var api = api();
         long event = api.createOpenEvent("cluster-broadcast", 10, null);
