@@ -22,7 +22,8 @@ import org.springframework.stereotype.Component;
  * {@code outflowPerSecond x elapsed time} tickets atomically, so any number of servers together let in
  * exactly the outflow. The tick also opens (and shuffles) the queue at {@code startsAt}, reads the
  * sold-out mark, and at most twice a second per room asks admission whether the event sold out; when it
- * did, the queue is marked and every server told ({@link SoldOutFlags}).
+ * did, the queue is marked and every server told ({@link SoldOutFlags}). A room that is over (ended or
+ * closed) leaves the set, and its queue's keys are set to expire {@code retention} after the end.
  */
 @Component
 class OpenRooms {
@@ -68,6 +69,7 @@ class OpenRooms {
             Optional<EventView> found = events.find(eventId);
             if (found.isEmpty() || !found.get().room().on() || isOver(found.get(), now)) {
                 rooms.remove(eventId);
+                found.filter(e -> isOver(e, now)).ifPresent(e -> retire(e, now));
                 continue;
             }
             EventView event = found.get();
@@ -82,6 +84,16 @@ class OpenRooms {
             } catch (RuntimeException e) {
                 log.debug("outflow step of event {} failed: {}", eventId, e.toString());
             }
+        }
+    }
+
+    /** The room is over: its queue expires {@code retention} after the end (or now, for a closed event). */
+    private void retire(EventView event, Instant now) {
+        Instant end = event.endsAt().isBefore(now) ? event.endsAt() : now;
+        try {
+            store.retire(event.id(), end.plus(properties.retention()));
+        } catch (RuntimeException e) {
+            log.debug("queue of event {} not retired: {}", event.id(), e.toString());
         }
     }
 

@@ -20,6 +20,8 @@ import org.springframework.stereotype.Component;
 class QueueStore {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The queue's keys, in the order queue.lua takes them. */
+    private static final List<String> KEYS = List.of("meta", "users", "tickets", "pre", "num", "turn", "order");
 
     /** A join's or a poll's raw answer: see queue.lua. */
     record Place(
@@ -98,6 +100,16 @@ class QueueStore {
         return redis.opsForList().range(key(eventId, "order"), 0, -1);
     }
 
+    /**
+     * Lets the queue's keys expire at {@code at} (every server that sees the room end asks: idempotent);
+     * until then the audit of the shuffle stays readable.
+     */
+    void retire(long eventId, java.time.Instant at) {
+        for (String name : KEYS) {
+            redis.expireAt(key(eventId, name), at);
+        }
+    }
+
     long runs(long eventId) {
         LongAdder counted = runs.get(eventId);
         return counted == null ? 0 : counted.sum();
@@ -109,14 +121,7 @@ class QueueStore {
 
     private List<?> run(EventView event, String op, long now, String... more) {
         long id = event.id();
-        List<String> keys = List.of(
-                key(id, "meta"),
-                key(id, "users"),
-                key(id, "tickets"),
-                key(id, "pre"),
-                key(id, "num"),
-                key(id, "turn"),
-                key(id, "order"));
+        List<String> keys = KEYS.stream().map(name -> key(id, name)).toList();
         Object[] args = new Object[6 + more.length];
         args[0] = op;
         args[1] = Long.toString(now);

@@ -14,7 +14,8 @@ import org.springframework.validation.annotation.Validated;
  * earned by elapsed time, so more servers do not let more in). {@code minPoll}/{@code maxPoll}: the bounds
  * of the advised poll interval (a tenth of the ETA in between, and never more than half the entry token's
  * validity): a visitor with half an hour to wait loses nothing polling every 30 s, and 100,000 of them
- * make about 3,300 polls a second instead of 10,000. {@code limits}: the abuse limits (per client address and per user).
+ * make about 3,300 polls a second instead of 10,000. {@code retention}: how long after its event's end a
+ * queue stays in Redis (its audit is readable until then; then its keys expire). {@code limits}: the abuse limits (per client address and per user).
  */
 @Validated
 @ConfigurationProperties("firstcome.waiting-room")
@@ -24,6 +25,7 @@ record WaitingRoomProperties(
         @DefaultValue("5s") Duration eventsRefresh,
         @DefaultValue("1s") Duration minPoll,
         @DefaultValue("30s") Duration maxPoll,
+        @DefaultValue("30d") Duration retention,
         @Valid @DefaultValue Limits limits) {
 
     /**

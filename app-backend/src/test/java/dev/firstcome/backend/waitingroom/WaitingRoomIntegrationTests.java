@@ -76,6 +76,9 @@ class WaitingRoomIntegrationTests {
     QueueStore store;
 
     @Autowired
+    org.springframework.data.redis.core.StringRedisTemplate redis;
+
+    @Autowired
     AdmissionStateApi admission;
 
     RoomHttp http() {
@@ -330,6 +333,30 @@ class WaitingRoomIntegrationTests {
         RoomHttp.Reply shortBack = http.join(shortTokens, "advised-last");
         assertThat(shortBack.number("position")).isGreaterThan(300L);
         assertThat(shortBack.number("pollAfterMillis")).isEqualTo(10_000L);
+    }
+
+    @Test
+    void aClosedRoomsQueueExpiresAfterTheRetentionAndItsAuditStaysReadableMeanwhile() {
+        long event = openFifoEvent(10, 5);
+        var http = http();
+        http.join(event, "retire-1");
+        http.join(event, "retire-2");
+        String meta = store.key(event, "meta");
+        assertThat(redis.getExpire(meta)).as("no expiry while the room is open").isEqualTo(-1L);
+
+        assertThat(http.admin("POST", "/api/admin/events/" + event + "/close", null)
+                        .status())
+                .isEqualTo(200);
+
+        // the next outflow tick sees the room over and sets every queue key to expire in 30 days
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            for (String name : List.of("meta", "users", "tickets", "num")) {
+                assertThat(redis.getExpire(store.key(event, name), java.util.concurrent.TimeUnit.DAYS))
+                        .as(name)
+                        .isBetween(29L, 30L);
+            }
+        });
+        assertThat(http.get("/api/events/" + event + "/queue/audit").status()).isEqualTo(200);
     }
 
     @Test
