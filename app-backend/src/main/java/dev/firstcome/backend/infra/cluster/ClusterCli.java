@@ -1,13 +1,21 @@
 package dev.firstcome.backend.infra.cluster;
 
+import dev.firstcome.backend.infra.embedded.EmbeddedParts;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * {@code ./cluster up}: starts a {@link Topology} and keeps it until SIGTERM ({@code ./cluster down}),
  * then stops everything it started. Options: {@code --dir <path>} (default {@code ~/.firstcome-cluster}),
  * {@code --servers <n>} (default 2), {@code --main-port <p>} and {@code --apply-port <p>} (HAProxy's
- * ports; default 8080 and 8081).
+ * ports; default 8080 and 8081, checked free before anything starts). Every server gets the same admin
+ * token, kept in {@code <dir>/admin-token} (generated on the first {@code up}, owner-only): HAProxy sends
+ * each request to any server, so a token one server generated for itself would fail on the others.
  */
 public final class ClusterCli {
 
@@ -29,7 +37,16 @@ public final class ClusterCli {
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
             }
         }
-        var options = Topology.Options.defaults(dir).withServers(servers).withPorts(main, apply);
+        for (int port : new int[] {main, apply}) {
+            if (!EmbeddedParts.portFree(port)) {
+                System.err.println("port " + port + " is in use: choose others with --main-port and --apply-port");
+                System.exit(2);
+            }
+        }
+        var options = Topology.Options.defaults(dir)
+                .withServers(servers)
+                .withPorts(main, apply)
+                .withAdminToken(adminToken(dir));
         Topology topology = Topology.start(options);
         var stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> {
@@ -40,5 +57,24 @@ public final class ClusterCli {
         System.out.println(topology.describe());
         System.out.println("CLUSTER UP");
         stopped.await();
+    }
+
+    /** The cluster's admin token: read from {@code <dir>/admin-token}, or generated there (owner-only). */
+    private static String adminToken(Path dir) {
+        Path file = dir.resolve("admin-token");
+        try {
+            if (Files.isRegularFile(file)) {
+                return Files.readString(file).trim();
+            }
+            byte[] bytes = new byte[24];
+            new SecureRandom().nextBytes(bytes);
+            String token = "fc_" + HexFormat.of().formatHex(bytes);
+            Files.createDirectories(dir);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, token + "\n");
+            return token;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read or write the cluster's admin token " + file, e);
+        }
     }
 }

@@ -10,10 +10,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * HAProxy in front of the servers: one frontend for the main ports (the API, the console, health), one
- * for the apply servers; round robin, health checked every second on {@code /actuator/health}, a
- * connection that fails is retried on another server. Installed with apt-get when missing.
+ * for the apply servers; round robin, checked every second on the readiness probe ({@code
+ * /actuator/health/readiness}: the server is up and not shutting down), a connection that fails is retried
+ * on another server. Not on {@code /actuator/health}: it reports the shared Redis, Kafka and PostgreSQL,
+ * which every server sees alike, and waits up to their timeouts; a PostgreSQL restart (which the apply
+ * path does not need) or a Redis failover took every server out of HAProxy at once and it answered 503 to
+ * everyone. Installed with apt-get when missing.
  */
 final class Haproxy implements AutoCloseable {
+
+    /** The readiness probe (the servers run with {@code management.endpoint.health.probes.enabled}). */
+    static final String READINESS = "/actuator/health/readiness";
 
     private final int mainPort;
     private final int applyPort;
@@ -32,13 +39,13 @@ final class Haproxy implements AutoCloseable {
             var cfg = new StringBuilder();
             cfg.append("global\n  maxconn 4000\n\n")
                     .append("defaults\n  mode http\n  timeout connect 2s\n  timeout client 60s\n")
-                    .append("  timeout server 60s\n  option redispatch\n  retries 3\n")
+                    .append("  timeout server 60s\n  timeout check 2s\n  option redispatch\n  retries 3\n")
                     .append("  retry-on conn-failure empty-response response-timeout\n\n");
             cfg.append("frontend main\n  bind 127.0.0.1:").append(mainPort).append("\n  default_backend servers\n\n");
             cfg.append("frontend apply\n  bind 127.0.0.1:")
                     .append(applyPort)
                     .append("\n  default_backend apply_servers\n\n");
-            cfg.append("backend servers\n  balance roundrobin\n  option httpchk GET /actuator/health\n");
+            cfg.append("backend servers\n  balance roundrobin\n  option httpchk GET " + READINESS + "\n");
             for (ServerNode s : servers) {
                 cfg.append("  server s")
                         .append(s.index())
@@ -48,7 +55,7 @@ final class Haproxy implements AutoCloseable {
             }
             cfg.append("\nbackend apply_servers\n  balance roundrobin\n");
             for (ServerNode s : servers) {
-                // the apply server has no health route: its server's main port says whether it is UP
+                // the apply server has no health route: its server's main port says whether it is ready
                 cfg.append("  server a")
                         .append(s.index())
                         .append(" 127.0.0.1:")
@@ -57,7 +64,7 @@ final class Haproxy implements AutoCloseable {
                         .append(s.httpPort())
                         .append(" inter 1s fall 2 rise 2\n");
             }
-            cfg.append("  option httpchk GET /actuator/health\n");
+            cfg.append("  option httpchk GET " + READINESS + "\n");
             Files.writeString(config, cfg.toString());
             Process process = new ProcessBuilder(executable, "-db", "-f", config.toString())
                     .redirectErrorStream(true)

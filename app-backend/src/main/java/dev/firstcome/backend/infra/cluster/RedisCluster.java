@@ -137,6 +137,9 @@ public final class RedisCluster implements AutoCloseable {
                         "cluster-replica-validity-factor 0",
                         // the other masters' events stay open while one slot range fails over
                         "cluster-require-full-coverage no",
+                        // a master that comes back as a replica is resynchronised at once (default: 5 s later, to
+                        // wait for more replicas): until then its replacement has no replica to acknowledge WAIT
+                        "repl-diskless-sync-delay 0",
                         "appendonly yes",
                         "appendfsync everysec",
                         "save \"\"",
@@ -198,13 +201,29 @@ public final class RedisCluster implements AutoCloseable {
 
     /** Runs one command on one node (a short-lived connection of the cluster's one client), retried twice. */
     public <T> T run(Node node, java.util.function.Function<RedisCommands<String, String>, T> command) {
+        return run(node, command, Duration.ofSeconds(15), 3);
+    }
+
+    /**
+     * One attempt with a short timeout: a node that is stopped (SIGSTOP) accepts the connection and never
+     * answers, and asking it with {@link #run}'s timeout and retries would keep the caller 45 s on it.
+     */
+    private <T> T probe(Node node, java.util.function.Function<RedisCommands<String, String>, T> command) {
+        return run(node, command, Duration.ofSeconds(2), 1);
+    }
+
+    private <T> T run(
+            Node node,
+            java.util.function.Function<RedisCommands<String, String>, T> command,
+            Duration timeout,
+            int attempts) {
         RuntimeException last = null;
-        for (int attempt = 1; attempt <= 3; attempt++) {
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             try (StatefulRedisConnection<String, String> connection = client().connect(RedisURI.builder()
                     .withHost("127.0.0.1")
                     .withPort(node.port())
                     .withPassword(password.toCharArray())
-                    .withTimeout(Duration.ofSeconds(15))
+                    .withTimeout(timeout)
                     .build())) {
                 return command.apply(connection.sync());
             } catch (RuntimeException e) {
@@ -241,7 +260,7 @@ public final class RedisCluster implements AutoCloseable {
         return List.copyOf(nodes);
     }
 
-    /** The node that is master of the key's slot now, asked of any live node. */
+    /** The node that is master of the key's slot now, asked of any node that answers within 2 s. */
     public Node masterOf(String key) {
         int slot = SlotHash.getSlot(key);
         for (Node asked : nodes) {
@@ -249,7 +268,7 @@ public final class RedisCluster implements AutoCloseable {
                 continue;
             }
             try {
-                for (String line : run(asked, RedisCommands::clusterNodes).split("\n")) {
+                for (String line : probe(asked, RedisCommands::clusterNodes).split("\n")) {
                     String[] f = line.split(" ");
                     if (f.length < 9 || !f[2].contains("master") || f[2].contains("fail")) {
                         continue;

@@ -198,6 +198,8 @@ public final class Topology implements AutoCloseable {
         environment.put("FIRSTCOME_DB_URL", database != null ? database.url() : options.databaseUrl());
         environment.put("FIRSTCOME_DB_USER", database != null ? database.user() : options.databaseUser());
         environment.put("FIRSTCOME_DB_PASSWORD", database != null ? database.password() : options.databasePassword());
+        // the readiness probe HAProxy checks (Haproxy.READINESS)
+        environment.put("MANAGEMENT_ENDPOINT_HEALTH_PROBES_ENABLED", "true");
         if (options.adminToken() != null) {
             environment.put("FIRSTCOME_ADMIN_TOKEN", options.adminToken());
         }
@@ -237,7 +239,7 @@ public final class Topology implements AutoCloseable {
         return List.copyOf(servers);
     }
 
-    /** The FIRSTCOME_* settings every server runs with (credentials included: never log them). */
+    /** The settings every server runs with (FIRSTCOME_*, credentials included: never log them). */
     public Map<String, String> environment() {
         return Map.copyOf(environment);
     }
@@ -279,7 +281,10 @@ public final class Topology implements AutoCloseable {
         return String.join("\n", lines);
     }
 
-    /** Writes {@code cluster.env} (the servers' FIRSTCOME_* settings, owner-only) and {@code cluster.txt}. */
+    /**
+     * Writes {@code cluster.env} (the servers' settings, owner-only) and {@code cluster.txt} (the addresses,
+     * and where the admin token is when {@code ./cluster} keeps one in the directory).
+     */
     public void writeState(long launcherPid) {
         try {
             Path env = options.dir().resolve("cluster.env");
@@ -291,8 +296,11 @@ public final class Topology implements AutoCloseable {
             var text = new StringBuilder();
             environment.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
             Files.writeString(env, text);
+            Path token = options.dir().resolve("admin-token");
             Files.writeString(
-                    options.dir().resolve("cluster.txt"), "launcher pid " + launcherPid + "\n" + describe() + "\n");
+                    options.dir().resolve("cluster.txt"),
+                    "launcher pid " + launcherPid + "\n" + describe() + "\n"
+                            + (Files.isRegularFile(token) ? "admin token      " + token + " (every server)\n" : ""));
         } catch (IOException e) {
             throw new IllegalStateException("could not write the cluster's state", e);
         }

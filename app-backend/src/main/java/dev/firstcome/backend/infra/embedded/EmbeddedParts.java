@@ -33,6 +33,11 @@ public final class EmbeddedParts {
         return ProcessSupport.freePortPair(offset);
     }
 
+    /** Whether the loopback port can be bound now (nothing listens on it). */
+    public static boolean portFree(int port) {
+        return ProcessSupport.bindable(port);
+    }
+
     /** Whether something listens on the loopback port. */
     public static boolean portOpen(int port) {
         return ProcessSupport.portOpen(port);

@@ -64,7 +64,7 @@ final class ProcessSupport {
         throw new IllegalStateException("no free pair of TCP ports " + offset + " apart on the loopback interface");
     }
 
-    private static boolean bindable(int port) {
+    static boolean bindable(int port) {
         try (var socket = new ServerSocket()) {
             socket.setReuseAddress(false);
             socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));

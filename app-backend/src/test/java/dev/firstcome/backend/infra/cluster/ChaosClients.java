@@ -1,5 +1,7 @@
 package dev.firstcome.backend.infra.cluster;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -129,6 +131,40 @@ final class ChaosClients implements AutoCloseable {
         return -1;
     }
 
+    /**
+     * The longest time after {@code faultNanos} during which no user was answered 201 although some were
+     * refused for unavailability (503, 502 or a connection error), up to the last 201, in milliseconds: how
+     * long the event was unavailable to everyone, where {@link #unavailableMillis} counts from the first
+     * failure even while other clients are still admitted. -1: no failure after the fault.
+     */
+    long longestOutageMillis(long faultNanos) {
+        var sorted = timeline.stream()
+                .filter(t -> t[0] >= faultNanos)
+                .sorted(java.util.Comparator.comparingLong(t -> t[0]))
+                .toList();
+        long longest = -1;
+        Long firstFailure = null;
+        for (long[] t : sorted) {
+            if (t[1] == 201) {
+                if (firstFailure != null) {
+                    longest = Math.max(longest, (t[0] - firstFailure) / 1_000_000);
+                    firstFailure = null;
+                }
+            } else if (firstFailure == null && t[1] != 409) {
+                firstFailure = t[0];
+            }
+        }
+        return longest;
+    }
+
+    /** Answers after {@code faultNanos} that were not a decision, by status (0: connection error). */
+    java.util.SortedMap<Integer, Long> failuresAfter(long faultNanos) {
+        return timeline.stream()
+                .filter(t -> t[0] >= faultNanos && t[1] != 201 && t[1] != 409)
+                .collect(java.util.stream.Collectors.groupingBy(
+                        t -> (int) t[1], java.util.TreeMap::new, java.util.stream.Collectors.counting()));
+    }
+
     int issued() {
         return issued.get();
     }
@@ -139,6 +175,40 @@ final class ChaosClients implements AutoCloseable {
 
     Map<String, List<Answer>> answers() {
         return answers;
+    }
+
+    /** Users answered 201 at least once. */
+    List<String> winners() {
+        return answers.entrySet().stream()
+                .filter(e -> e.getValue().stream().anyMatch(a -> a.status() == 201))
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /** Users whose last answer was a refusal other than ALREADY_APPLIED. */
+    List<String> refused() {
+        return answers.entrySet().stream()
+                .filter(e -> !e.getValue().isEmpty())
+                .filter(e -> e.getValue().getLast().refusal()
+                        && !e.getValue().getLast().alreadyApplied())
+                .map(Map.Entry::getKey)
+                .toList();
+    }
+
+    /**
+     * The promises on the event's coupon rows ({@code user -> rows}, read once every winner's row is
+     * there): never more than the quantity, every winner exactly one, no refused user one, nobody two.
+     */
+    void assertPromisesHold(Map<String, Integer> rows, int quantity) {
+        assertThat(rows.values().stream().mapToInt(Integer::intValue).sum())
+                .as("coupon rows")
+                .isLessThanOrEqualTo(quantity);
+        assertThat(rows)
+                .as("nobody holds two coupons")
+                .allSatisfy((user, count) -> assertThat(count).isEqualTo(1));
+        assertThat(rows.keySet()).as("every winner holds a coupon").containsAll(winners());
+        assertThat(rows.keySet()).as("refused users hold no coupon").doesNotContainAnyElementsOf(refused());
+        assertThat(winners()).as("the rush admitted someone").isNotEmpty();
     }
 
     @Override
