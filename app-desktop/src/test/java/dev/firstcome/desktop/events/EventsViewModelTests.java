@@ -175,6 +175,36 @@ class EventsViewModelTests {
     }
 
     @Test
+    void anEventWhoseRedisStateRolledBackShowsAsRebuildingUntilItIsRebuilt() {
+        EventView launch = events.create(new EventDraft(
+                "Launch",
+                100,
+                null,
+                null,
+                null,
+                Instant.parse("2026-06-01T00:00:00Z"),
+                Instant.parse("2026-06-30T00:00:00Z"),
+                "UTC",
+                false,
+                null));
+        AdmissionCounts counts = new AdmissionCounts(launch.id(), 40, 40, 60, null);
+        admission.setCounts(counts);
+        Instant now = Instant.parse("2026-06-02T12:00:00Z");
+        // a rollback detected: the event's meta key is deleted until the rebuild (stateLoaded false)
+        admission.setState(dev.firstcome.backend.admission.EventStates.of(launch, now, counts, false));
+
+        model.refresh();
+
+        EventRow row = model.rows().getFirst();
+        assertThat(row.phase()).isEqualTo(dev.firstcome.model.EventPhase.REBUILDING);
+        assertThat(row.state()).contains("REBUILDING");
+
+        admission.setState(dev.firstcome.backend.admission.EventStates.of(launch, now, counts, true));
+        model.refresh();
+        assertThat(model.rows().getFirst().phase()).isEqualTo(dev.firstcome.model.EventPhase.OPEN);
+    }
+
+    @Test
     void anOvernightWindowSaysItEndsTheNextDay() {
         EventView night = events.create(new EventDraft(
                 "Night",
