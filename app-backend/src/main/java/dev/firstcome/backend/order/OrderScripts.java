@@ -8,7 +8,10 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
-/** The stock scripts ({@code scripts/stock_reserve.lua}, {@code scripts/stock_return.lua}), read once. */
+/**
+ * The order feature's scripts, read once: the stock ({@code scripts/stock_reserve.lua},
+ * {@code scripts/stock_return.lua}) and the simulated gateway's charge record ({@code scripts/payment_charge.lua}).
+ */
 @Component
 class OrderScripts {
 
@@ -17,6 +20,8 @@ class OrderScripts {
 
     private final RedisScript<Long> giveBack = RedisScript.of(text("scripts/stock_return.lua"), Long.class);
 
+    private final RedisScript<String> charge = RedisScript.of(text("scripts/payment_charge.lua"), String.class);
+
     @SuppressWarnings("rawtypes")
     RedisScript<List> reserve() {
         return reserve;
@@ -24,6 +29,10 @@ class OrderScripts {
 
     RedisScript<Long> giveBack() {
         return giveBack;
+    }
+
+    RedisScript<String> charge() {
+        return charge;
     }
 
     private static String text(String path) {

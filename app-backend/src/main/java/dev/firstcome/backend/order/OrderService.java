@@ -1,6 +1,7 @@
 package dev.firstcome.backend.order;
 
 import dev.firstcome.backend.admission.UserIds;
+import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.redemption.CouponNotFoundException;
 import dev.firstcome.backend.redemption.RedemptionApi;
@@ -41,6 +42,7 @@ class OrderService implements OrderApi {
     private final PaymentGateway gateway;
     private final TransactionTemplate tx;
     private final ApplicationEventPublisher publisher;
+    private final FirstComeNames names;
     private final Clock clock;
 
     OrderService(
@@ -50,6 +52,7 @@ class OrderService implements OrderApi {
             PaymentGateway gateway,
             TransactionTemplate tx,
             ApplicationEventPublisher publisher,
+            FirstComeNames names,
             Clock clock) {
         this.orders = orders;
         this.stock = stock;
@@ -57,6 +60,7 @@ class OrderService implements OrderApi {
         this.gateway = gateway;
         this.tx = tx;
         this.publisher = publisher;
+        this.names = names;
         this.clock = clock;
     }
 
@@ -91,7 +95,7 @@ class OrderService implements OrderApi {
         long id = tx.execute(status -> {
             long orderId = orders.insert(userId, couponId, items, now);
             orders.history(orderId, OrderState.CREATED, now, null);
-            publisher.publishEvent(new OrderStepReached(orderId, OrderState.CREATED.name()));
+            publisher.publishEvent(reached(orderId, OrderState.CREATED));
             return orderId;
         });
         return find(id, userId);
@@ -187,14 +191,16 @@ class OrderService implements OrderApi {
             return;
         }
         long due = o.amount() - (o.discount() == null ? 0 : o.discount());
-        // a replay finds the stored charge and never calls the gateway again; only a crash between the
-        // gateway's answer and this insert would ask it twice (a real gateway takes the order as its key)
+        // a replay finds the stored charge and never calls the gateway again; after a crash between the
+        // gateway's answer and this insert it asks again with the same idempotency key (the order), and the
+        // gateway answers what it recorded the first time without charging twice
         String stored = orders.paymentStatus(orderId);
         if (stored == null) {
-            boolean accepted = gateway.charge(orderId, due);
-            stored = tx.execute(status -> orders.charge(orderId, accepted ? "CHARGED" : "DECLINED", due, now()));
+            boolean accepted = gateway.charge(orderRef(orderId), due);
+            stored = tx.execute(status ->
+                    orders.charge(orderId, accepted ? PaymentGateway.CHARGED : PaymentGateway.DECLINED, due, now()));
         }
-        boolean charged = !"DECLINED".equals(stored);
+        boolean charged = !PaymentGateway.DECLINED.equals(stored);
         if (charged) {
             advance(o, OrderState.PAID, null, null, "charged " + due);
         } else {
@@ -240,7 +246,7 @@ class OrderService implements OrderApi {
         tx.executeWithoutResult(status -> {
             if (orders.move(o.id(), o.state(), to, amount, discount, null, now)) {
                 orders.history(o.id(), to, now, note);
-                publisher.publishEvent(new OrderStepReached(o.id(), to.name()));
+                publisher.publishEvent(reached(o.id(), to));
             }
         });
     }
@@ -251,9 +257,14 @@ class OrderService implements OrderApi {
         tx.executeWithoutResult(status -> {
             if (orders.move(o.id(), o.state(), OrderState.FAILED, null, null, shortReason, now)) {
                 orders.history(o.id(), OrderState.FAILED, now, shortReason);
-                publisher.publishEvent(new OrderStepReached(o.id(), OrderState.FAILED.name()));
+                publisher.publishEvent(reached(o.id(), OrderState.FAILED));
             }
         });
+    }
+
+    /** The step event, bound for this server's orders topic whoever sends it. */
+    private OrderStepReached reached(long orderId, OrderState state) {
+        return new OrderStepReached(orderId, state.name(), names.ordersTopic());
     }
 
     static String orderRef(long orderId) {

@@ -2,6 +2,7 @@ package dev.firstcome.backend.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.support.HttpApi.Answer;
 import dev.firstcome.backend.support.Race;
 import java.util.ArrayList;
@@ -9,12 +10,23 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /** The checkout flow with a gateway that accepts every charge. */
 @TestPropertySource(properties = "firstcome.namespace=orders-it")
 class OrderFlowIntegrationTests extends AbstractOrderFlowTests {
+
+    @Autowired
+    PaymentGateway gateway;
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Autowired
+    FirstComeNames names;
 
     @Test
     void anOrderWithACouponIsReservedRedeemedPaidAndShipped() {
@@ -41,6 +53,27 @@ class OrderFlowIntegrationTests extends AbstractOrderFlowTests {
         JsonNode redeemed = http.coupon("buyer-1", coupon);
         assertThat(redeemed.get("status").asString()).isEqualTo("REDEEMED");
         assertThat(redeemed.get("orderId").asString()).isEqualTo("order-" + created.number("id"));
+        assertThat(gatewayRecord("order-" + created.number("id")))
+                .as("the gateway charged the order once, under the order as its idempotency key")
+                .containsEntry("status", "CHARGED")
+                .containsEntry("amount", "5400")
+                .containsEntry("requests", "1");
+    }
+
+    @Test
+    void aChargeAskedAgainWithItsIdempotencyKeyGetsTheRecordedAnswerAndIsNotChargedTwice() {
+        String key = "order-retried-" + System.nanoTime();
+
+        assertThat(gateway.charge(key, 4_200)).isTrue();
+        assertThat(gateway.charge(key, 4_200)).isTrue();
+
+        assertThat(gatewayRecord(key))
+                .containsEntry("status", "CHARGED")
+                .containsEntry("amount", "4200")
+                .containsEntry("requests", "2");
+        assertThat(redis.getExpire(names.keyPrefix() + ":gateway:" + key))
+                .as("seconds the gateway keeps the key")
+                .isPositive();
     }
 
     @Test
@@ -69,5 +102,9 @@ class OrderFlowIntegrationTests extends AbstractOrderFlowTests {
         Answer othersCoupon = order("u-bad", "sku-x", 1, 987_654_321L);
         assertThat(othersCoupon.status()).isEqualTo(404);
         assertThat(http.api.get("/api/orders/987654321").status()).isEqualTo(404);
+    }
+
+    private Map<Object, Object> gatewayRecord(String idempotencyKey) {
+        return redis.opsForHash().entries(names.keyPrefix() + ":gateway:" + idempotencyKey);
     }
 }
