@@ -3,7 +3,7 @@
 # embedded defaults, abuse limits off (every request comes from 127.0.0.1), an event whose room is FIFO
 # with an outflow of 10 a second (so nearly everyone keeps waiting); 100,000 joins (wrk, 64 connections),
 # then polls of random tickets among the 100,000 at full speed for POLL_SECONDS (wrk, 64 connections).
-# The demand: every visitor polls at its advised interval (pollAfterMillis: a tenth of its ETA, 1 s to 30 s),
+# The demand: every visitor polls at its advised interval (pollAfterMillis: a tenth of its ETA, 1 s to 60 s),
 # measured on a sample of 2,000 tickets spread over the line: demand = visitors x mean(1 / pollAfter). The
 # poll throughput measured at saturation says whether one server holds that. Also: Redis memory of the queue.
 # usage: bench/room-bench.sh     env: VISITORS=100000 POLL_SECONDS=30
@@ -44,14 +44,18 @@ base, event, path = sys.argv[1], sys.argv[2], sys.argv[3]
 tickets = [t.strip() for t in open(path) if t.strip()]
 sample = random.Random(7).sample(tickets, min(2000, len(tickets)))
 rate, advised = 0.0, []
+waiting = 0
 for t in sample:
     ticket = json.load(urllib.request.urlopen(f"{base}/api/events/{event}/queue/{t}"))
-    after = max(ticket["pollAfterMillis"], 1)
+    if ticket["status"] not in ("WAITING", "PREQUEUE"):
+        continue  # its turn came (it applies, then stops polling) or it is closed
+    waiting += 1
+    after = ticket["pollAfterMillis"]
     advised.append(after)
     rate += 1000.0 / after
-demand = rate / len(sample) * len(tickets)
+demand = rate / len(sample) * len(tickets)  # the others are counted as polling nothing
 advised.sort()
-print(f"advised pollAfterMillis over {len(sample)} sampled tickets: min {advised[0]} median {advised[len(advised) // 2]} max {advised[-1]}")
+print(f"advised pollAfterMillis over {waiting} waiting tickets of {len(sample)} sampled: min {advised[0]} median {advised[len(advised) // 2]} max {advised[-1]}")
 print(f"demand at the advised interval: {demand:.0f} polls/s for {len(tickets)} visitors")
 PY
 

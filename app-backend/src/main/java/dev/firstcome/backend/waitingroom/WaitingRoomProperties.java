@@ -13,8 +13,8 @@ import org.springframework.validation.annotation.Validated;
  * on it). {@code tick}: how often each server runs the outflow step of every open room (the outflow is
  * earned by elapsed time, so more servers do not let more in). {@code minPoll}/{@code maxPoll}: the bounds
  * of the advised poll interval (a tenth of the ETA in between, and never more than half the entry token's
- * validity): a visitor with half an hour to wait loses nothing polling every 30 s, and 100,000 of them
- * make about 3,300 polls a second instead of 10,000. {@code retention}: how long after its event's end a
+ * validity): a visitor with half an hour to wait loses nothing polling once a minute, and 100,000 of them
+ * far back make about 1,700 polls a second instead of 10,000 at a 10 s ceiling. {@code retention}: how long after its event's end a
  * queue stays in Redis (its audit is readable until then; then its keys expire). {@code limits}: the abuse limits (per client address and per user).
  */
 @Validated
@@ -24,7 +24,7 @@ record WaitingRoomProperties(
         @DefaultValue("100ms") Duration tick,
         @DefaultValue("5s") Duration eventsRefresh,
         @DefaultValue("1s") Duration minPoll,
-        @DefaultValue("30s") Duration maxPoll,
+        @DefaultValue("60s") Duration maxPoll,
         @DefaultValue("30d") Duration retention,
         @Valid @DefaultValue Limits limits) {
 

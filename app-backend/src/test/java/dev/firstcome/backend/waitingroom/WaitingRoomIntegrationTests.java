@@ -325,10 +325,11 @@ class WaitingRoomIntegrationTests {
         }
         Race.run(16, 800, i -> http.join(i % 2 == 0 ? longTokens : shortTokens, "advised-" + i));
 
-        // 400 in line at 1 a second: a tenth of the ETA is 40 s, above the 30 s ceiling
+        // 400 in line at 1 a second: a tenth of the ETA, about 40 s (under the 60 s ceiling)
         RoomHttp.Reply back = http.join(longTokens, "advised-last");
         assertThat(back.number("position")).isGreaterThan(300L);
-        assertThat(back.number("pollAfterMillis")).isEqualTo(30_000L);
+        assertThat(back.number("pollAfterMillis")).isEqualTo(Math.min(60_000L, back.number("etaSeconds") * 100));
+        assertThat(back.number("pollAfterMillis")).isGreaterThan(30_000L);
         // with 20 s entry tokens the advice never exceeds 10 s, whatever the wait
         RoomHttp.Reply shortBack = http.join(shortTokens, "advised-last");
         assertThat(shortBack.number("position")).isGreaterThan(300L);
