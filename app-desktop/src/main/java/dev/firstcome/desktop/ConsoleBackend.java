@@ -6,8 +6,12 @@ import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.monitor.MonitorApi;
+import dev.firstcome.backend.order.OrderAdminApi;
+import dev.firstcome.backend.order.OrderApi;
+import dev.firstcome.backend.redemption.RedemptionApi;
 import dev.firstcome.backend.rush.RushApi;
 import dev.firstcome.backend.security.OperatorTokenApi;
+import dev.firstcome.backend.vendor.VendorApi;
 import dev.firstcome.backend.waitingroom.WaitingRoomApi;
 import java.lang.reflect.Proxy;
 import org.springframework.context.ApplicationContext;
@@ -25,7 +29,11 @@ public record ConsoleBackend(
         RushApi rush,
         OperatorTokenApi tokens,
         AuditApi audit,
-        WaitingRoomApi rooms) {
+        WaitingRoomApi rooms,
+        RedemptionApi redemption,
+        VendorApi vendors,
+        OrderApi orders,
+        OrderAdminApi orderAdmin) {
 
     public static ConsoleBackend from(ApplicationContext context) {
         return new ConsoleBackend(
@@ -37,7 +45,11 @@ public record ConsoleBackend(
                 facade(context, RushApi.class),
                 facade(context, OperatorTokenApi.class),
                 facade(context, AuditApi.class),
-                facade(context, WaitingRoomApi.class));
+                facade(context, WaitingRoomApi.class),
+                facade(context, RedemptionApi.class),
+                facade(context, VendorApi.class),
+                facade(context, OrderApi.class),
+                facade(context, OrderAdminApi.class));
     }
 
     private static <T> T facade(ApplicationContext context, Class<T> type) {

@@ -6,10 +6,18 @@ import static org.awaitility.Awaitility.await;
 import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.infra.InfrastructureApi;
 import dev.firstcome.backend.issuance.IssuanceApi;
+import dev.firstcome.backend.order.OrderApi;
+import dev.firstcome.backend.redemption.RedemptionApi;
+import dev.firstcome.backend.vendor.VendorApi;
 import dev.firstcome.desktop.testing.PngWriter;
+import dev.firstcome.model.CouponBenefit;
+import dev.firstcome.model.CouponValidity;
+import dev.firstcome.model.EventChanges;
 import dev.firstcome.model.EventDraft;
 import dev.firstcome.model.EventStatus;
 import dev.firstcome.model.EventView;
+import dev.firstcome.model.OrderItem;
+import dev.firstcome.model.OrderState;
 import dev.firstcome.model.RushReport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -18,6 +26,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javafx.scene.chart.LineChart;
@@ -344,6 +353,215 @@ class ConsoleIntegrationTests {
                     dir.resolve("console-event-form.png"));
             robot.type(KeyCode.ESCAPE);
         }
+    }
+
+    /**
+     * The "Coupons & orders" section against the real backend: a vendor created through its form, an event
+     * funded by it whose coupons are won over HTTP and redeemed, an order that fails; the funnel, the
+     * vendor's balance (through the settlement consumer) and the failed order appear. With
+     * {@code -Dfirstcome.commerce-screenshots=<dir>} more coupons are redeemed in waves for a while (the chart
+     * needs some history), some expire, more orders run, and each tab is saved at 1280x800 and 1024x640.
+     */
+    @Test
+    @Order(6)
+    void theCouponsAndOrdersSectionShowsAVendorMadeThereTheFunnelAndAFailedOrder() throws Exception {
+        Path shots = Optional.ofNullable(System.getProperty("firstcome.commerce-screenshots"))
+                .filter(p -> !p.isBlank())
+                .map(Path::of)
+                .orElse(null);
+        RedemptionApi redemption = app.context().getBean(RedemptionApi.class);
+        VendorApi vendors = app.context().getBean(VendorApi.class);
+        OrderApi orders = app.context().getBean(OrderApi.class);
+        IssuanceApi issuance = app.context().getBean(IssuanceApi.class);
+        String suffix = eventName.substring(eventName.length() - 8);
+        String vendorName = "Acme Coffee " + suffix;
+
+        robot.clickOn("#nav-commerce"); // Ctrl+7 is CommerceSectionFxTests' (a key goes to the focused window)
+        await().atMost(WAIT)
+                .until(() -> robot.lookup("#commerce-view").tryQuery().isPresent());
+        showCommerceTab(1);
+        await().atMost(WAIT).until(() -> robot.lookup("#vendor-name").tryQuery().isPresent());
+        robot.clickOn("#vendor-name").write(vendorName);
+        robot.clickOn("#vendor-cost").write("700");
+        robot.clickOn("#save-vendor");
+        long vendorId = await().atMost(WAIT)
+                .until(
+                        () -> vendors.list().stream()
+                                .filter(v -> v.name().equals(vendorName))
+                                .mapToLong(dev.firstcome.model.VendorView::id)
+                                .findFirst()
+                                .orElse(0),
+                        id -> id > 0);
+
+        int winners = shots == null ? 5 : 400;
+        EventView funded = events.create(new EventDraft(
+                "Coupons " + eventName,
+                winners * 2,
+                null,
+                null,
+                null,
+                Instant.now().minusSeconds(60),
+                Instant.now().plus(Duration.ofDays(7)),
+                "Asia/Seoul",
+                false,
+                null,
+                CouponBenefit.fixed(1000, 5000L),
+                new CouponValidity(null, 30),
+                vendorId));
+        for (int i = 0; i < winners; i++) {
+            assertThat(apply(funded.id(), "shopper-" + suffix + "-" + i).statusCode())
+                    .isEqualTo(201);
+        }
+        await().atMost(Duration.ofMinutes(2)).until(() -> issuance.persistedCount(funded.id()) == winners);
+        java.util.List<Long> coupons = new java.util.ArrayList<>();
+        for (int i = 0; i < winners; i++) {
+            String user = "shopper-" + suffix + "-" + i;
+            coupons.add(redemption.couponsOf(user).stream()
+                    .filter(c -> c.eventId() == funded.id())
+                    .findFirst()
+                    .orElseThrow()
+                    .couponId());
+        }
+        // redeemed in waves (one wave without the screenshots): a chart with a shape
+        int redeemed = 0;
+        int[] waves = shots == null ? new int[] {2} : new int[] {6, 14, 25, 38, 31, 22, 27, 16, 10, 6, 4};
+        for (int wave : waves) {
+            for (int i = 0; i < wave; i++, redeemed++) {
+                String user = "shopper-" + suffix + "-" + redeemed;
+                redemption.redeem(
+                        coupons.get(redeemed), user, "shop-" + redeemed, 12_000, "k-" + redeemed, "user:" + user);
+            }
+            if (shots != null) {
+                await().pollDelay(Duration.ofSeconds(10)).atMost(WAIT).until(() -> true);
+            }
+        }
+        int redeemedCount = redeemed;
+        long failedOrder = orders.place(
+                        "shopper-" + suffix + "-0", List.of(new OrderItem("missing-" + suffix, 1)), null)
+                .id();
+        await().atMost(Duration.ofMinutes(2))
+                .until(() -> orders.find(failedOrder, null).state() == OrderState.FAILED);
+        if (shots != null) {
+            // coupons issued from now on were valid until 2000-01-01: they expire at once
+            events.update(
+                    funded.id(),
+                    new EventChanges(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            new CouponValidity(java.time.LocalDate.of(2000, 1, 1), null),
+                            null,
+                            null));
+            for (int i = 0; i < 60; i++) {
+                assertThat(apply(funded.id(), "late-" + suffix + "-" + i).statusCode())
+                        .isEqualTo(201);
+            }
+            await().atMost(Duration.ofMinutes(2)).until(() -> issuance.persistedCount(funded.id()) == winners + 60);
+            for (int i = 0; i < 60; i++) {
+                redemption.couponsOf("late-" + suffix + "-" + i);
+            }
+            redemption.expireDue();
+        }
+
+        showCommerceTab(0);
+        robot.clickOn("#refresh-funnel");
+        robot.interact(() -> {
+            var combo = robot.lookup("#funnel-event").queryComboBox();
+            combo.getItems().stream()
+                    .filter(e -> ((EventView) e).id() == funded.id())
+                    .findFirst()
+                    .ifPresent(e -> combo.getSelectionModel().select(e));
+        });
+        await().atMost(WAIT)
+                .until(() -> commerceLabel("#funnel-redeemed")
+                        .equals(String.format(java.util.Locale.ROOT, "%,d", redeemedCount)));
+        assertThat(commerceLabel("#funnel-issued"))
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%,d", winners + (shots == null ? 0 : 60)));
+        if (shots != null) {
+            snapshotAt(shots.resolve("console-commerce-coupons.png"), 1280, 800);
+            snapshotAt(shots.resolve("console-commerce-coupons-1024x640.png"), 1024, 640);
+            resize(1280, 800);
+        }
+
+        showCommerceTab(1);
+        // the ledger is fed through Kafka: the balance follows the settlement consumer
+        await().atMost(Duration.ofMinutes(2))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    robot.clickOn("#refresh-vendors");
+                    TableView<?> table = robot.lookup("#vendors-table").queryAs(TableView.class);
+                    return table.getItems().stream()
+                            .map(r -> (dev.firstcome.desktop.commerce.VendorRow) r)
+                            .anyMatch(r -> r.id() == vendorId
+                                    && r.balance() != null
+                                    && r.balance().redemptions() >= redeemedCount);
+                });
+        robot.interact(() -> {
+            TableView<?> table = robot.lookup("#vendors-table").queryAs(TableView.class);
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (((dev.firstcome.desktop.commerce.VendorRow) table.getItems().get(i)).id() == vendorId) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
+        await().atMost(WAIT).until(() -> commerceLabel("#settlement-total").contains("owed"));
+        if (shots != null) {
+            snapshotAt(shots.resolve("console-commerce-vendors.png"), 1280, 800);
+            snapshotAt(shots.resolve("console-commerce-vendors-1024x640.png"), 1024, 640);
+            resize(1280, 800);
+        }
+
+        java.util.List<Long> placed = new java.util.ArrayList<>(List.of(failedOrder));
+        if (shots != null) {
+            // orders: shipped, out of stock, with a coupon another order holds
+            orders.setStock("tea-" + suffix, 12, 6_000);
+            long conflict = orders.place(
+                            "shopper-" + suffix + "-1", List.of(new OrderItem("tea-" + suffix, 1)), coupons.get(1))
+                    .id();
+            placed.add(conflict);
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> orders.find(conflict, null).state() == OrderState.FAILED);
+            for (int i = 0; i < 16; i++) {
+                String user = "shopper-" + suffix + "-" + (winners - 1 - i);
+                Long coupon = i % 3 == 0 ? coupons.get(winners - 1 - i) : null;
+                placed.add(orders.place(user, List.of(new OrderItem("tea-" + suffix, 1)), coupon)
+                        .id());
+            }
+        }
+        showCommerceTab(2);
+        TableView<?> failed = robot.lookup("#failed-orders").queryAs(TableView.class);
+        await().atMost(WAIT)
+                .until(() -> failed.getItems().stream()
+                        .anyMatch(o -> ((dev.firstcome.model.FailedOrderView) o).orderId() == failedOrder));
+        if (shots != null) {
+            await().atMost(Duration.ofMinutes(2))
+                    .until(() -> placed.stream()
+                            .map(id -> orders.find(id, null).state())
+                            .allMatch(state -> state == OrderState.SHIPPED || state == OrderState.FAILED));
+            robot.clickOn("#refresh-orders");
+            snapshotAt(shots.resolve("console-commerce-orders.png"), 1280, 800);
+            snapshotAt(shots.resolve("console-commerce-orders-1024x640.png"), 1024, 640);
+            resize(1280, 800);
+        }
+    }
+
+    private void showCommerceTab(int index) {
+        robot.interact(() -> robot.lookup("#commerce-view")
+                .queryAs(javafx.scene.control.TabPane.class)
+                .getSelectionModel()
+                .select(index));
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private String commerceLabel(String id) {
+        return robot.lookup(id).tryQuery().map(n -> ((Label) n).getText()).orElse("");
     }
 
     private void resize(double width, double height) {

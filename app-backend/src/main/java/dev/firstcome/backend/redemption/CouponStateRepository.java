@@ -234,6 +234,37 @@ class CouponStateRepository {
         return counts;
     }
 
+    /** When the event's first coupon was issued (empty while it has none). */
+    Optional<Instant> firstIssuedAt(long eventId) {
+        return Optional.ofNullable(jdbc.queryForObject(
+                        "SELECT MIN(issued_at) FROM coupon_state WHERE event_id = ?", Timestamp.class, eventId))
+                .map(Timestamp::toInstant);
+    }
+
+    /**
+     * Hands every status change of the event's coupons after their first ISSUED (redeemed, released,
+     * expired) to {@code each}, row by row (the caller keeps only its counts).
+     */
+    void changesOf(long eventId, TransitionHandler each) {
+        jdbc.query(
+                "SELECT t.from_status, t.to_status, t.at FROM coupon_transition t"
+                        + " JOIN coupon_state s ON s.coupon_id = t.coupon_id"
+                        + " WHERE s.event_id = ? AND t.from_status IS NOT NULL",
+                rs -> {
+                    each.on(
+                            CouponStatus.valueOf(rs.getString(1)),
+                            CouponStatus.valueOf(rs.getString(2)),
+                            rs.getTimestamp(3).toInstant());
+                },
+                eventId);
+    }
+
+    /** One status change: from, to, when. */
+    @FunctionalInterface
+    interface TransitionHandler {
+        void on(CouponStatus from, CouponStatus to, Instant at);
+    }
+
     private static CouponState row(ResultSet rs, int i) throws SQLException {
         String type = rs.getString(7);
         CouponBenefit benefit = type == null

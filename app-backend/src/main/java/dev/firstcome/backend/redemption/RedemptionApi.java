@@ -2,7 +2,9 @@ package dev.firstcome.backend.redemption;
 
 import dev.firstcome.model.CouponStatus;
 import dev.firstcome.model.RedemptionResult;
+import dev.firstcome.model.RedemptionTimeline;
 import dev.firstcome.model.UserCouponView;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -40,4 +42,12 @@ public interface RedemptionApi {
 
     /** The event's coupons per status (as recorded: the funnel issued -> redeemed / expired). */
     Map<CouponStatus, Long> funnel(long eventId);
+
+    /**
+     * The event's coupons redeemed, released and expired per bucket of time, from its first coupon's issue
+     * until now (read-only). {@code bucket} null: the shortest of 10 s, 30 s, 1 min, 5 min, 15 min, 1 h, 3 h,
+     * 6 h, 12 h, 1 day, 7 days that gives at most 120 buckets; else whole seconds from 10 s to 7 days giving
+     * at most 2000 buckets ({@code InvalidRequestException} naming {@code bucket} otherwise).
+     */
+    RedemptionTimeline timeline(long eventId, Duration bucket);
 }

@@ -12,9 +12,11 @@ import dev.firstcome.model.CouponStatus;
 import dev.firstcome.model.CouponValidity;
 import dev.firstcome.model.EventView;
 import dev.firstcome.model.RedemptionResult;
+import dev.firstcome.model.RedemptionTimeline;
 import dev.firstcome.model.UserCouponView;
 import dev.firstcome.model.VendorView;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -240,6 +242,28 @@ class RedemptionService implements RedemptionApi {
     @Override
     public Map<CouponStatus, Long> funnel(long eventId) {
         return states.countByStatus(eventId);
+    }
+
+    @Override
+    public RedemptionTimeline timeline(long eventId, Duration bucket) {
+        if (bucket != null) {
+            TimelineBuckets.requireValid(bucket);
+        }
+        var first = states.firstIssuedAt(eventId);
+        if (first.isEmpty()) {
+            Duration shown = bucket == null ? TimelineBuckets.LADDER.getFirst() : bucket;
+            return new RedemptionTimeline(eventId, shown.toSeconds(), null, null, List.of());
+        }
+        Instant from = first.get();
+        Instant now = now();
+        Instant to = now.isBefore(from) ? from : now;
+        if (bucket != null) {
+            TimelineBuckets.requireFew(from, to, bucket);
+        }
+        Duration chosen = bucket == null ? TimelineBuckets.choose(from, to) : bucket;
+        var buckets = new TimelineBuckets(from, to, chosen);
+        states.changesOf(eventId, buckets::add);
+        return new RedemptionTimeline(eventId, chosen.toSeconds(), buckets.start(), buckets.end(), buckets.buckets());
     }
 
     /**

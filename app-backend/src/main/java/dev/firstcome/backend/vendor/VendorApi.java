@@ -29,4 +29,10 @@ public interface VendorApi {
 
     /** The vendor's settlement per day in [from, to) of {@code zone}, oldest first. */
     List<SettlementDay> settlement(long vendorId, LocalDate from, LocalDate to, ZoneId zone);
+
+    /**
+     * The same report as CSV: a header {@code vendorId,day,redemptions,reversals,owed} and one line per day
+     * (what {@code settlement.csv} answers and the console exports).
+     */
+    String settlementCsv(long vendorId, LocalDate from, LocalDate to, ZoneId zone);
 }

@@ -74,25 +74,13 @@ class VendorController {
             @RequestParam(required = false) String from,
             @RequestParam(required = false) String to,
             @RequestParam(required = false) String zone) {
-        var csv = new StringBuilder("vendorId,day,redemptions,reversals,owed\n");
-        for (SettlementDay d : vendors.settlement(vendorId, date("from", from), date("to", to), zone(zone))) {
-            csv.append(d.vendorId())
-                    .append(',')
-                    .append(d.day())
-                    .append(',')
-                    .append(d.redemptions())
-                    .append(',')
-                    .append(d.reversals())
-                    .append(',')
-                    .append(d.owed())
-                    .append('\n');
-        }
+        String csv = vendors.settlementCsv(vendorId, date("from", from), date("to", to), zone(zone));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                 .header(
                         "Content-Disposition",
                         "attachment; filename=\"vendor-" + vendorId + "-settlement-" + from + "-" + to + ".csv\"")
-                .body(csv.toString());
+                .body(csv);
     }
 
     private static LocalDate date(String field, String text) {

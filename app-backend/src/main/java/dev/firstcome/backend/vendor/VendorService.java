@@ -136,6 +136,24 @@ class VendorService implements VendorApi {
                 zone);
     }
 
+    @Override
+    public String settlementCsv(long vendorId, LocalDate from, LocalDate to, ZoneId zone) {
+        var csv = new StringBuilder("vendorId,day,redemptions,reversals,owed\n");
+        for (SettlementDay d : settlement(vendorId, from, to, zone)) {
+            csv.append(d.vendorId())
+                    .append(',')
+                    .append(d.day())
+                    .append(',')
+                    .append(d.redemptions())
+                    .append(',')
+                    .append(d.reversals())
+                    .append(',')
+                    .append(d.owed())
+                    .append('\n');
+        }
+        return csv.toString();
+    }
+
     private void requireVendor(long vendorId) {
         if (repository.find(vendorId).isEmpty()) {
             throw new VendorNotFoundException(vendorId);

@@ -65,6 +65,10 @@ class AdminPathEncodingIntegrationTests {
             new Route("GET", "/api/admin/stock/{id}", null),
             new Route("PUT", "/api/admin/stock/{id}", "{\"stock\":1,\"price\":1}"),
             new Route("GET", "/api/admin/orders/counts", null),
+            new Route("GET", "/api/admin/orders/failed", null),
+            new Route("GET", "/api/admin/orders/failures", null),
+            new Route("GET", "/api/admin/events/{id}/coupons/funnel", null),
+            new Route("GET", "/api/admin/events/{id}/coupons/timeline", null),
             new Route("GET", "/actuator/prometheus", null),
             new Route("GET", "/actuator/metrics", null),
             new Route("GET", "/v3/api-docs", null));

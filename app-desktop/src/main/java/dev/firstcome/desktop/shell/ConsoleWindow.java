@@ -3,6 +3,11 @@ package dev.firstcome.desktop.shell;
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
 import dev.firstcome.desktop.ConsoleBackend;
+import dev.firstcome.desktop.commerce.CommerceView;
+import dev.firstcome.desktop.commerce.CouponFunnelViewModel;
+import dev.firstcome.desktop.commerce.OrdersViewModel;
+import dev.firstcome.desktop.commerce.SettlementViewModel;
+import dev.firstcome.desktop.commerce.VendorsViewModel;
 import dev.firstcome.desktop.dashboard.DashboardView;
 import dev.firstcome.desktop.dashboard.DashboardViewModel;
 import dev.firstcome.desktop.events.EventsView;
@@ -49,6 +54,7 @@ public final class ConsoleWindow {
     private final RushViewModel rushModel;
     private final SecurityView securityView;
     private final WaitingRoomView roomView;
+    private final CommerceView commerceView;
     private RushDialog rushDialog;
     private final ShellView shell;
     private final Scene scene;
@@ -81,6 +87,13 @@ public final class ConsoleWindow {
                 new AuditLogViewModel(backend.audit(), executor, clock.getZone()),
                 clock.getZone());
         roomView = new WaitingRoomView(new WaitingRoomViewModel(backend.events(), backend.rooms(), executor));
+        commerceView = new CommerceView(
+                new CouponFunnelViewModel(
+                        backend.events(), backend.redemption(), backend.monitor(), executor, clock.getZone()),
+                new VendorsViewModel(backend.vendors(), executor),
+                new SettlementViewModel(backend.vendors(), backend.monitor(), executor, clock),
+                new OrdersViewModel(backend.orders(), backend.orderAdmin(), backend.monitor(), executor),
+                clock.getZone());
         shell = new ShellView(
                 shellModel,
                 theme,
@@ -106,7 +119,8 @@ public final class ConsoleWindow {
                                         new RushHistoryViewModel(backend.rush(), executor, clock.getZone()),
                                         () -> simulateRush(null)),
                         Section.SECURITY, securityView,
-                        Section.WAITING_ROOM, section(roomView.root(), roomView::setActive)));
+                        Section.WAITING_ROOM, section(roomView.root(), roomView::setActive),
+                        Section.COMMERCE, commerceView));
         scene = new Scene(shell.root(), WIDTH, HEIGHT);
         scene.getStylesheets()
                 .add(Objects.requireNonNull(ConsoleWindow.class.getResource("/dev/firstcome/desktop/console.css"))
@@ -170,7 +184,13 @@ public final class ConsoleWindow {
         Map<KeyCombination, Runnable> shortcuts = new java.util.LinkedHashMap<>();
         Section[] sections = Section.values();
         KeyCode[] digits = {
-            KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.DIGIT4, KeyCode.DIGIT5, KeyCode.DIGIT6
+            KeyCode.DIGIT1,
+            KeyCode.DIGIT2,
+            KeyCode.DIGIT3,
+            KeyCode.DIGIT4,
+            KeyCode.DIGIT5,
+            KeyCode.DIGIT6,
+            KeyCode.DIGIT7
         };
         for (int i = 0; i < sections.length; i++) {
             Section section = sections[i];
@@ -198,6 +218,7 @@ public final class ConsoleWindow {
             case RUSH -> shellModel.refreshStatus();
             case SECURITY -> securityView.refresh();
             case WAITING_ROOM -> roomView.refresh();
+            case COMMERCE -> commerceView.refresh();
         }
     }
 }

@@ -80,6 +80,9 @@ public final class UiErrors {
         if (text.toLowerCase(Locale.ROOT).startsWith(plain + " ")) {
             return capitalized + text.substring(plain.length());
         }
+        if (field != null && !field.isEmpty() && text.startsWith(field + " ")) {
+            return capitalized + text.substring(field.length()); // "costPerRedemption must be ..."
+        }
         return capitalized + (text.isEmpty() ? " is invalid" : ": " + text);
     }
 

@@ -12,7 +12,10 @@ public record FakeBackend(
         FakeRushApi rush,
         FakeOperatorTokenApi tokens,
         FakeAuditApi audit,
-        FakeWaitingRoomApi rooms) {
+        FakeWaitingRoomApi rooms,
+        FakeRedemptionApi redemption,
+        FakeVendorApi vendors,
+        FakeOrderApi orders) {
 
     public FakeBackend() {
         this(
@@ -24,10 +27,26 @@ public record FakeBackend(
                 new FakeRushApi(),
                 new FakeOperatorTokenApi(),
                 new FakeAuditApi(),
-                new FakeWaitingRoomApi());
+                new FakeWaitingRoomApi(),
+                new FakeRedemptionApi(),
+                new FakeVendorApi(),
+                new FakeOrderApi());
     }
 
     public ConsoleBackend console() {
-        return new ConsoleBackend(infrastructure, events, admission, monitor, issuance, rush, tokens, audit, rooms);
+        return new ConsoleBackend(
+                infrastructure,
+                events,
+                admission,
+                monitor,
+                issuance,
+                rush,
+                tokens,
+                audit,
+                rooms,
+                redemption,
+                vendors,
+                orders,
+                orders);
     }
 }

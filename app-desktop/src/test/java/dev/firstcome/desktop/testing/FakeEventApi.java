@@ -49,6 +49,9 @@ public final class FakeEventApi implements EventApi {
                 draft.strategy(),
                 now,
                 now,
+                draft.benefit(),
+                draft.validity(),
+                draft.vendorId(),
                 draft.waitingRoom() == null ? dev.firstcome.model.WaitingRoom.OFF : draft.waitingRoom());
         events.put(id, view);
         return view;

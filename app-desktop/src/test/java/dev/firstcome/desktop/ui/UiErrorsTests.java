@@ -14,5 +14,8 @@ class UiErrorsTests {
         assertThat(UiErrors.describe(new InvalidRequestException("minutesBefore", "0 to 1440")))
                 .isEqualTo("Minutes before: 0 to 1440");
         assertThat(UiErrors.describe(new InvalidRequestException("role", null))).isEqualTo("Role is invalid");
+        assertThat(UiErrors.describe(new InvalidRequestException(
+                        "costPerRedemption", "costPerRedemption must be between 0 and 1000000000 (minor units)")))
+                .isEqualTo("Cost per redemption must be between 0 and 1000000000 (minor units)");
     }
 }
