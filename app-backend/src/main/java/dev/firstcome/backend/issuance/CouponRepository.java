@@ -85,6 +85,21 @@ class CouponRepository {
                 .findFirst();
     }
 
+    /** The coupons of these users in this event (one query; IN list, so callers keep batches bounded). */
+    List<IssuedCoupon> findByEventAndUsers(long eventId, java.util.Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(userIds.size(), "?"));
+        Object[] args = new Object[userIds.size() + 1];
+        args[0] = eventId;
+        int i = 1;
+        for (String user : userIds) {
+            args[i++] = user;
+        }
+        return jdbc.query(issuedColumns + " WHERE event_id = ? AND user_id IN (" + marks + ")", ISSUED, args);
+    }
+
     List<IssuedCoupon> findIssuedByUser(String userId) {
         return jdbc.query(issuedColumns + " WHERE user_id = ? ORDER BY persisted_at, id", ISSUED, userId);
     }

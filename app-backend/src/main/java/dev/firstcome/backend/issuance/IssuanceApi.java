@@ -23,6 +23,9 @@ public interface IssuanceApi extends AdmissionHistory {
     /** The coupon of this user in this event, if it was persisted. */
     Optional<IssuedCoupon> coupon(long eventId, String userId);
 
+    /** The persisted coupons of these users in this event (the ones not persisted are left out). */
+    List<IssuedCoupon> coupons(long eventId, java.util.Collection<String> userIds);
+
     /** The user's persisted coupons with their ids, oldest first. */
     List<IssuedCoupon> issuedCouponsOf(String userId);
 

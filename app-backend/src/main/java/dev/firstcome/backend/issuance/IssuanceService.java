@@ -67,6 +67,11 @@ class IssuanceService implements IssuanceApi {
     }
 
     @Override
+    public List<IssuedCoupon> coupons(long eventId, java.util.Collection<String> userIds) {
+        return coupons.findByEventAndUsers(eventId, userIds);
+    }
+
+    @Override
     public List<IssuedCoupon> issuedCouponsOf(String userId) {
         UserIds.require(userId);
         return coupons.findIssuedByUser(userId);

@@ -44,6 +44,66 @@ class CouponStateRepository {
                 : "INSERT IGNORE" + insert;
     }
 
+    /**
+     * Writes the first rows (ISSUED) of the coupons that have none, one JDBC batch; returns the coupons this
+     * call wrote (a row that existed is skipped, as by {@link #insertIfAbsent}).
+     */
+    List<CouponState> insertAllIfAbsent(List<CouponState> rows, Instant now) {
+        int[][] counts = jdbc.batchUpdate(insertIgnoring, rows, rows.size(), (ps, s) -> {
+            Object[] values = insertValues(s, now);
+            for (int i = 0; i < values.length; i++) {
+                org.springframework.jdbc.core.StatementCreatorUtils.setParameterValue(
+                        ps, i + 1, org.springframework.jdbc.core.SqlTypeValue.TYPE_UNKNOWN, values[i]);
+            }
+        });
+        List<CouponState> written = new java.util.ArrayList<>();
+        int index = 0;
+        for (int[] chunk : counts) {
+            for (int count : chunk) {
+                // 1 written, 0 existed; SUCCESS_NO_INFO (-2) only comes from a rewritten batch, which neither
+                // dialect's connection here asks for (it would be taken as written)
+                if (count != 0) {
+                    written.add(rows.get(index));
+                }
+                index++;
+            }
+        }
+        return written;
+    }
+
+    /** The ISSUED transitions of coupons whose first row this server just wrote, one JDBC batch. */
+    void issuedTransitions(List<CouponState> rows, String actor) {
+        jdbc.batchUpdate(
+                "INSERT INTO coupon_transition (coupon_id, from_status, to_status, actor, at, order_id)"
+                        + " VALUES (?, NULL, ?, ?, ?, NULL)",
+                rows,
+                rows.size(),
+                (ps, s) -> {
+                    ps.setLong(1, s.couponId());
+                    ps.setString(2, CouponStatus.ISSUED.name());
+                    ps.setString(3, actor);
+                    ps.setObject(4, ts(s.issuedAt()));
+                });
+    }
+
+    private static Object[] insertValues(CouponState s, Instant now) {
+        CouponBenefit b = s.benefit();
+        return new Object[] {
+            s.couponId(),
+            s.eventId(),
+            s.userId(),
+            ts(s.issuedAt()),
+            ts(s.expiresAt()),
+            b == null ? null : b.type().name(),
+            b == null ? null : b.amountOff(),
+            b == null ? null : b.percentOff(),
+            b == null ? null : b.maxDiscount(),
+            b == null ? null : b.minOrderAmount(),
+            s.vendorId(),
+            ts(now)
+        };
+    }
+
     /** Writes the coupon's first row (ISSUED) unless it has one; true when this call wrote it. */
     boolean insertIfAbsent(CouponState s, Instant now) {
         CouponBenefit b = s.benefit();

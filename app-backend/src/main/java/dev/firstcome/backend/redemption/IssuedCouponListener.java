@@ -27,10 +27,6 @@ class IssuedCouponListener {
             containerFactory = RedemptionKafkaConfiguration.CONTAINER_FACTORY,
             batch = "true")
     void onCoupons(List<CouponPersisted> coupons) {
-        for (CouponPersisted coupon : coupons) {
-            if (coupon != null) {
-                redemption.recordIssued(coupon.eventId(), coupon.userId());
-            }
-        }
+        redemption.recordIssued(coupons);
     }
 }

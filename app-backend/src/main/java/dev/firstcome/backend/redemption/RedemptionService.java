@@ -2,6 +2,7 @@ package dev.firstcome.backend.redemption;
 
 import dev.firstcome.backend.admission.UserIds;
 import dev.firstcome.backend.event.EventApi;
+import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.issuance.IssuanceApi;
@@ -50,6 +51,9 @@ class RedemptionService implements RedemptionApi {
     private final FirstComeProperties.Redemption settings;
     private final VendorApi vendors;
 
+    /** This server's ledger topic: each entry carries it (see {@link VendorLedgerEntry}). */
+    private final String ledgerTopic;
+
     RedemptionService(
             CouponStateRepository states,
             IssuanceApi issuance,
@@ -58,7 +62,9 @@ class RedemptionService implements RedemptionApi {
             TransactionTemplate tx,
             ApplicationEventPublisher publisher,
             FirstComeProperties properties,
-            VendorApi vendors) {
+            VendorApi vendors,
+            FirstComeNames names) {
+        this.ledgerTopic = names.ledgerTopic();
         this.vendors = vendors;
         this.states = states;
         this.issuance = issuance;
@@ -114,7 +120,8 @@ class RedemptionService implements RedemptionApi {
                             s.vendorId(),
                             cost,
                             orderId,
-                            now));
+                            now,
+                            ledgerTopic));
                 }
             }
             states.saveRequest(couponId, idempotencyKey, decided, now);
@@ -193,7 +200,8 @@ class RedemptionService implements RedemptionApi {
                             s.vendorId(),
                             -s.vendorCost(),
                             orderId,
-                            now));
+                            now,
+                            ledgerTopic));
                 }
                 return null;
             }
@@ -276,9 +284,22 @@ class RedemptionService implements RedemptionApi {
         if (existing.isPresent()) {
             return existing.get();
         }
-        EventView event = events.find(c.eventId()).orElse(null);
+        CouponState fresh = issued(c, events.find(c.eventId()).orElse(null));
         Instant issuedAt = c.admittedAt();
-        CouponState fresh = new CouponState(
+        Instant now = now();
+        locked(() -> tx.execute(status -> {
+            if (states.insertIfAbsent(fresh, now)) {
+                states.transition(c.couponId(), null, CouponStatus.ISSUED, SYSTEM, issuedAt, null);
+            }
+            return null;
+        }));
+        return states.find(c.couponId()).orElse(fresh);
+    }
+
+    /** The first status row of a coupon: ISSUED, with its event's terms as they are now (null: unknown event). */
+    private static CouponState issued(IssuedCoupon c, EventView event) {
+        Instant issuedAt = c.admittedAt();
+        return new CouponState(
                 c.couponId(),
                 c.eventId(),
                 c.userId(),
@@ -294,19 +315,41 @@ class RedemptionService implements RedemptionApi {
                 null,
                 0,
                 null);
+    }
+
+    /**
+     * Records the ISSUED status of a batch of newly persisted coupons (the listener's batch): per event one
+     * read of the coupons, then one transaction that writes the missing rows and their first transitions
+     * as two JDBC batches, in coupon id order (two servers' overlapping batches take the rows' locks in the
+     * same order). It used to be a read, a read, a transaction and a read per coupon: one commit each.
+     * Unknown coupons are skipped; a row that exists is kept, as by {@link #ensure}.
+     */
+    void recordIssued(List<dev.firstcome.model.CouponPersisted> coupons) {
         Instant now = now();
+        List<CouponState> fresh = new java.util.ArrayList<>();
+        coupons.stream()
+                .filter(java.util.Objects::nonNull)
+                .collect(java.util.stream.Collectors.groupingBy(
+                        dev.firstcome.model.CouponPersisted::eventId,
+                        java.util.stream.Collectors.mapping(
+                                dev.firstcome.model.CouponPersisted::userId, java.util.stream.Collectors.toSet())))
+                .forEach((eventId, users) -> {
+                    EventView event = events.find(eventId).orElse(null);
+                    for (IssuedCoupon c : issuance.coupons(eventId, users)) {
+                        fresh.add(issued(c, event));
+                    }
+                });
+        if (fresh.isEmpty()) {
+            return;
+        }
+        fresh.sort(java.util.Comparator.comparingLong(CouponState::couponId));
         locked(() -> tx.execute(status -> {
-            if (states.insertIfAbsent(fresh, now)) {
-                states.transition(c.couponId(), null, CouponStatus.ISSUED, SYSTEM, issuedAt, null);
+            List<CouponState> written = states.insertAllIfAbsent(fresh, now);
+            if (!written.isEmpty()) {
+                states.issuedTransitions(written, SYSTEM);
             }
             return null;
         }));
-        return states.find(c.couponId()).orElse(fresh);
-    }
-
-    /** Records the status of a newly persisted coupon (from the listener); unknown coupons are skipped. */
-    void recordIssued(long eventId, String userId) {
-        issuance.coupon(eventId, userId).ifPresent(this::ensure);
     }
 
     /** The end of a coupon's validity: the end of the {@code until} day, or N days after issue, in the zone. */

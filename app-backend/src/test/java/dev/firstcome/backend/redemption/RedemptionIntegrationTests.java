@@ -40,6 +40,38 @@ class RedemptionIntegrationTests {
         http = new CouponHttp(port);
     }
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
+    @Test
+    void everyCouponWonInARushGetsOneIssuedStatusRowAndOneFirstTransitionFromTheBatchedListener() {
+        long event = http.createEventWithTerms("status-rows", 300, TEN_PERCENT_CAPPED);
+        var answers = dev.firstcome.backend.support.Race.run(
+                16, 300, i -> http.api.apply(event, "rush-status-" + i).status());
+        assertThat(answers).containsOnly(201);
+
+        // the listener takes the persisted coupons in batches: one read and one transaction per batch
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(() ->
+                        jdbc.queryForObject("SELECT COUNT(*) FROM coupon_state WHERE event_id = ?", Long.class, event)
+                                == 300);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM coupon_state s JOIN coupon c ON c.id = s.coupon_id"
+                                + " WHERE s.event_id = ? AND s.status = 'ISSUED' AND s.user_id = c.user_id"
+                                + " AND s.benefit_percent = 10 AND s.expires_at IS NOT NULL",
+                        Long.class,
+                        event))
+                .isEqualTo(300);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM coupon_transition t JOIN coupon_state s ON s.coupon_id = t.coupon_id"
+                                + " WHERE s.event_id = ? AND t.from_status IS NULL AND t.to_status = 'ISSUED'",
+                        Long.class,
+                        event))
+                .as("one first transition per coupon, never two")
+                .isEqualTo(300);
+    }
+
     @Test
     void aRedeemAnswersTheDiscountOnceAndTheSameKeyAnswersTheSameAgain() {
         long vendor = http.createVendor("vendor-" + System.nanoTime(), 700);

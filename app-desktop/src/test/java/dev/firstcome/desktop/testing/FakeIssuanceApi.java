@@ -86,6 +86,12 @@ public final class FakeIssuanceApi implements IssuanceApi {
     }
 
     @Override
+    public List<dev.firstcome.backend.issuance.IssuedCoupon> coupons(
+            long eventId, java.util.Collection<String> userIds) {
+        return List.of();
+    }
+
+    @Override
     public List<dev.firstcome.backend.issuance.IssuedCoupon> issuedCouponsOf(String userId) {
         return List.of();
     }
