@@ -106,22 +106,7 @@ class CouponStateRepository {
 
     /** Writes the coupon's first row (ISSUED) unless it has one; true when this call wrote it. */
     boolean insertIfAbsent(CouponState s, Instant now) {
-        CouponBenefit b = s.benefit();
-        return jdbc.update(
-                        insertIgnoring,
-                        s.couponId(),
-                        s.eventId(),
-                        s.userId(),
-                        ts(s.issuedAt()),
-                        ts(s.expiresAt()),
-                        b == null ? null : b.type().name(),
-                        b == null ? null : b.amountOff(),
-                        b == null ? null : b.percentOff(),
-                        b == null ? null : b.maxDiscount(),
-                        b == null ? null : b.minOrderAmount(),
-                        s.vendorId(),
-                        ts(now))
-                == 1;
+        return jdbc.update(insertIgnoring, insertValues(s, now)) == 1;
     }
 
     Optional<CouponState> find(long couponId) {
