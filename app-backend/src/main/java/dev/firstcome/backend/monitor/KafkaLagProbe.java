@@ -45,8 +45,9 @@ class KafkaLagProbe implements PipelineDrain {
     /** The other groups change the console's picture less often than the issuance lag: read every 5 s. */
     private static final Duration GROUPS_TTL = Duration.ofSeconds(5);
 
-    /** The checkout flow's steps, each its own consumer group on the orders topic. */
-    private static final List<String> ORDER_STEPS = List.of("stock", "coupon", "payment", "shipment", "compensation");
+    /** The checkout flow's steps and its notices, each its own consumer group on the orders topic. */
+    private static final List<String> ORDER_STEPS =
+            List.of("stock", "coupon", "payment", "shipment", "compensation", "notifications");
 
     KafkaLagProbe(
             @Qualifier("firstcomeAdminClient") Admin admin, FirstComeNames names, FirstComeProperties properties) {

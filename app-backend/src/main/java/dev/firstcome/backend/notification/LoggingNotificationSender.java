@@ -47,16 +47,36 @@ class LoggingNotificationSender implements NotificationSender {
         }
     }
 
+    @Override
+    public void send(OrderNotice notice) {
+        if (log.isDebugEnabled()) {
+            log.debug("Notice: {}", describe(notice));
+        }
+        String summary = countAndSummarise(() -> describe(notice));
+        if (summary != null) {
+            log.info(summary);
+        }
+    }
+
+    private static String describe(OrderNotice notice) {
+        return "user " + notice.userId() + "'s order " + notice.orderId() + " " + notice.state()
+                + (notice.reason() == null ? "" : " (" + notice.reason() + ")");
+    }
+
     /** Counts the notice; once 10 s have passed since the last summary, the summary line (null otherwise). */
     String countAndSummarise(CouponPersisted coupon) {
+        return countAndSummarise(
+                () -> "user " + coupon.userId() + " won coupon #" + coupon.rank() + " of event " + coupon.eventId());
+    }
+
+    private String countAndSummarise(java.util.function.Supplier<String> last) {
         sinceSummary.incrementAndGet();
-        long last = lastSummary.get();
+        long previous = lastSummary.get();
         long now = nanoTime.getAsLong();
-        if (now - last < SUMMARY_EVERY_NANOS || !lastSummary.compareAndSet(last, now)) {
+        if (now - previous < SUMMARY_EVERY_NANOS || !lastSummary.compareAndSet(previous, now)) {
             return null;
         }
         return "Notices: " + sinceSummary.getAndSet(0) + " sent in the last "
-                + TimeUnit.NANOSECONDS.toSeconds(now - last) + " s (last: user " + coupon.userId() + " won coupon #"
-                + coupon.rank() + " of event " + coupon.eventId() + ")";
+                + TimeUnit.NANOSECONDS.toSeconds(now - previous) + " s (last: " + last.get() + ")";
     }
 }
