@@ -188,7 +188,20 @@ public record FirstComeProperties(
 
             @NotBlank @DefaultValue("firstcome-settlement") String settlementGroup,
             @DefaultValue("true") boolean settlementEnabled,
-            @DefaultValue("30s") Duration resubmitAfter) {}
+            @DefaultValue("30s") Duration resubmitAfter,
+            @DefaultValue("OUTBOX") Settlement settlement) {
+
+        /**
+         * How a redemption's ledger entry reaches the vendor's ledger: {@code OUTBOX} (the default) writes it to
+         * the event publication registry in the redemption's transaction and Kafka carries it to the settlement
+         * consumer; {@code SYNC} books it into {@code vendor_ledger} in the redemption's transaction itself (one
+         * database, no Kafka; the comparison in docs/benchmarks.md).
+         */
+        public enum Settlement {
+            OUTBOX,
+            SYNC
+        }
+    }
 
     /**
      * The checkout flow (issue 16): every step is an event on {@code topic} consumed by its own group

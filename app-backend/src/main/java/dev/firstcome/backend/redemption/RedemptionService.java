@@ -7,6 +7,7 @@ import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.issuance.IssuedCoupon;
+import dev.firstcome.backend.vendor.LedgerEntry;
 import dev.firstcome.backend.vendor.VendorApi;
 import dev.firstcome.model.CouponBenefit;
 import dev.firstcome.model.CouponStatus;
@@ -75,6 +76,26 @@ class RedemptionService implements RedemptionApi {
         this.settings = properties.redemption();
     }
 
+    /**
+     * The entry, in the redemption's transaction: into the event publication registry (sent to Kafka after the
+     * commit), or with the synchronous settlement booked into the vendor's ledger directly.
+     */
+    private void ledger(VendorLedgerEntry e) {
+        if (settings.settlement() == FirstComeProperties.Redemption.Settlement.SYNC) {
+            vendors.book(new LedgerEntry(
+                    e.redemptionId(),
+                    e.kind(),
+                    e.couponId(),
+                    e.eventId(),
+                    e.vendorId(),
+                    e.amount(),
+                    e.orderId(),
+                    e.at()));
+        } else {
+            publisher.publishEvent(e);
+        }
+    }
+
     @Override
     public RedemptionResult redeem(
             long couponId, String userId, String orderId, long orderAmount, String idempotencyKey, String actor) {
@@ -112,7 +133,7 @@ class RedemptionService implements RedemptionApi {
                 states.redeem(couponId, orderId, orderAmount, decided.discount(), redemptionId, cost, now);
                 states.transition(couponId, s.status(), CouponStatus.REDEEMED, actor, now, orderId);
                 if (cost != null) {
-                    publisher.publishEvent(new VendorLedgerEntry(
+                    ledger(new VendorLedgerEntry(
                             redemptionId,
                             VendorLedgerEntry.CREDIT,
                             couponId,
@@ -192,7 +213,7 @@ class RedemptionService implements RedemptionApi {
                 states.release(couponId, to, now);
                 states.transition(couponId, CouponStatus.REDEEMED, to, actor, now, orderId);
                 if (s.vendorCost() != null) {
-                    publisher.publishEvent(new VendorLedgerEntry(
+                    ledger(new VendorLedgerEntry(
                             s.redemptionId(),
                             VendorLedgerEntry.REVERSAL,
                             couponId,

@@ -24,6 +24,13 @@ public interface VendorApi {
 
     List<VendorView> list();
 
+    /**
+     * Books a ledger entry now, in the caller's transaction, unless it is booked already (true when this call
+     * booked it): the synchronous settlement ({@code firstcome.redemption.settlement=SYNC}), against which the
+     * default (the transactional outbox and Kafka) is measured.
+     */
+    boolean book(LedgerEntry entry);
+
     /** What the vendor is owed, from its ledger (settled entries only: the ledger is fed through Kafka). */
     VendorBalance balance(long vendorId);
 

@@ -112,6 +112,11 @@ class VendorService implements VendorApi {
     }
 
     @Override
+    public boolean book(LedgerEntry entry) {
+        return ledger.book(entry, clock.instant());
+    }
+
+    @Override
     public VendorBalance balance(long vendorId) {
         requireVendor(vendorId);
         return ledger.balance(vendorId);
