@@ -176,6 +176,8 @@ public record FirstComeProperties(
      * records the status of newly persisted coupons (consumer group {@code consumerGroup}). Ledger entries go
      * to {@code ledgerTopic} through the event publication registry; ones not sent {@code resubmitAfter}
      * after their commit are sent again; {@code settlementGroup} books them into the vendor ledger.
+     * {@code outboxThreads}: how many of the registry's events (ledger entries, order steps) are sent to Kafka
+     * at once, each with a database connection to mark it complete (see {@code OutboxExecutorConfiguration}).
      */
     public record Redemption(
             @DefaultValue("30s") Duration expiryInterval,
@@ -189,7 +191,8 @@ public record FirstComeProperties(
             @NotBlank @DefaultValue("firstcome-settlement") String settlementGroup,
             @DefaultValue("true") boolean settlementEnabled,
             @DefaultValue("30s") Duration resubmitAfter,
-            @DefaultValue("OUTBOX") Settlement settlement) {
+            @DefaultValue("OUTBOX") Settlement settlement,
+            @Min(1) @Max(64) @DefaultValue("4") int outboxThreads) {
 
         /**
          * How a redemption's ledger entry reaches the vendor's ledger: {@code OUTBOX} (the default) writes it to

@@ -3,6 +3,7 @@ package dev.firstcome.backend.monitor;
 import dev.firstcome.backend.infra.web.Problems;
 import dev.firstcome.model.EventStats;
 import dev.firstcome.model.HealReport;
+import dev.firstcome.model.OutboxStatus;
 import dev.firstcome.model.PipelineStatus;
 import dev.firstcome.model.ReconcileReport;
 import org.springframework.http.HttpHeaders;
@@ -23,9 +24,11 @@ import org.springframework.web.bind.annotation.RestController;
 class MonitorController {
 
     private final MonitorApi monitor;
+    private final OutboxBacklog outbox;
 
-    MonitorController(MonitorApi monitor) {
+    MonitorController(MonitorApi monitor, OutboxBacklog outbox) {
         this.monitor = monitor;
+        this.outbox = outbox;
     }
 
     @GetMapping("/events/{eventId}/stats")
@@ -36,6 +39,12 @@ class MonitorController {
     @GetMapping("/pipeline")
     PipelineStatus pipeline() {
         return monitor.pipeline();
+    }
+
+    /** The transactional outbox's unsent events (ledger entries, order steps). */
+    @GetMapping("/outbox")
+    OutboxStatus outbox() {
+        return outbox.status();
     }
 
     @GetMapping("/events/{eventId}/reconcile")

@@ -142,6 +142,37 @@ class SettlementIntegrationTests {
         assertThat(badRange.text("field")).isEqualTo("to");
     }
 
+    @Test
+    void theOutboxBacklogCountsTheUnsentPublicationsPerType() {
+        HttpApi api = new HttpApi(port);
+        java.util.UUID id = java.util.UUID.randomUUID();
+        java.sql.Timestamp at = java.sql.Timestamp.from(java.time.Instant.parse("2030-01-01T00:00:00Z"));
+        // an unsent publication as a server dead between its commit and its send leaves it (dated ahead, so that
+        // no resubmission picks it up meanwhile)
+        jdbc.update(
+                "INSERT INTO event_publication (id, listener_id, event_type, serialized_event, publication_date,"
+                        + " status, completion_attempts) VALUES (?, 'test-listener', 'x.y.StuckEvent', '{}', ?,"
+                        + " 'PUBLISHED', 0)",
+                id,
+                at);
+        try {
+            Answer outbox = api.admin("GET", "/api/admin/outbox", null);
+            assertThat(outbox.status()).isEqualTo(200);
+            assertThat(outbox.body().get("byType").get("StuckEvent").asLong()).isEqualTo(1);
+            assertThat(outbox.number("unsent")).isGreaterThanOrEqualTo(1);
+            assertThat(api.get("/api/admin/outbox").status())
+                    .as("operators only")
+                    .isEqualTo(401);
+        } finally {
+            jdbc.update("DELETE FROM event_publication WHERE id = ?", id);
+        }
+        assertThat(api.admin("GET", "/api/admin/outbox", null)
+                        .body()
+                        .get("byType")
+                        .has("StuckEvent"))
+                .isFalse();
+    }
+
     private boolean settledLagIsZero() throws Exception {
         return KafkaLag.of(admin, names.settlementGroup(), names.ledgerTopic()) == 0;
     }
