@@ -90,6 +90,9 @@ abstract class AbstractRedemptionRaceTests {
         });
 
         assertThat(answers).allMatch(a -> a.status() == 200 || a.status() == 409);
+        long holding = 0;
+        long redemptions = 0;
+        long releases = 0;
         for (int c = 0; c < coupons; c++) {
             JsonNode state = http.coupon("rr-" + c, ids[c]);
             long redeemed = 0;
@@ -107,6 +110,74 @@ abstract class AbstractRedemptionRaceTests {
             }
             assertThat(redeemed - released)
                     .isEqualTo(state.get("status").asString().equals("REDEEMED") ? 1 : 0);
+            holding += redeemed - released;
+            redemptions += redeemed;
+            releases += released;
         }
+
+        // the console's funnel and timeline (operators' SQL) agree with the coupons, on this database too
+        Answer funnel = http.api.admin("GET", "/api/admin/events/" + event + "/coupons/funnel", null);
+        assertThat(funnel.status()).isEqualTo(200);
+        assertThat(funnel.number("REDEEMED")).isEqualTo(holding);
+        assertThat(funnel.number("ISSUED")).isEqualTo(coupons - holding);
+        Answer timeline = http.api.admin("GET", "/api/admin/events/" + event + "/coupons/timeline?bucket=PT1H", null);
+        assertThat(timeline.status()).isEqualTo(200);
+        long redeemedInBuckets = 0;
+        long releasedInBuckets = 0;
+        for (JsonNode bucket : timeline.body().get("buckets")) {
+            redeemedInBuckets += bucket.get("redeemed").asLong();
+            releasedInBuckets += bucket.get("released").asLong();
+        }
+        assertThat(redeemedInBuckets).isEqualTo(redemptions);
+        assertThat(releasedInBuckets).isEqualTo(releases);
+    }
+
+    @Test
+    void twoOrdersForTheLastUnitGoThroughTheFlowOnThisDatabase() {
+        String sku = "last-" + System.nanoTime();
+        assertThat(http.api
+                        .admin("PUT", "/api/admin/stock/" + sku, "{\"stock\":1,\"price\":2000}")
+                        .status())
+                .isEqualTo(200);
+        long event = http.createEventWithTerms("last unit", 10, "\"benefit\":{\"type\":\"FIXED\",\"amountOff\":300}");
+        long coupon = http.win(event, "lu-0");
+
+        List<Answer> placed = Race.run(
+                2,
+                2,
+                i -> http.post(
+                        "/api/orders",
+                        "{\"userId\":\"lu-" + i + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]"
+                                + (i == 0 ? ",\"couponId\":" + coupon : "") + "}",
+                        null));
+        assertThat(placed).allMatch(a -> a.status() == 201);
+        List<String> states = org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> placed.stream()
+                                .map(a -> http.api
+                                        .get("/api/orders/" + a.number("id"))
+                                        .text("state"))
+                                .sorted()
+                                .toList(),
+                        s -> s.equals(List.of("FAILED", "SHIPPED")));
+        assertThat(states).containsExactly("FAILED", "SHIPPED");
+
+        Answer failures = http.api.admin("GET", "/api/admin/orders/failures", null);
+        assertThat(failures.status()).isEqualTo(200);
+        assertThat(failures.number("OUT_OF_STOCK")).isGreaterThanOrEqualTo(1);
+        Answer failed = http.api.admin("GET", "/api/admin/orders/failed?limit=500", null);
+        assertThat(failed.status()).isEqualTo(200);
+        assertThat(failed.body().findValuesAsString("reason")).contains("OUT_OF_STOCK: " + sku);
+        // the coupon: redeemed by the order that shipped, or back to ISSUED when its order failed
+        boolean couponOrderShipped = http.api
+                .get("/api/orders/" + placed.getFirst().number("id"))
+                .text("state")
+                .equals("SHIPPED");
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(60))
+                .until(
+                        () -> http.coupon("lu-0", coupon).get("status").asString(),
+                        status -> status.equals(couponOrderShipped ? "REDEEMED" : "ISSUED"));
     }
 }
