@@ -79,6 +79,12 @@ public final class FakeVendorApi implements VendorApi {
         return List.copyOf(vendors.values());
     }
 
+    /** The console never books ledger entries (redemption does, on the server). */
+    @Override
+    public boolean book(dev.firstcome.backend.vendor.LedgerEntry entry) {
+        throw new UnsupportedOperationException("the console does not book ledger entries");
+    }
+
     @Override
     public VendorBalance balance(long vendorId) {
         find(vendorId).orElseThrow(() -> new VendorNotFoundException(vendorId));
