@@ -14,7 +14,16 @@ import java.util.Map;
  */
 public interface OrderApi {
 
-    OrderView place(String userId, List<OrderItem> items, Long couponId);
+    default OrderView place(String userId, List<OrderItem> items, Long couponId) {
+        return place(userId, items, couponId, null);
+    }
+
+    /**
+     * Places the order once per customer and {@code idempotencyKey} (null: no key, every call places one): a
+     * retry with the key answers the order the first call placed, the key with other items or another coupon is
+     * refused ({@code IdempotencyKeyReusedException}, 422).
+     */
+    OrderView place(String userId, List<OrderItem> items, Long couponId, String idempotencyKey);
 
     /** The order, if it is this customer's ({@code userId} null: any customer's, for operators). */
     OrderView find(long orderId, String userId);

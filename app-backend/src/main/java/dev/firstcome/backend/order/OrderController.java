@@ -33,12 +33,13 @@ class OrderController {
     @PostMapping(path = "/api/orders", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<OrderView> place(
             @RequestBody(required = false) PlaceOrder request,
-            @RequestHeader(name = "Authorization", required = false) String authorization) {
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
         if (request == null) {
             throw new InvalidRequestException("body", "a body with userId and items is required");
         }
         String userId = identity.userId(authorization, request.userId());
-        OrderView order = orders.place(userId, request.items(), request.couponId());
+        OrderView order = orders.place(userId, request.items(), request.couponId(), idempotencyKey);
         return ResponseEntity.created(URI.create("/api/orders/" + order.id())).body(order);
     }
 

@@ -46,6 +46,32 @@ class OrderRepository {
         return keys.getKey().longValue();
     }
 
+    /** The order a customer's Idempotency-Key placed: its fingerprint and order id. */
+    Optional<PlacedRequest> request(String userId, String key) {
+        return jdbc
+                .query(
+                        "SELECT fingerprint, order_id FROM order_request WHERE user_id = ? AND idempotency_key = ?",
+                        (rs, i) -> new PlacedRequest(rs.getString(1), rs.getLong(2)),
+                        userId,
+                        key)
+                .stream()
+                .findFirst();
+    }
+
+    /** Records the key's order (in the order's transaction); a concurrent twin fails on the primary key. */
+    void saveRequest(String userId, String key, String fingerprint, long orderId, Instant now) {
+        jdbc.update(
+                "INSERT INTO order_request (user_id, idempotency_key, fingerprint, order_id, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?)",
+                userId,
+                key,
+                fingerprint,
+                orderId,
+                Timestamp.from(now));
+    }
+
+    record PlacedRequest(String fingerprint, long orderId) {}
+
     Optional<OrderRow> find(long id) {
         return jdbc
                 .query(

@@ -4,6 +4,7 @@ import dev.firstcome.backend.admission.UserIds;
 import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.redemption.CouponNotFoundException;
+import dev.firstcome.backend.redemption.IdempotencyKeyReusedException;
 import dev.firstcome.backend.redemption.RedemptionApi;
 import dev.firstcome.backend.redemption.RedemptionRefusedException;
 import dev.firstcome.model.OrderItem;
@@ -19,6 +20,7 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,6 +35,7 @@ class OrderService implements OrderApi {
 
     private static final Logger log = LoggerFactory.getLogger(OrderService.class);
     private static final Pattern SKU = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    private static final Pattern IDEMPOTENCY_KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
     static final int MAX_ITEMS = 50;
     static final int MAX_QUANTITY = 10_000;
 
@@ -65,7 +68,11 @@ class OrderService implements OrderApi {
     }
 
     @Override
-    public OrderView place(String userId, List<OrderItem> items, Long couponId) {
+    public OrderView place(String userId, List<OrderItem> items, Long couponId, String idempotencyKey) {
+        if (idempotencyKey != null && !IDEMPOTENCY_KEY.matcher(idempotencyKey).matches()) {
+            throw new InvalidRequestException(
+                    "Idempotency-Key", "Idempotency-Key must be 1 to 128 printable ASCII characters");
+        }
         if (userId == null) {
             throw new InvalidRequestException("userId", "userId is required");
         }
@@ -91,14 +98,58 @@ class OrderService implements OrderApi {
         if (couponId != null) {
             redemption.coupon(couponId, userId); // 404 unless it is this customer's coupon
         }
+        String fingerprint = idempotencyKey == null ? null : fingerprint(items, couponId);
+        if (idempotencyKey != null) {
+            var placed = orders.request(userId, idempotencyKey);
+            if (placed.isPresent()) {
+                return replay(placed.get(), fingerprint, userId);
+            }
+        }
         Instant now = now();
-        long id = tx.execute(status -> {
-            long orderId = orders.insert(userId, couponId, items, now);
-            orders.history(orderId, OrderState.CREATED, now, null);
-            publisher.publishEvent(reached(orderId, OrderState.CREATED));
-            return orderId;
-        });
+        long id;
+        try {
+            id = tx.execute(status -> {
+                long orderId = orders.insert(userId, couponId, items, now);
+                orders.history(orderId, OrderState.CREATED, now, null);
+                if (idempotencyKey != null) {
+                    orders.saveRequest(userId, idempotencyKey, fingerprint, orderId, now);
+                }
+                publisher.publishEvent(reached(orderId, OrderState.CREATED));
+                return orderId;
+            });
+        } catch (DuplicateKeyException e) {
+            // the same key placed concurrently: that order won, this one was rolled back with its event
+            var placed = idempotencyKey == null ? null : orders.request(userId, idempotencyKey);
+            if (placed == null || placed.isEmpty()) {
+                throw e;
+            }
+            return replay(placed.get(), fingerprint, userId);
+        }
         return find(id, userId);
+    }
+
+    /** The order a key placed, unless the key now asks for another order (422). */
+    private OrderView replay(OrderRepository.PlacedRequest placed, String fingerprint, String userId) {
+        if (!placed.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReusedException("This Idempotency-Key placed order " + placed.orderId()
+                    + " with other items or another coupon; use a new key for a new order");
+        }
+        return find(placed.orderId(), userId);
+    }
+
+    /** What an order asks for (its lines in order, its coupon), as a SHA-256 hex. */
+    static String fingerprint(List<OrderItem> items, Long couponId) {
+        var text = new StringBuilder(couponId == null ? "-" : couponId.toString());
+        for (OrderItem item : items) {
+            text.append('|').append(item.sku()).append(':').append(item.quantity());
+        }
+        try {
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                            .digest(text.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override

@@ -36,6 +36,25 @@ class MonitorControllerTests {
     @MockitoBean
     MonitorApi monitor;
 
+    @MockitoBean
+    OutboxBacklog outbox;
+
+    @Test
+    void theOutboxBacklogIsItsUnsentEventsPerType() throws Exception {
+        given(outbox.status())
+                .willReturn(new dev.firstcome.model.OutboxStatus(
+                        7,
+                        java.time.Instant.parse("2030-01-01T00:00:00Z"),
+                        java.util.Map.of("OrderStepReached", 5L, "VendorLedgerEntry", 2L)));
+
+        mvc.perform(get("/api/admin/outbox"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.unsent").value(7))
+                .andExpect(jsonPath("$.oldestPublishedAt").value("2030-01-01T00:00:00Z"))
+                .andExpect(jsonPath("$.byType.OrderStepReached").value(5))
+                .andExpect(jsonPath("$.byType.VendorLedgerEntry").value(2));
+    }
+
     @Test
     void statsAreTheEventsFigures() throws Exception {
         given(monitor.stats(4L)).willReturn(new EventStats(4, 10, 2, 90, null, 9, 1, 0, 0.0, 12.5));

@@ -144,7 +144,7 @@ class OrderStepNotifierTests {
         }
 
         @Override
-        public OrderView place(String userId, List<OrderItem> items, Long couponId) {
+        public OrderView place(String userId, List<OrderItem> items, Long couponId, String idempotencyKey) {
             throw new UnsupportedOperationException();
         }
 

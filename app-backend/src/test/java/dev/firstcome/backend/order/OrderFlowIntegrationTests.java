@@ -28,6 +28,9 @@ class OrderFlowIntegrationTests extends AbstractOrderFlowTests {
     @Autowired
     FirstComeNames names;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void anOrderWithACouponIsReservedRedeemedPaidAndShipped() {
         String sku = "sku-ok-" + System.nanoTime();
@@ -89,6 +92,39 @@ class OrderFlowIntegrationTests extends AbstractOrderFlowTests {
                 .collect(Collectors.groupingBy(a -> a.text("state"), Collectors.counting()));
         assertThat(states).containsEntry("SHIPPED", 10L).containsEntry("FAILED", 90L);
         assertThat(stock(sku)).isZero();
+    }
+
+    @Test
+    void anOrderRetriedConcurrentlyWithItsIdempotencyKeyIsPlacedOnce() {
+        String sku = "sku-retry-" + System.nanoTime();
+        setStock(sku, 100, 1_000);
+        String user = "retrier-" + System.nanoTime();
+        String body = "{\"userId\":\"" + user + "\",\"items\":[{\"sku\":\"" + sku + "\",\"quantity\":1}]}";
+
+        // a client retrying the same order 16 times at once, as a flaky network makes it do
+        List<Answer> tries = Race.run(16, 16, i -> http.post("/api/orders", body, "checkout-1"));
+        assertThat(tries).allMatch(a -> a.status() == 201);
+        assertThat(tries.stream().map(a -> a.number("id")).distinct()).hasSize(1);
+        long id = tries.getFirst().number("id");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_order WHERE user_id = ?", Long.class, user))
+                .isEqualTo(1);
+        assertThat(awaitFinal(id).text("state")).isEqualTo("SHIPPED");
+        assertThat(stock(sku)).as("reserved once").isEqualTo(99);
+
+        Answer other = http.post("/api/orders", body.replace("\"quantity\":1", "\"quantity\":2"), "checkout-1");
+        assertThat(other.status()).as("the key reused for another order").isEqualTo(422);
+        assertThat(other.text("field")).isEqualTo("Idempotency-Key");
+        Answer bad = http.post("/api/orders", body, "has space");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text("field")).isEqualTo("Idempotency-Key");
+        Answer again = http.post("/api/orders", body, "checkout-1");
+        assertThat(again.status()).isEqualTo(201);
+        assertThat(again.number("id")).isEqualTo(id);
+        Answer next = http.post("/api/orders", body, "checkout-2");
+        assertThat(next.status()).isEqualTo(201);
+        assertThat(next.number("id")).as("a new key, a new order").isNotEqualTo(id);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM customer_order WHERE user_id = ?", Long.class, user))
+                .isEqualTo(2);
     }
 
     @Test

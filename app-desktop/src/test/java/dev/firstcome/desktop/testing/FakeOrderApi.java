@@ -50,7 +50,7 @@ public final class FakeOrderApi implements OrderApi, OrderAdminApi {
     }
 
     @Override
-    public OrderView place(String userId, List<OrderItem> items, Long couponId) {
+    public OrderView place(String userId, List<OrderItem> items, Long couponId, String idempotencyKey) {
         throw new UnsupportedOperationException("customers order, not the console");
     }
 
