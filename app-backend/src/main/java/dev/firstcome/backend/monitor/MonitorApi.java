@@ -2,6 +2,7 @@ package dev.firstcome.backend.monitor;
 
 import dev.firstcome.model.EventStats;
 import dev.firstcome.model.HealReport;
+import dev.firstcome.model.OutboxStatus;
 import dev.firstcome.model.PipelineStatus;
 import dev.firstcome.model.ReconcileReport;
 
@@ -15,6 +16,9 @@ public interface MonitorApi {
     PipelineStatus pipeline();
 
     ReconcileReport reconcile(long eventId);
+
+    /** The transactional outbox's unsent events (ledger entries, order steps), per type. */
+    OutboxStatus outbox();
 
     /**
      * Applies answered by this server since it started, by outcome (ISSUED, SOLD_OUT, DAILY_SOLD_OUT,

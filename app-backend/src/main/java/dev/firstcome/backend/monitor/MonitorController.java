@@ -24,11 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 class MonitorController {
 
     private final MonitorApi monitor;
-    private final OutboxBacklog outbox;
 
-    MonitorController(MonitorApi monitor, OutboxBacklog outbox) {
+    MonitorController(MonitorApi monitor) {
         this.monitor = monitor;
-        this.outbox = outbox;
     }
 
     @GetMapping("/events/{eventId}/stats")
@@ -44,7 +42,7 @@ class MonitorController {
     /** The transactional outbox's unsent events (ledger entries, order steps). */
     @GetMapping("/outbox")
     OutboxStatus outbox() {
-        return outbox.status();
+        return monitor.outbox();
     }
 
     @GetMapping("/events/{eventId}/reconcile")

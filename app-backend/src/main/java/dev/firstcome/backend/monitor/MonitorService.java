@@ -12,6 +12,7 @@ import dev.firstcome.model.CouponAdmitted;
 import dev.firstcome.model.EventStats;
 import dev.firstcome.model.HealReport;
 import dev.firstcome.model.LagStatus;
+import dev.firstcome.model.OutboxStatus;
 import dev.firstcome.model.PipelineStatus;
 import dev.firstcome.model.ReconcileReport;
 import java.time.Duration;
@@ -46,6 +47,7 @@ class MonitorService implements MonitorApi {
     private final Duration healDrainWait;
     private final AuditApi audit;
     private final double lagThresholdSeconds;
+    private final OutboxBacklog outbox;
 
     MonitorService(
             AdmissionStateApi admission,
@@ -55,7 +57,9 @@ class MonitorService implements MonitorApi {
             PersistRateSampler sampler,
             FirstComeNames names,
             FirstComeProperties properties,
-            AuditApi audit) {
+            AuditApi audit,
+            OutboxBacklog outbox) {
+        this.outbox = outbox;
         this.admission = admission;
         this.issuance = issuance;
         this.events = events;
@@ -65,6 +69,11 @@ class MonitorService implements MonitorApi {
         this.healDrainWait = properties.monitor().healDrainWait();
         this.audit = audit;
         this.lagThresholdSeconds = properties.monitor().lagThreshold().toNanos() / 1e9;
+    }
+
+    @Override
+    public OutboxStatus outbox() {
+        return outbox.status();
     }
 
     @Override

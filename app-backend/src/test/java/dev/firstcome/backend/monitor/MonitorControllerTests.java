@@ -36,12 +36,9 @@ class MonitorControllerTests {
     @MockitoBean
     MonitorApi monitor;
 
-    @MockitoBean
-    OutboxBacklog outbox;
-
     @Test
     void theOutboxBacklogIsItsUnsentEventsPerType() throws Exception {
-        given(outbox.status())
+        given(monitor.outbox())
                 .willReturn(new dev.firstcome.model.OutboxStatus(
                         7,
                         java.time.Instant.parse("2030-01-01T00:00:00Z"),

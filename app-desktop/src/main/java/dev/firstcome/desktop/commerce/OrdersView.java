@@ -154,7 +154,21 @@ final class OrdersView {
         caption.getStyleClass().add("text-muted");
         caption.setWrapText(true);
         caption.setMinHeight(Region.USE_PREF_SIZE);
-        VBox box = new VBox(6, title, chips, caption);
+        Label outbox = new Label();
+        outbox.setId("outbox-backlog");
+        outbox.textProperty().bind(model.outboxSummaryProperty());
+        outbox.setWrapText(true);
+        outbox.setMinHeight(Region.USE_PREF_SIZE);
+        outbox.setTooltip(new Tooltip("Events committed with their step (or redemption) that have not been sent to"
+                + " Kafka yet: orders wait here before any consumer sees them"));
+        model.outboxWaitingProperty().subscribe(waiting -> {
+            if (waiting) {
+                outbox.getStyleClass().add("outbox-waiting");
+            } else {
+                outbox.getStyleClass().remove("outbox-waiting");
+            }
+        });
+        VBox box = new VBox(6, title, chips, caption, outbox);
         HBox.setHgrow(box, Priority.ALWAYS);
         box.setPrefWidth(360);
         box.setMinWidth(200);

@@ -43,6 +43,9 @@ public final class OrdersViewModel {
     private final ObservableList<GroupLag> lags = FXCollections.observableArrayList();
     private final ObservableList<GroupLag> lagsView = FXCollections.unmodifiableObservableList(lags);
     private final ReadOnlyStringWrapper lagSummary = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper outboxSummary = new ReadOnlyStringWrapper("");
+    private final javafx.beans.property.ReadOnlyBooleanWrapper outboxWaiting =
+            new javafx.beans.property.ReadOnlyBooleanWrapper(false);
 
     public OrdersViewModel(OrderApi orders, OrderAdminApi admin, MonitorApi monitor, UiExecutor executor) {
         this.orders = orders;
@@ -81,6 +84,16 @@ public final class OrdersViewModel {
         return lagSummary.getReadOnlyProperty();
     }
 
+    /** "Outbox: nothing waiting to be sent", or how many events wait and for how long (the flow's other queue). */
+    public ReadOnlyStringProperty outboxSummaryProperty() {
+        return outboxSummary.getReadOnlyProperty();
+    }
+
+    /** True while events wait in the outbox. */
+    public javafx.beans.property.ReadOnlyBooleanProperty outboxWaitingProperty() {
+        return outboxWaiting.getReadOnlyProperty();
+    }
+
     public void refresh() {
         executor.submit("Counting orders", orders::countByState, this::showCounts);
         executor.submit("Reading failed orders", () -> admin.failed(SHOWN), loaded -> {
@@ -96,6 +109,32 @@ public final class OrdersViewModel {
             }
         });
         executor.submit("Reading the consumer lag", () -> monitor.pipeline().groups(), this::showLags);
+        executor.submit("Reading the outbox", monitor::outbox, status -> {
+            outboxSummary.set(outboxSummary(status, java.time.Instant.now()));
+            outboxWaiting.set(status.unsent() > 0);
+        });
+    }
+
+    /**
+     * "Outbox: 2,914 events waiting to be sent to Kafka (2,900 OrderStepReached, 14 VendorLedgerEntry), the oldest
+     * for 12 s": events committed with their step or redemption whose sending has not completed.
+     */
+    static String outboxSummary(dev.firstcome.model.OutboxStatus status, java.time.Instant now) {
+        if (status.unsent() == 0) {
+            return "Outbox: nothing waiting to be sent";
+        }
+        List<String> types = new ArrayList<>();
+        status.byType().forEach((type, n) -> types.add(CouponFunnelViewModel.count(n) + " " + type));
+        String text = "Outbox: " + CouponFunnelViewModel.count(status.unsent())
+                + (status.unsent() == 1 ? " event" : " events") + " waiting to be sent to Kafka ("
+                + String.join(", ", types) + ")";
+        if (status.oldestPublishedAt() != null) {
+            long seconds = Math.max(
+                    0,
+                    java.time.Duration.between(status.oldestPublishedAt(), now).toSeconds());
+            text += ", the oldest for " + CouponFunnelViewModel.count(seconds) + " s";
+        }
+        return text;
     }
 
     private void showCounts(Map<OrderState, Long> loaded) {

@@ -73,4 +73,29 @@ class OrdersViewModelTests {
                 .isEqualTo("1 order: 1 shipped, 0 failed, 0 in the flow");
         assertThat(OrdersViewModel.lagSummary(List.of())).isEqualTo("No checkout consumer group is known");
     }
+
+    @Test
+    void theOutboxBacklogIsShownWithItsTypesAndTheOldestEventsAge() {
+        model.refresh();
+        assertThat(model.outboxSummaryProperty().get()).isEqualTo("Outbox: nothing waiting to be sent");
+        assertThat(model.outboxWaitingProperty().get()).isFalse();
+
+        Map<String, Long> byType = new LinkedHashMap<>();
+        byType.put("OrderStepReached", 2_900L);
+        byType.put("VendorLedgerEntry", 14L);
+        monitor.setOutbox(
+                new dev.firstcome.model.OutboxStatus(2_914, Instant.now().minusSeconds(60), byType));
+        model.refresh();
+
+        assertThat(model.outboxSummaryProperty().get())
+                .startsWith("Outbox: 2,914 events waiting to be sent to Kafka (2,900 OrderStepReached, 14"
+                        + " VendorLedgerEntry), the oldest for ");
+        assertThat(model.outboxWaitingProperty().get()).isTrue();
+        Instant now = Instant.parse("2030-01-01T00:00:12Z");
+        assertThat(OrdersViewModel.outboxSummary(
+                        new dev.firstcome.model.OutboxStatus(
+                                1, Instant.parse("2030-01-01T00:00:00Z"), Map.of("OrderStepReached", 1L)),
+                        now))
+                .isEqualTo("Outbox: 1 event waiting to be sent to Kafka (1 OrderStepReached), the oldest for 12 s");
+    }
 }

@@ -43,6 +43,18 @@ public final class FakeMonitorApi implements MonitorApi {
         return applyOutcomes;
     }
 
+    private volatile dev.firstcome.model.OutboxStatus outbox =
+            new dev.firstcome.model.OutboxStatus(0, null, java.util.Map.of());
+
+    public void setOutbox(dev.firstcome.model.OutboxStatus value) {
+        outbox = value;
+    }
+
+    @Override
+    public dev.firstcome.model.OutboxStatus outbox() {
+        return outbox;
+    }
+
     public void setStats(EventStats value) {
         stats = value;
     }
