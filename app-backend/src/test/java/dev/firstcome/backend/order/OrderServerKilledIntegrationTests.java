@@ -371,15 +371,30 @@ class OrderServerKilledIntegrationTests {
     }
 
     /**
-     * Freezes the server (SIGSTOP) and keeps it frozen when, once a commit already sent has had time to land, some
+     * Freezes the server (SIGSTOP) and keeps it frozen when, once a commit it had already sent has landed, some
      * charge is still not stored: the kill then surely falls in the window. Otherwise (on a busy machine the server
      * may store the charge between the poll that saw it fresh and the signal) it lets the server go on (SIGCONT)
      * and the caller polls again.
      */
     private boolean frozenInWindow(Process server, String gatewayPrefix, String run) throws Exception {
         signal(server, "STOP");
-        Thread.sleep(300);
-        if (!chargedButNotStored(gatewayPrefix, orders(run).keySet()).isEmpty()) {
+        boolean settled;
+        try {
+            // a commit the server sent before it froze still runs in PostgreSQL: wait until no other client is
+            // running a statement on this database (this JVM's own consumers come and go; polled)
+            await().atMost(Duration.ofSeconds(5))
+                    .pollInterval(Duration.ofMillis(5))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM pg_stat_activity WHERE datname = current_database()"
+                                            + " AND backend_type = 'client backend' AND state = 'active'"
+                                            + " AND pid <> pg_backend_pid()",
+                                    Long.class)
+                            == 0);
+            settled = true;
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            settled = false; // busy: cannot tell, try again later
+        }
+        if (settled && !chargedButNotStored(gatewayPrefix, orders(run).keySet()).isEmpty()) {
             return true;
         }
         signal(server, "CONT");
