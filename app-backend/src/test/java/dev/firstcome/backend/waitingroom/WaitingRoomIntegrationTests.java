@@ -199,15 +199,7 @@ class WaitingRoomIntegrationTests {
 
     @Test
     void twoServersTogetherLetInTheOutflowWithinTenPercentOverThirtySeconds() {
-        var second = new SpringApplicationBuilder(FirstComeApplication.class, TestClock.class)
-                .properties(
-                        "server.port=0",
-                        "firstcome.apply-server.port=0",
-                        "firstcome.namespace=room",
-                        "firstcome.waiting-room.token-secret=" + SECRET,
-                        "firstcome.waiting-room.limits.enabled=false",
-                        "spring.main.allow-bean-definition-overriding=true")
-                .run();
+        var second = secondServer();
         try {
             var other = new RoomHttp(
                     ((WebServerApplicationContext) second).getWebServer().getPort());
@@ -238,6 +230,58 @@ class WaitingRoomIntegrationTests {
         } finally {
             second.close();
         }
+    }
+
+    @Test
+    void aQueueSurvivesTheRestartOfTheOnlyServerThatIssuedItsTickets() {
+        long event = openFifoEvent(10, 1);
+        http().admin("POST", "/api/admin/events/" + event + "/queue/pause", null);
+        Map<String, String> ticketOf = new HashMap<>();
+        Map<String, Long> positionOf = new HashMap<>();
+        var before = secondServer();
+        try {
+            var first = new RoomHttp(
+                    ((WebServerApplicationContext) before).getWebServer().getPort());
+            List<RoomHttp.Reply> joins = Race.run(16, 200, i -> first.join(event, "restart-" + i));
+            joins.forEach(r -> {
+                assertThat(r.status()).as(r.toString()).isEqualTo(200);
+                ticketOf.put(r.text("userId"), r.text("ticketId"));
+                positionOf.put(r.text("ticketId"), r.number("position"));
+            });
+        } finally {
+            before.close();
+        }
+        // a server started afterwards, which never saw these visitors, answers for every one of them
+        var after = secondServer();
+        try {
+            var next = new RoomHttp(
+                    ((WebServerApplicationContext) after).getWebServer().getPort());
+            ticketOf.forEach((user, ticket) -> {
+                RoomHttp.Reply poll = next.poll(event, ticket);
+                assertThat(poll.status()).as(poll.toString()).isEqualTo(200);
+                assertThat(poll.text("status")).isEqualTo("WAITING");
+                assertThat(poll.number("position")).isEqualTo(positionOf.get(ticket));
+                assertThat(next.join(event, user).text("ticketId"))
+                        .as("asking again after the restart returns the same ticket")
+                        .isEqualTo(ticket);
+            });
+            assertThat(stats(next, event).number("ticketsIssued")).isEqualTo(200);
+            assertThat(new HashSet<>(positionOf.values())).hasSize(200);
+        } finally {
+            after.close();
+        }
+    }
+
+    private static org.springframework.context.ConfigurableApplicationContext secondServer() {
+        return new SpringApplicationBuilder(FirstComeApplication.class, TestClock.class)
+                .properties(
+                        "server.port=0",
+                        "firstcome.apply-server.port=0",
+                        "firstcome.namespace=room",
+                        "firstcome.waiting-room.token-secret=" + SECRET,
+                        "firstcome.waiting-room.limits.enabled=false",
+                        "spring.main.allow-bean-definition-overriding=true")
+                .run();
     }
 
     @Test
