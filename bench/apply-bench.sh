@@ -93,6 +93,16 @@ for mode in "${MODES[@]}"; do
   else
     python3 -c "print('ratio apply/redis-benchmark: cold %.3f' % ($(wrk_rps "$mode-cold")/$rb))" | tee -a "$SUMMARY"
   fi
+  # and the denominator that does not depend on FirstCome's own script (issue 19): the minimal script on
+  # a redis-server of the same binary without persistence
+  redis_exe=$(embedded_redis_exe)
   stop_server
+  minimal=$(minimal_bench "$redis_exe")
+  echo "redis-benchmark EVALSHA minimal-admit.lua (no persistence): $minimal req/s" | tee -a "$SUMMARY"
+  if [[ -f "$WORK/wrk-$mode-warm.txt" && ("$mode" == plain || "$mode" == applyonly) ]]; then
+    python3 -c "print('ratio apply/minimal script: cold %.3f, warm %.3f' % ($(wrk_rps "$mode-cold")/$minimal, $(wrk_rps "$mode-warm")/$minimal))" | tee -a "$SUMMARY"
+  else
+    python3 -c "print('ratio apply/minimal script: cold (first ${COLD}s) %.3f' % ($(wrk_rps "$mode-cold")/$minimal))" | tee -a "$SUMMARY"
+  fi
 done
 echo "summary in $SUMMARY"

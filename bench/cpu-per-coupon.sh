@@ -19,7 +19,7 @@
 # usage: bench/cpu-per-coupon.sh        env: COUPONS=200000 WARM_SECONDS=60 WARM_COUPONS=100000 IDLE_SECONDS=10
 #                                             MODE=all-in-one
 source "$(dirname "$0")/lib.sh"
-trap 'stop_started; [[ -n "${MINIMAL_PID:-}" ]] && kill "$MINIMAL_PID" 2>/dev/null; true' EXIT
+trap stop_started EXIT
 ensure_tools
 ensure_jar
 mkdir -p "$WORK"
@@ -121,19 +121,9 @@ python3 "$SNAP" report "$WORK/cpu-run-0.json" "$WORK/cpu-run-1.json" "$coupons" 
   "$WORK/cpu-idle-0.json" "$WORK/cpu-idle-1.json" | tee -a "$SUMMARY"
 
 # 4. the denominator: the minimal script on a redis-server of the same binary without persistence
-# argv[0], not /proc/<pid>/exe: Debian's redis-server is a link to a multi-call binary (redis-check-rdb)
-redis_exe=$(tr '\0' '\n' <"/proc/$(pgrep -P "$SERVER_PID" redis-server | head -1)/cmdline" | head -1 | awk '{print $1}')
+redis_exe=$(embedded_redis_exe)
 stop_server
-minimal_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-"$redis_exe" --port "$minimal_port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
-MINIMAL_PID=$!
-for _ in $(seq 1 50); do REDISCLI_AUTH='' redis-cli -p "$minimal_port" PING >/dev/null 2>&1 && break; sleep 0.1; done
-drained_and_quiet machine-only
-unset REDISCLI_AUTH
-sha=$(redis-cli -p "$minimal_port" SCRIPT LOAD "$(cat "$BENCH_DIR/minimal-admit.lua")")
-minimal=$(redis-benchmark -p "$minimal_port" -c 50 -P 1 -n "${REDIS_BENCH_N:-300000}" -r 100000000 -q \
-  EVALSHA "$sha" 2 'm:{evt:bench}:applied' 'm:{evt:bench}:total' 'u:__rand_int__' 1000000000 \
-  | tr '\r' '\n' | grep 'requests per second' | tail -1 | sed 's/.*: \([0-9.]*\) requests per second.*/\1/')
+minimal=$(minimal_bench "$redis_exe")
 echo "denominator: redis-benchmark EVALSHA minimal-admit.lua (50 connections, no pipelining, no persistence, $redis_exe): $minimal req/s" | tee -a "$SUMMARY"
 python3 -c "print('ratio: warm-up load %.3f, measured run %.3f of the minimal script' % ($warm_rps/$minimal, $rps/$minimal))" | tee -a "$SUMMARY"
 echo "summary in $SUMMARY"

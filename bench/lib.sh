@@ -237,3 +237,38 @@ await_aot_cache() {
   echo "AOT cache of $1 not complete after 180 s; see $WORK/$1-server.log" >&2
   return 1
 }
+
+# embedded_redis_exe: the redis-server binary the running server started (argv[0], not /proc/<pid>/exe:
+# Debian's redis-server is a link to a multi-call binary); call it before stop_server
+embedded_redis_exe() {
+  tr '\0' '\n' <"/proc/$(pgrep -P "$SERVER_PID" redis-server | head -1)/cmdline" | head -1 | awk '{print $1}'
+}
+
+# minimal_bench <redis_exe>: the denominator that does not depend on FirstCome's own script (issue 19):
+# redis-benchmark, EVALSHA of bench/minimal-admit.lua (SISMEMBER, GET, SADD, INCR), 50 connections, no
+# pipelining, on a second redis-server of the same binary WITHOUT persistence, once the machine is quiet;
+# prints the requests per second. Call it after stop_server.
+minimal_bench() {
+  local exe="$1" port pid sha rps
+  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+  "$exe" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
+  pid=$!
+  for _ in $(seq 1 50); do env -u REDISCLI_AUTH redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.1; done
+  for _ in $(seq 1 "${QUIET_MAX:-90}"); do
+    python3 - <<'PY' && break
+import sys, time
+def snap():
+    f = [int(x) for x in open('/proc/stat').readline().split()[1:]]
+    return f[3] + f[4], sum(f)
+i0, t0 = snap(); time.sleep(2); i1, t1 = snap()
+sys.exit(0 if (i1 - i0) / max(1, t1 - t0) >= 0.85 else 1)
+PY
+  done
+  sha=$(env -u REDISCLI_AUTH redis-cli -p "$port" SCRIPT LOAD "$(cat "$BENCH_DIR/minimal-admit.lua")")
+  rps=$(redis-benchmark -p "$port" -c 50 -P 1 -n "${REDIS_BENCH_N:-300000}" -r 100000000 -q \
+    EVALSHA "$sha" 2 'm:{evt:bench}:applied' 'm:{evt:bench}:total' 'u:__rand_int__' 1000000000 \
+    | tr '\r' '\n' | grep 'requests per second' | tail -1 | sed 's/.*: \([0-9.]*\) requests per second.*/\1/')
+  kill "$pid" 2>/dev/null
+  wait "$pid" 2>/dev/null || true
+  echo "$rps"
+}
