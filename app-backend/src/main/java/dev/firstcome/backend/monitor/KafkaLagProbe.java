@@ -75,26 +75,37 @@ class KafkaLagProbe implements PipelineDrain {
             if (groups != null && System.nanoTime() - groupsNanos < GROUPS_TTL.toNanos()) {
                 return groups;
             }
-            var read = new ArrayList<GroupLag>();
-            read.add(groupLag("issuance", names.admittedTopic(), names.consumerGroup()));
-            read.add(groupLag("dead letters", names.deadLetterTopic(), names.deadLetterGroup()));
-            read.add(groupLag("notifications", names.notificationsTopic(), names.notificationsGroup()));
-            read.add(groupLag("coupon status", names.notificationsTopic(), names.redemptionGroup()));
-            read.add(groupLag("settlement", names.ledgerTopic(), names.settlementGroup()));
+            var wanted = new ArrayList<GroupLag>();
+            wanted.add(new GroupLag(names.consumerGroup(), "issuance", names.admittedTopic(), -1));
+            wanted.add(new GroupLag(names.deadLetterGroup(), "dead letters", names.deadLetterTopic(), -1));
+            wanted.add(new GroupLag(names.notificationsGroup(), "notifications", names.notificationsTopic(), -1));
+            wanted.add(new GroupLag(names.redemptionGroup(), "coupon status", names.notificationsTopic(), -1));
+            wanted.add(new GroupLag(names.settlementGroup(), "settlement", names.ledgerTopic(), -1));
             for (String step : ORDER_STEPS) {
-                read.add(groupLag("checkout " + step, names.ordersTopic(), names.ordersGroup(step)));
+                wanted.add(new GroupLag(names.ordersGroup(step), "checkout " + step, names.ordersTopic(), -1));
+            }
+            var read = new ArrayList<GroupLag>();
+            boolean answering = true;
+            for (GroupLag group : wanted) {
+                if (!answering) {
+                    read.add(group); // unknown: not asked after Kafka stopped answering in time
+                    continue;
+                }
+                try {
+                    long lag = cached(group.topic(), group.group()).totalLag();
+                    read.add(new GroupLag(group.group(), group.role(), group.topic(), lag));
+                } catch (MonitorUnavailableException e) {
+                    read.add(group);
+                    // a missing topic fails fast and says nothing of the others; a broker that does not
+                    // answer in time would make each of the eleven groups wait as long, under the lock the
+                    // issuance lag's readers share: the rest are reported unknown without asking
+                    answering = !(e.getCause() instanceof TimeoutException
+                            || e.getCause() instanceof org.apache.kafka.common.errors.TimeoutException);
+                }
             }
             groups = List.copyOf(read);
             groupsNanos = System.nanoTime();
             return groups;
-        }
-    }
-
-    private GroupLag groupLag(String role, String topic, String group) {
-        try {
-            return new GroupLag(group, role, topic, cached(topic, group).totalLag());
-        } catch (MonitorUnavailableException e) {
-            return new GroupLag(group, role, topic, -1);
         }
     }
 
