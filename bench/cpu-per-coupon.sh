@@ -48,14 +48,7 @@ drained_and_quiet() {
   # the notification consumer and PostgreSQL may still be working: wait until the machine is quiet
   # (at least 85 % idle over 2 s), bounded at 3 minutes (QUIET_MAX tries of 2 s)
   for _ in $(seq 1 "${QUIET_MAX:-90}"); do
-    python3 - <<'PY' && return 0
-import sys, time
-def snap():
-    f = [int(x) for x in open('/proc/stat').readline().split()[1:]]
-    return f[3] + f[4], sum(f)
-i0, t0 = snap(); time.sleep(2); i1, t1 = snap()
-sys.exit(0 if (i1 - i0) / max(1, t1 - t0) >= 0.85 else 1)
-PY
+    machine_quiet && return 0
   done
   echo "the machine did not become quiet in time: the figures include whatever else ran" | tee -a "$SUMMARY"
 }

@@ -155,6 +155,18 @@ redis_bench() {
 # left behind, so redis-benchmark does not share the CPU with it: the persist backlog (when consumers
 # run: pipeline lag 0, bounded) and an AOF rewrite of the embedded Redis (bounded), then one explicit
 # rewrite so none starts during the benchmark.
+# machine_quiet: true when the machine was at least 85 % idle over the next 2 s
+machine_quiet() {
+  python3 - <<'PY'
+import sys, time
+def snap():
+    f = [int(x) for x in open('/proc/stat').readline().split()[1:]]
+    return f[3] + f[4], sum(f)
+i0, t0 = snap(); time.sleep(2); i1, t1 = snap()
+sys.exit(0 if (i1 - i0) / max(1, t1 - t0) >= 0.85 else 1)
+PY
+}
+
 quiesce() {
   local port="$1"
   for _ in $(seq 1 240); do
@@ -174,14 +186,7 @@ quiesce() {
   # still be working through its backlog, PostgreSQL may be vacuuming the rows the load left
   local waited=0
   for _ in $(seq 1 90); do
-    python3 - <<'PY' && break
-import sys, time
-def snap():
-    f = [int(x) for x in open('/proc/stat').readline().split()[1:]]
-    return f[3] + f[4], sum(f)
-i0, t0 = snap(); time.sleep(2); i1, t1 = snap()
-sys.exit(0 if (i1 - i0) / max(1, t1 - t0) >= 0.85 else 1)
-PY
+    machine_quiet && break
     waited=$((waited + 2))
   done
   echo "quiesce: the machine was busy for another ${waited}s after the load" >&2
@@ -255,14 +260,7 @@ minimal_bench() {
   pid=$!
   for _ in $(seq 1 50); do env -u REDISCLI_AUTH redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.1; done
   for _ in $(seq 1 "${QUIET_MAX:-90}"); do
-    python3 - <<'PY' && break
-import sys, time
-def snap():
-    f = [int(x) for x in open('/proc/stat').readline().split()[1:]]
-    return f[3] + f[4], sum(f)
-i0, t0 = snap(); time.sleep(2); i1, t1 = snap()
-sys.exit(0 if (i1 - i0) / max(1, t1 - t0) >= 0.85 else 1)
-PY
+    machine_quiet && break
   done
   sha=$(env -u REDISCLI_AUTH redis-cli -p "$port" SCRIPT LOAD "$(cat "$BENCH_DIR/minimal-admit.lua")")
   rps=$(redis-benchmark -p "$port" -c 50 -P 1 -n "${REDIS_BENCH_N:-300000}" -r 100000000 -q \
