@@ -58,7 +58,8 @@ class KafkaConsumerRestarts {
         // the parent when the consumer was a child of a concurrent container: restart the whole container
         MessageListenerContainer container = event.getContainer(MessageListenerContainer.class);
         String id = container.getListenerId() != null ? container.getListenerId() : container.toString();
-        Instant now = Instant.now();
+        // the scheduler's clock: the delay is real time, whatever the application's clock says
+        Instant now = scheduler.getClock().instant();
         Attempts next = attempts.compute(
                 id,
                 (key, previous) -> previous == null
