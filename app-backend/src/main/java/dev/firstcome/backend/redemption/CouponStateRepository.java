@@ -31,34 +31,15 @@ class CouponStateRepository {
             + " benefit_type, benefit_amount_off, benefit_percent, benefit_max, benefit_min_order, vendor_id,"
             + " order_id, order_amount, discount, redemption_id, redeemed_at, redemptions, vendor_cost";
 
-    /**
-     * PostgreSQL: a batch's first rows in one statement over arrays (one executor run and one index descent
-     * per row instead of one statement per row), answering the rows it wrote.
-     */
-    private static final String INSERT_ALL_PG = """
-            INSERT INTO coupon_state (coupon_id, event_id, user_id, status, issued_at, expires_at, benefit_type,
-                                      benefit_amount_off, benefit_percent, benefit_max, benefit_min_order, vendor_id,
-                                      redemptions, updated_at)
-            SELECT c, e, u, 'ISSUED', TIMESTAMPTZ 'epoch' + i * INTERVAL '1 microsecond',
-                   TIMESTAMPTZ 'epoch' + x * INTERVAL '1 microsecond', bt, ba, bp, bm, bo, v, 0, ?::timestamptz
-              FROM unnest(?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[], ?::bigint[], ?::varchar[], ?::bigint[],
-                          ?::int[], ?::bigint[], ?::bigint[], ?::bigint[]) AS r(c, e, u, i, x, bt, ba, bp, bm, bo, v)
-            ON CONFLICT (coupon_id) DO NOTHING
-            RETURNING coupon_id""";
-
-    private static final String ISSUED_TRANSITIONS_PG = """
-            INSERT INTO coupon_transition (coupon_id, from_status, to_status, actor, at, order_id)
-            SELECT c, NULL, 'ISSUED', ?, TIMESTAMPTZ 'epoch' + a * INTERVAL '1 microsecond', NULL
-              FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS r(c, a, n)
-             ORDER BY n""";
-
     private final JdbcTemplate jdbc;
-    private final SqlDialect dialect;
+    /** The batch writes over arrays on PostgreSQL; null on MySQL (one JDBC batch instead). */
+    private final PostgresCouponStateBatches postgres;
+
     private final String insertIgnoring;
 
     CouponStateRepository(DataSource dataSource, SqlDialect dialect) {
         this.jdbc = new JdbcTemplate(dataSource);
-        this.dialect = dialect;
+        this.postgres = dialect == SqlDialect.POSTGRESQL ? new PostgresCouponStateBatches(jdbc) : null;
         String insert = " INTO coupon_state (coupon_id, event_id, user_id, status, issued_at, expires_at,"
                 + " benefit_type, benefit_amount_off, benefit_percent, benefit_max, benefit_min_order, vendor_id,"
                 + " redemptions, updated_at) VALUES (?, ?, ?, 'ISSUED', ?, ?, ?, ?, ?, ?, ?, ?, 0, ?)";
@@ -73,8 +54,8 @@ class CouponStateRepository {
      * {@link #insertIfAbsent}).
      */
     List<CouponState> insertAllIfAbsent(List<CouponState> rows, Instant now) {
-        if (dialect == SqlDialect.POSTGRESQL) {
-            return insertAllIfAbsentOverArrays(rows, now);
+        if (postgres != null) {
+            return postgres.insertAllIfAbsent(rows, now);
         }
         int[][] counts = jdbc.batchUpdate(insertIgnoring, rows, rows.size(), (ps, s) -> {
             Object[] values = insertValues(s, now);
@@ -98,76 +79,13 @@ class CouponStateRepository {
         return written;
     }
 
-    private List<CouponState> insertAllIfAbsentOverArrays(List<CouponState> rows, Instant now) {
-        int n = rows.size();
-        Long[] coupons = new Long[n];
-        Long[] events = new Long[n];
-        String[] users = new String[n];
-        Long[] issuedAt = new Long[n];
-        Long[] expiresAt = new Long[n];
-        String[] types = new String[n];
-        Long[] amounts = new Long[n];
-        Integer[] percents = new Integer[n];
-        Long[] maxima = new Long[n];
-        Long[] minima = new Long[n];
-        Long[] vendors = new Long[n];
-        for (int i = 0; i < n; i++) {
-            CouponState s = rows.get(i);
-            CouponBenefit b = s.benefit();
-            coupons[i] = s.couponId();
-            events[i] = s.eventId();
-            users[i] = s.userId();
-            issuedAt[i] = micros(s.issuedAt());
-            expiresAt[i] = micros(s.expiresAt());
-            types[i] = b == null ? null : b.type().name();
-            amounts[i] = b == null ? null : b.amountOff();
-            percents[i] = b == null ? null : b.percentOff();
-            maxima[i] = b == null ? null : b.maxDiscount();
-            minima[i] = b == null ? null : b.minOrderAmount();
-            vendors[i] = s.vendorId();
-        }
-        java.util.Set<Long> written = jdbc.execute((java.sql.Connection c) -> {
-            try (java.sql.PreparedStatement ps = c.prepareStatement(INSERT_ALL_PG)) {
-                ps.setTimestamp(1, ts(now));
-                ps.setArray(2, c.createArrayOf("int8", coupons));
-                ps.setArray(3, c.createArrayOf("int8", events));
-                ps.setArray(4, c.createArrayOf("varchar", users));
-                ps.setArray(5, c.createArrayOf("int8", issuedAt));
-                ps.setArray(6, c.createArrayOf("int8", expiresAt));
-                ps.setArray(7, c.createArrayOf("varchar", types));
-                ps.setArray(8, c.createArrayOf("int8", amounts));
-                ps.setArray(9, c.createArrayOf("int4", percents));
-                ps.setArray(10, c.createArrayOf("int8", maxima));
-                ps.setArray(11, c.createArrayOf("int8", minima));
-                ps.setArray(12, c.createArrayOf("int8", vendors));
-                java.util.Set<Long> ids = new java.util.HashSet<>();
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getLong(1));
-                    }
-                }
-                return ids;
-            }
-        });
-        return rows.stream().filter(s -> written.contains(s.couponId())).toList();
-    }
-
     /**
      * The ISSUED transitions of coupons whose first row this server just wrote: one statement over arrays
      * (PostgreSQL, in the rows' order) or one JDBC batch (MySQL).
      */
     void issuedTransitions(List<CouponState> rows, String actor) {
-        if (dialect == SqlDialect.POSTGRESQL) {
-            Long[] coupons = rows.stream().map(CouponState::couponId).toArray(Long[]::new);
-            Long[] at = rows.stream().map(s -> micros(s.issuedAt())).toArray(Long[]::new);
-            jdbc.execute((java.sql.Connection c) -> {
-                try (java.sql.PreparedStatement ps = c.prepareStatement(ISSUED_TRANSITIONS_PG)) {
-                    ps.setString(1, actor);
-                    ps.setArray(2, c.createArrayOf("int8", coupons));
-                    ps.setArray(3, c.createArrayOf("int8", at));
-                    return ps.executeUpdate();
-                }
-            });
+        if (postgres != null) {
+            postgres.issuedTransitions(rows, actor);
             return;
         }
         jdbc.batchUpdate(
@@ -435,12 +353,7 @@ class CouponStateRepository {
                 rs.getObject(19, Long.class));
     }
 
-    /** Microseconds since the epoch (PostgreSQL's own precision), null for null. */
-    private static Long micros(Instant at) {
-        return at == null ? null : java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, at);
-    }
-
-    private static Timestamp ts(Instant at) {
+    static Timestamp ts(Instant at) {
         return at == null ? null : Timestamp.from(at);
     }
 
