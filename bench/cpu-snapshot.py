@@ -23,6 +23,7 @@ GROUPS = [
     ('issuance consumer', r'^firstcome-issua'),
     ('notification consumer', r'^firstcome-notif'),
     ('dead-letter consumer', r'^firstcome-dead'),
+    ('coupon status consumer (jars before the issue-19 cut)', r'^firstcome-redem'),
     ('in-process Kafka broker', r'^(data-plane-kafk|kafka-|broker-|controller-|group-coordinat|share-|raft|'
                                 r'quorum|TxnMarker|ExpirationReape|transaction-log|LogDirFailure|'
                                 r'AddPartitionsTo|persister|PersisterState|executor-|network-partiti|'

@@ -47,11 +47,6 @@ public class FirstComeNames {
         return topicPrefix + properties.kafka().notificationsGroup();
     }
 
-    /** The group that records the status of persisted coupons (redemption). */
-    public String redemptionGroup() {
-        return topicPrefix + properties.redemption().consumerGroup();
-    }
-
     /** The topic of vendor ledger entries (externalised from the event publication registry). */
     public String ledgerTopic() {
         return topicPrefix + properties.redemption().ledgerTopic();

@@ -172,9 +172,8 @@ public record FirstComeProperties(
 
     /**
      * Coupons after the win (issue 16). {@code expiryInterval}: how often coupons past their validity are
-     * marked EXPIRED, {@code expiryBatch} rows per statement; {@code listenerEnabled}: whether this server
-     * records the status of newly persisted coupons (consumer group {@code consumerGroup}). Ledger entries go
-     * to {@code ledgerTopic} through the event publication registry; ones not sent {@code resubmitAfter}
+     * marked EXPIRED, {@code expiryBatch} rows per statement (a coupon's status row is written in the
+     * transaction that persists it). Ledger entries go to {@code ledgerTopic} through the event publication registry; ones not sent {@code resubmitAfter}
      * after their commit are sent again; {@code settlementGroup} books them into the vendor ledger.
      * {@code outboxThreads}: how many of the registry's events (ledger entries, order steps) are sent to Kafka
      * at once, each with a database connection to mark it complete (see {@code OutboxExecutorConfiguration}).
@@ -182,8 +181,6 @@ public record FirstComeProperties(
     public record Redemption(
             @DefaultValue("30s") Duration expiryInterval,
             @Min(1) @Max(10_000) @DefaultValue("500") int expiryBatch,
-            @DefaultValue("true") boolean listenerEnabled,
-            @NotBlank @DefaultValue("firstcome-redemption") String consumerGroup,
 
             @NotBlank @DefaultValue("firstcome.vendor-ledger")
             String ledgerTopic,

@@ -11,6 +11,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.retry.RetryException;
 import org.springframework.core.retry.RetryListener;
 import org.springframework.core.retry.RetryPolicy;
@@ -22,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes admissions as coupon rows: one transaction, one insert statement that ignores existing
- * rows, retried with back-off on failure. After the commit: the persisted counter and the
+ * rows, retried with back-off on failure; {@link CouponsInserted} within it. After the commit: the persisted counter and the
  * CouponPersisted notifications for the rows actually inserted.
  */
 @Component
@@ -36,6 +37,7 @@ class CouponPersister {
     private final Counter persistedCounter;
     private final Clock clock;
     private final CouponPersistedPublisher publisher;
+    private final ApplicationEventPublisher events;
 
     CouponPersister(
             CouponRepository coupons,
@@ -43,7 +45,8 @@ class CouponPersister {
             FirstComeProperties properties,
             MeterRegistry meters,
             ObjectProvider<Clock> clock,
-            CouponPersistedPublisher publisher) {
+            CouponPersistedPublisher publisher,
+            ApplicationEventPublisher events) {
         this.coupons = coupons;
         this.tx = transactions.template();
         this.settings = properties.issuance();
@@ -53,6 +56,7 @@ class CouponPersister {
                 .register(meters);
         this.clock = clock.getIfAvailable(Clock::systemUTC);
         this.publisher = publisher;
+        this.events = events;
     }
 
     Instant now() {
@@ -100,8 +104,21 @@ class CouponPersister {
             return List.of();
         }
         Instant persistedAt = now();
-        List<CouponAdmitted> inserted = tx.execute(status -> coupons.insertIgnoringExisting(admissions, persistedAt));
+        List<CouponAdmitted> inserted = tx.execute(status -> insert(admissions, persistedAt));
         afterCommit(inserted, persistedAt);
+        return inserted;
+    }
+
+    /**
+     * Inserts the admissions, ignoring existing rows, and publishes {@link CouponsInserted} for the rows
+     * inserted, so the features that keep a row per coupon (redemption's status) write it in this
+     * transaction. Must run inside one of {@link IssuanceTransactions}' transactions.
+     */
+    List<CouponAdmitted> insert(List<CouponAdmitted> admissions, Instant persistedAt) {
+        List<CouponAdmitted> inserted = coupons.insertIgnoringExisting(admissions, persistedAt);
+        if (!inserted.isEmpty()) {
+            events.publishEvent(new CouponsInserted(inserted, persistedAt));
+        }
         return inserted;
     }
 

@@ -100,6 +100,11 @@ class CouponRepository {
         return jdbc.query(issuedColumns + " WHERE event_id = ? AND user_id IN (" + marks + ")", ISSUED, args);
     }
 
+    /** A page of the primary key: the coupons with ids above {@code afterId}, in id order. */
+    List<IssuedCoupon> findAfter(long afterId, int limit) {
+        return jdbc.query(issuedColumns + " WHERE id > ? ORDER BY id LIMIT ?", ISSUED, afterId, limit);
+    }
+
     List<IssuedCoupon> findIssuedByUser(String userId) {
         return jdbc.query(issuedColumns + " WHERE user_id = ? ORDER BY persisted_at, id", ISSUED, userId);
     }

@@ -26,6 +26,9 @@ public interface IssuanceApi extends AdmissionHistory {
     /** The persisted coupons of these users in this event (the ones not persisted are left out). */
     List<IssuedCoupon> coupons(long eventId, java.util.Collection<String> userIds);
 
+    /** Persisted coupons with ids above {@code afterId}, in id order, at most {@code limit}: a page of the table. */
+    List<IssuedCoupon> couponsAfter(long afterId, int limit);
+
     /** The user's persisted coupons with their ids, oldest first. */
     List<IssuedCoupon> issuedCouponsOf(String userId);
 

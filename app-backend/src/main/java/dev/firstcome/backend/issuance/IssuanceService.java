@@ -72,6 +72,11 @@ class IssuanceService implements IssuanceApi {
     }
 
     @Override
+    public List<IssuedCoupon> couponsAfter(long afterId, int limit) {
+        return coupons.findAfter(afterId, limit);
+    }
+
+    @Override
     public List<IssuedCoupon> issuedCouponsOf(String userId) {
         UserIds.require(userId);
         return coupons.findIssuedByUser(userId);
@@ -160,8 +165,7 @@ class IssuanceService implements IssuanceApi {
                     Boolean accepted = tx.execute(status -> {
                         status.setRollbackOnly();
                         CouponAdmitted admission = failures.admissionOf(failed.id());
-                        return !coupons.insertIgnoringExisting(List.of(admission), now)
-                                .isEmpty();
+                        return !persister.insert(List.of(admission), now).isEmpty();
                     });
                     if (Boolean.TRUE.equals(accepted)) {
                         persisted++;
@@ -175,7 +179,7 @@ class IssuanceService implements IssuanceApi {
                 try {
                     List<CouponAdmitted> rows = tx.execute(status -> {
                         CouponAdmitted admission = failures.admissionOf(failed.id());
-                        List<CouponAdmitted> done = coupons.insertIgnoringExisting(List.of(admission), now);
+                        List<CouponAdmitted> done = persister.insert(List.of(admission), now);
                         failures.markReissued(failed.id(), now);
                         return done;
                     });

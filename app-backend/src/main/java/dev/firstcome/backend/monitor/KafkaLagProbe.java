@@ -79,7 +79,6 @@ class KafkaLagProbe implements PipelineDrain {
             wanted.add(new GroupLag(names.consumerGroup(), "issuance", names.admittedTopic(), -1));
             wanted.add(new GroupLag(names.deadLetterGroup(), "dead letters", names.deadLetterTopic(), -1));
             wanted.add(new GroupLag(names.notificationsGroup(), "notifications", names.notificationsTopic(), -1));
-            wanted.add(new GroupLag(names.redemptionGroup(), "coupon status", names.notificationsTopic(), -1));
             wanted.add(new GroupLag(names.settlementGroup(), "settlement", names.ledgerTopic(), -1));
             for (String step : ORDER_STEPS) {
                 wanted.add(new GroupLag(names.ordersGroup(step), "checkout " + step, names.ordersTopic(), -1));

@@ -124,6 +124,18 @@ class CouponStateRepository {
         return jdbc.update(insertIgnoring, insertValues(s, now)) == 1;
     }
 
+    /** Which of these coupons have a row (one query; IN list, so callers keep pages bounded). */
+    java.util.Set<Long> existing(java.util.Collection<Long> couponIds) {
+        if (couponIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        String marks = String.join(", ", java.util.Collections.nCopies(couponIds.size(), "?"));
+        return new java.util.HashSet<>(jdbc.queryForList(
+                "SELECT coupon_id FROM coupon_state WHERE coupon_id IN (" + marks + ")",
+                Long.class,
+                couponIds.toArray()));
+    }
+
     Optional<CouponState> find(long couponId) {
         return jdbc
                 .query(

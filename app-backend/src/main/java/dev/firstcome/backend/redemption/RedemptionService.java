@@ -318,7 +318,7 @@ class RedemptionService implements RedemptionApi {
     }
 
     /** The first status row of a coupon: ISSUED, with its event's terms as they are now (null: unknown event). */
-    private static CouponState issued(IssuedCoupon c, EventView event) {
+    static CouponState issued(IssuedCoupon c, EventView event) {
         Instant issuedAt = c.admittedAt();
         return new CouponState(
                 c.couponId(),
@@ -336,41 +336,6 @@ class RedemptionService implements RedemptionApi {
                 null,
                 0,
                 null);
-    }
-
-    /**
-     * Records the ISSUED status of a batch of newly persisted coupons (the listener's batch): per event one
-     * read of the coupons, then one transaction that writes the missing rows and their first transitions
-     * as two JDBC batches, in coupon id order (two servers' overlapping batches take the rows' locks in the
-     * same order). It used to be a read, a read, a transaction and a read per coupon: one commit each.
-     * Unknown coupons are skipped; a row that exists is kept, as by {@link #ensure}.
-     */
-    void recordIssued(List<dev.firstcome.model.CouponPersisted> coupons) {
-        Instant now = now();
-        List<CouponState> fresh = new java.util.ArrayList<>();
-        coupons.stream()
-                .filter(java.util.Objects::nonNull)
-                .collect(java.util.stream.Collectors.groupingBy(
-                        dev.firstcome.model.CouponPersisted::eventId,
-                        java.util.stream.Collectors.mapping(
-                                dev.firstcome.model.CouponPersisted::userId, java.util.stream.Collectors.toSet())))
-                .forEach((eventId, users) -> {
-                    EventView event = events.find(eventId).orElse(null);
-                    for (IssuedCoupon c : issuance.coupons(eventId, users)) {
-                        fresh.add(issued(c, event));
-                    }
-                });
-        if (fresh.isEmpty()) {
-            return;
-        }
-        fresh.sort(java.util.Comparator.comparingLong(CouponState::couponId));
-        locked(() -> tx.execute(status -> {
-            List<CouponState> written = states.insertAllIfAbsent(fresh, now);
-            if (!written.isEmpty()) {
-                states.issuedTransitions(written, SYSTEM);
-            }
-            return null;
-        }));
     }
 
     /** The end of a coupon's validity: the end of the {@code until} day, or N days after issue, in the zone. */

@@ -145,7 +145,7 @@ abstract class MonitorScenarios {
                     .isNotNegative();
             assertThat(pipeline.get("groups"))
                     .extracting(g -> g.get("role").asString())
-                    .contains("issuance", "dead letters", "notifications", "coupon status", "settlement");
+                    .contains("issuance", "dead letters", "notifications", "settlement");
             long committed = 0;
             for (JsonNode partition : pipeline.get("partitions")) {
                 assertThat(partition.get("lag").asLong()).isZero();

@@ -43,19 +43,46 @@ class RedemptionIntegrationTests {
     @Autowired
     org.springframework.jdbc.core.JdbcTemplate jdbc;
 
+    @Autowired
+    IssuedStatusWriter statusWriter;
+
     @Test
-    void everyCouponWonInARushGetsOneIssuedStatusRowAndOneFirstTransitionFromTheBatchedListener() {
+    void everyCouponWonInARushCommitsWithItsIssuedStatusRowAndOneFirstTransition() throws Exception {
         long event = http.createEventWithTerms("status-rows", 300, TEN_PERCENT_CAPPED);
+        // while the rush persists, one statement (one snapshot) counts coupons and status rows: they commit
+        // together, so the two counts never differ
+        var mismatches = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var samples = new java.util.concurrent.atomic.AtomicInteger();
+        var done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watcher = Thread.ofVirtual().start(() -> {
+            while (!done.get()) {
+                jdbc.query(
+                        "SELECT (SELECT COUNT(*) FROM coupon WHERE event_id = ?),"
+                                + " (SELECT COUNT(*) FROM coupon_state WHERE event_id = ?)",
+                        rs -> {
+                            samples.incrementAndGet();
+                            if (rs.getLong(1) != rs.getLong(2)) {
+                                mismatches.add(rs.getLong(1) + " coupons, " + rs.getLong(2) + " status rows");
+                            }
+                        },
+                        event,
+                        event);
+            }
+        });
         var answers = dev.firstcome.backend.support.Race.run(
                 16, 300, i -> http.api.apply(event, "rush-status-" + i).status());
         assertThat(answers).containsOnly(201);
-
-        // the listener takes the persisted coupons in batches: one read and one transaction per batch
         org.awaitility.Awaitility.await()
                 .atMost(java.time.Duration.ofSeconds(60))
-                .until(() ->
-                        jdbc.queryForObject("SELECT COUNT(*) FROM coupon_state WHERE event_id = ?", Long.class, event)
-                                == 300);
+                .until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, event)
+                        == 300);
+        done.set(true);
+        watcher.join();
+
+        assertThat(mismatches).as("coupon and status row counts seen apart").isEmpty();
+        assertThat(samples.get()).isPositive();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon_state WHERE event_id = ?", Long.class, event))
+                .isEqualTo(300);
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM coupon_state s JOIN coupon c ON c.id = s.coupon_id"
                                 + " WHERE s.event_id = ? AND s.status = 'ISSUED' AND s.user_id = c.user_id"
@@ -70,6 +97,82 @@ class RedemptionIntegrationTests {
                         event))
                 .as("one first transition per coupon, never two")
                 .isEqualTo(300);
+    }
+
+    @Test
+    void aRefusedStatusRowKeepsItsCouponOutUntilTheReissueWritesBoth() {
+        long event = http.createEventWithTerms("status-refused", 20, TEN_PERCENT_CAPPED);
+        String trigger = "fc_test_refuse_state_" + event;
+        jdbc.execute("CREATE OR REPLACE FUNCTION " + trigger + "() RETURNS trigger LANGUAGE plpgsql AS"
+                + " $$ BEGIN IF NEW.event_id = " + event + " THEN RAISE EXCEPTION 'status refused by test trigger';"
+                + " END IF; RETURN NEW; END $$");
+        jdbc.execute("CREATE TRIGGER " + trigger + " BEFORE INSERT ON coupon_state FOR EACH ROW EXECUTE FUNCTION "
+                + trigger + "()");
+        try {
+            var answers = dev.firstcome.backend.support.Race.run(
+                    8, 20, i -> http.api.apply(event, "refused-status-" + i).status());
+            assertThat(answers).containsOnly(201);
+            // the coupons roll back with their status rows and take the failure path: failed issues, no coupon
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofSeconds(90))
+                    .until(() -> jdbc.queryForObject(
+                                    "SELECT COUNT(*) FROM failed_issue WHERE event_id = ? AND status = 'OPEN'",
+                                    Long.class,
+                                    event)
+                            == 20);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, event))
+                    .isZero();
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon_state WHERE event_id = ?", Long.class, event))
+                    .isZero();
+        } finally {
+            jdbc.execute("DROP TRIGGER IF EXISTS " + trigger + " ON coupon_state");
+            jdbc.execute("DROP FUNCTION IF EXISTS " + trigger + "()");
+        }
+
+        Answer reissued = http.api.admin("POST", "/api/admin/failed-issues/reissue", "{\"eventId\":" + event + "}");
+        assertThat(reissued.status()).isEqualTo(200);
+        // the scheduled reissue (every minute) may have taken some of them first
+        assertThat(reissued.number("persisted") + reissued.number("skipped")).isEqualTo(20);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, event))
+                .isEqualTo(20);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM coupon_state s JOIN coupon c ON c.id = s.coupon_id"
+                                + " JOIN coupon_transition t ON t.coupon_id = s.coupon_id AND t.from_status IS NULL"
+                                + " WHERE s.event_id = ? AND s.status = 'ISSUED' AND s.benefit_percent = 10",
+                        Long.class,
+                        event))
+                .as("the reissue wrote each coupon with its status row and first transition")
+                .isEqualTo(20);
+    }
+
+    @Test
+    void couponsWithoutAStatusRowGetOneFromTheBackfillWithTheirEventsTerms() {
+        long event = http.createEventWithTerms("status-backfill", 5, TEN_PERCENT_CAPPED);
+        List<Long> coupons = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            coupons.add(http.win(event, "backfill-" + i));
+        }
+        // as a server before this change left them: persisted while the status consumer lagged behind
+        jdbc.update(
+                "DELETE FROM coupon_transition WHERE coupon_id IN (SELECT coupon_id FROM coupon_state WHERE event_id = ?)",
+                event);
+        jdbc.update("DELETE FROM coupon_state WHERE event_id = ?", event);
+
+        assertThat(statusWriter.backfill()).isGreaterThanOrEqualTo(5);
+
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM coupon_state s JOIN coupon_transition t ON t.coupon_id = s.coupon_id"
+                                + " WHERE s.event_id = ? AND s.status = 'ISSUED' AND s.benefit_percent = 10"
+                                + " AND s.expires_at IS NOT NULL AND t.from_status IS NULL AND t.to_status = 'ISSUED'",
+                        Long.class,
+                        event))
+                .isEqualTo(5);
+        assertThat(statusWriter.backfill())
+                .as("a second pass finds nothing to write")
+                .isZero();
+        assertThat(http.redeem(coupons.getFirst(), "backfill-0", "order-backfill", 10_000, "k-backfill")
+                        .status())
+                .isEqualTo(200);
     }
 
     @Test

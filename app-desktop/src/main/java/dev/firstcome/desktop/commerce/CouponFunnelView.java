@@ -132,10 +132,10 @@ final class CouponFunnelView {
         lag.setId("funnel-lag");
         lag.getStyleClass().add("text-muted");
         lag.textProperty()
-                .bind(model.statusLagProperty()
+                .bind(model.issuanceLagProperty()
                         .map(text -> text.isEmpty()
-                                ? "Counted as recorded by the coupon status consumer"
-                                : "Counted as recorded by the coupon status consumer (" + text + ")"));
+                                ? "Counts persisted coupons"
+                                : "Counts persisted coupons (won, not persisted yet: issuance " + text + ")"));
         return new VBox(6, title, grid, lag);
     }
 

@@ -117,7 +117,7 @@ public final class CouponFunnelViewModel {
     private final ReadOnlyStringWrapper rateUnit = new ReadOnlyStringWrapper("per 10 s");
     private final ReadOnlyStringWrapper peak = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper terms = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper statusLag = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper issuanceLag = new ReadOnlyStringWrapper("");
     private long bucketSeconds = 10;
 
     public CouponFunnelViewModel(
@@ -180,9 +180,12 @@ public final class CouponFunnelViewModel {
         return terms.getReadOnlyProperty();
     }
 
-    /** The coupon status consumer's lag (a coupon counts in the funnel once that consumer recorded it). */
-    public ReadOnlyStringProperty statusLagProperty() {
-        return statusLag.getReadOnlyProperty();
+    /**
+     * The issuance consumer's lag: the funnel counts persisted coupons (each coupon's status row is written with
+     * it), so coupons won but not persisted yet are the records that consumer has still to read.
+     */
+    public ReadOnlyStringProperty issuanceLagProperty() {
+        return issuanceLag.getReadOnlyProperty();
     }
 
     /** The zone the chart's times are shown in (the console's). */
@@ -205,7 +208,7 @@ public final class CouponFunnelViewModel {
                 this::showChoices);
     }
 
-    /** Reads the selected event's funnel and timeline, and the coupon status consumer's lag. */
+    /** Reads the selected event's funnel and timeline, and the issuance consumer's lag. */
     public void refreshFigures() {
         EventView current = event.get();
         if (current == null) {
@@ -226,7 +229,7 @@ public final class CouponFunnelViewModel {
         executor.submit(
                 "Reading the consumer lag",
                 () -> monitor.pipeline().groups(),
-                groups -> statusLag.set(lag(groups, "coupon status")));
+                groups -> issuanceLag.set(lag(groups, "issuance")));
     }
 
     private boolean isShown(long id) {

@@ -113,15 +113,15 @@ class CouponFunnelViewModelTests {
     }
 
     @Test
-    void theCouponStatusConsumersLagIsShownAndAnUnknownOneSaysSo() {
+    void theIssuanceConsumersLagIsShownAndAnUnknownOneSaysSo() {
         event("Launch day", false, null, null, null);
-        monitor.setPipeline(pipeline(new GroupLag("fc-redemption", "coupon status", "notifications", 12)));
+        monitor.setPipeline(pipeline(new GroupLag("fc-issuance", "issuance", "admitted", 12)));
         model.refresh();
-        assertThat(model.statusLagProperty().get()).isEqualTo("lag 12 records");
+        assertThat(model.issuanceLagProperty().get()).isEqualTo("lag 12 records");
 
-        monitor.setPipeline(pipeline(new GroupLag("fc-redemption", "coupon status", "notifications", -1)));
+        monitor.setPipeline(pipeline(new GroupLag("fc-issuance", "issuance", "admitted", -1)));
         model.refreshFigures();
-        assertThat(model.statusLagProperty().get()).isEqualTo("lag unknown");
+        assertThat(model.issuanceLagProperty().get()).isEqualTo("lag unknown");
     }
 
     @Test

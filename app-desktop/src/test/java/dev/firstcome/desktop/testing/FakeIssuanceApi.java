@@ -92,6 +92,11 @@ public final class FakeIssuanceApi implements IssuanceApi {
     }
 
     @Override
+    public List<dev.firstcome.backend.issuance.IssuedCoupon> couponsAfter(long afterId, int limit) {
+        return List.of();
+    }
+
+    @Override
     public List<dev.firstcome.backend.issuance.IssuedCoupon> issuedCouponsOf(String userId) {
         return List.of();
     }
