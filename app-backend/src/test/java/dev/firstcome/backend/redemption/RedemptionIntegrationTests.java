@@ -158,7 +158,10 @@ class RedemptionIntegrationTests {
                 event);
         jdbc.update("DELETE FROM coupon_state WHERE event_id = ?", event);
 
-        assertThat(statusWriter.backfill()).isGreaterThanOrEqualTo(5);
+        // how many this pass writes is not asserted: this context's own start-up pass may still be running and
+        // write some of them first, and other tests insert coupon rows by hand; each coupon ends with one row and
+        // one first transition either way
+        statusWriter.backfill();
 
         assertThat(jdbc.queryForObject(
                         "SELECT COUNT(*) FROM coupon_state s JOIN coupon_transition t ON t.coupon_id = s.coupon_id"
