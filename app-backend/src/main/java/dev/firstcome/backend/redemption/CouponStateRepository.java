@@ -79,28 +79,6 @@ class CouponStateRepository {
         return written;
     }
 
-    /**
-     * The ISSUED transitions of coupons whose first row this server just wrote: one statement over arrays
-     * (PostgreSQL, in the rows' order) or one JDBC batch (MySQL).
-     */
-    void issuedTransitions(List<CouponState> rows, String actor) {
-        if (postgres != null) {
-            postgres.issuedTransitions(rows, actor);
-            return;
-        }
-        jdbc.batchUpdate(
-                "INSERT INTO coupon_transition (coupon_id, from_status, to_status, actor, at, order_id)"
-                        + " VALUES (?, NULL, ?, ?, ?, NULL)",
-                rows,
-                rows.size(),
-                (ps, s) -> {
-                    ps.setLong(1, s.couponId());
-                    ps.setString(2, CouponStatus.ISSUED.name());
-                    ps.setString(3, actor);
-                    ps.setObject(4, ts(s.issuedAt()));
-                });
-    }
-
     private static Object[] insertValues(CouponState s, Instant now) {
         CouponBenefit b = s.benefit();
         return new Object[] {
@@ -201,8 +179,13 @@ class CouponStateRepository {
                 orderId);
     }
 
-    List<CouponTransition> history(long couponId) {
-        return jdbc.query(
+    /**
+     * The coupon's status changes, oldest first. The first one (none to ISSUED, by the system, at the status
+     * row's {@code issued_at}) is derived from the row: since issue 19 it is not stored (one row write per
+     * coupon fewer); coupons whose first transition was stored before that show the stored one.
+     */
+    List<CouponTransition> history(CouponState s) {
+        List<CouponTransition> stored = jdbc.query(
                 "SELECT from_status, to_status, actor, at, order_id FROM coupon_transition WHERE coupon_id = ?"
                         + " ORDER BY id",
                 (rs, i) -> new CouponTransition(
@@ -211,7 +194,14 @@ class CouponStateRepository {
                         rs.getString(3),
                         rs.getTimestamp(4).toInstant(),
                         rs.getString(5)),
-                couponId);
+                s.couponId());
+        if (!stored.isEmpty() && stored.getFirst().from() == null) {
+            return stored;
+        }
+        List<CouponTransition> history = new java.util.ArrayList<>(stored.size() + 1);
+        history.add(new CouponTransition(null, CouponStatus.ISSUED, RedemptionService.SYSTEM, s.issuedAt(), null));
+        history.addAll(stored);
+        return history;
     }
 
     /** Whether this order once redeemed the coupon and gave it back. */

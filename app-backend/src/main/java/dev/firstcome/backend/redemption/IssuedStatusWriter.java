@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes the ISSUED status row (with its event's terms) and the first transition of every coupon in the
- * transaction that inserts the coupon: a coupon row and its status row commit together or not at all, so
+ * Writes the ISSUED status row (with its event's terms) of every coupon in the transaction that inserts
+ * the coupon: a coupon row and its status row commit together or not at all, so
  * the expiry job and the funnel see every persisted coupon from its commit on.
  *
  * <p>It used to be a consumer group of its own on the coupon-persisted topic (a fetch, a read of the coupons
@@ -71,8 +71,8 @@ class IssuedStatusWriter {
 
     /**
      * Runs in the inserting transaction (synchronously, on its thread and connection): per event one read of
-     * the just-inserted coupons (their ids), then the rows and their first transitions as one statement each
-     * (PostgreSQL) or one JDBC batch each (MySQL), in coupon id order. A row that exists is kept. Throwing
+     * the just-inserted coupons (their ids), then the rows as one statement (PostgreSQL) or one JDBC batch
+     * (MySQL), in coupon id order. A row that exists is kept. Throwing
      * rolls the coupons back with it.
      */
     @EventListener
@@ -145,12 +145,9 @@ class IssuedStatusWriter {
             return 0;
         }
         fresh.sort(Comparator.comparingLong(CouponState::couponId));
-        List<CouponState> written =
-                states.insertAllIfAbsent(fresh, clock.instant().truncatedTo(ChronoUnit.MICROS));
-        if (!written.isEmpty()) {
-            states.issuedTransitions(written, RedemptionService.SYSTEM);
-        }
-        return written.size();
+        // their first transition (to ISSUED) is derived from the row, not stored (CouponStateRepository#history)
+        return states.insertAllIfAbsent(fresh, clock.instant().truncatedTo(ChronoUnit.MICROS))
+                .size();
     }
 
     private EventView terms(long eventId) {

@@ -12,9 +12,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * PostgreSQL's batch writes of {@link CouponStateRepository}: a batch's first rows and their ISSUED
- * transitions in one statement each over arrays ({@code unnest}), one executor run and one plan per batch
- * instead of one statement per coupon, as the issuance insert and the notice claim do.
+ * PostgreSQL's batch write of {@link CouponStateRepository}: a batch's first rows in one statement over arrays
+ * ({@code unnest}), one executor run and one plan per batch instead of one statement per coupon, as the
+ * issuance insert and the notice claim do. (Their first ISSUED transitions are not stored: see
+ * {@link CouponStateRepository#history}.)
  */
 final class PostgresCouponStateBatches {
 
@@ -29,12 +30,6 @@ final class PostgresCouponStateBatches {
                           ?::int[], ?::bigint[], ?::bigint[], ?::bigint[]) AS r(c, e, u, i, x, bt, ba, bp, bm, bo, v)
             ON CONFLICT (coupon_id) DO NOTHING
             RETURNING coupon_id""";
-
-    private static final String INSERT_ISSUED_TRANSITIONS = """
-            INSERT INTO coupon_transition (coupon_id, from_status, to_status, actor, at, order_id)
-            SELECT c, NULL, 'ISSUED', ?, TIMESTAMPTZ 'epoch' + a * INTERVAL '1 microsecond', NULL
-              FROM unnest(?::bigint[], ?::bigint[]) WITH ORDINALITY AS r(c, a, n)
-             ORDER BY n""";
 
     private final JdbcTemplate jdbc;
 
@@ -95,20 +90,6 @@ final class PostgresCouponStateBatches {
             }
         });
         return rows.stream().filter(s -> written.contains(s.couponId())).toList();
-    }
-
-    /** The ISSUED transitions of the given rows, in their order (coupon id order: the rows are sorted). */
-    void issuedTransitions(List<CouponState> rows, String actor) {
-        Long[] coupons = rows.stream().map(CouponState::couponId).toArray(Long[]::new);
-        Long[] at = rows.stream().map(s -> micros(s.issuedAt())).toArray(Long[]::new);
-        jdbc.execute((Connection c) -> {
-            try (PreparedStatement ps = c.prepareStatement(INSERT_ISSUED_TRANSITIONS)) {
-                ps.setString(1, actor);
-                ps.setArray(2, c.createArrayOf("int8", coupons));
-                ps.setArray(3, c.createArrayOf("int8", at));
-                return ps.executeUpdate();
-            }
-        });
     }
 
     /** Microseconds since the epoch (PostgreSQL's own precision), null for null. */

@@ -306,14 +306,9 @@ class RedemptionService implements RedemptionApi {
             return existing.get();
         }
         CouponState fresh = issued(c, events.find(c.eventId()).orElse(null));
-        Instant issuedAt = c.admittedAt();
         Instant now = now();
-        locked(() -> tx.execute(status -> {
-            if (states.insertIfAbsent(fresh, now)) {
-                states.transition(c.couponId(), null, CouponStatus.ISSUED, SYSTEM, issuedAt, null);
-            }
-            return null;
-        }));
+        // its first transition (to ISSUED) is derived from the row, not stored (CouponStateRepository#history)
+        locked(() -> tx.execute(status -> states.insertIfAbsent(fresh, now)));
         return states.find(c.couponId()).orElse(fresh);
     }
 
@@ -379,7 +374,7 @@ class RedemptionService implements RedemptionApi {
                 s.expiresAt(),
                 s.vendorId(),
                 s.status() == CouponStatus.REDEEMED ? s.orderId() : null,
-                states.history(c.couponId()));
+                states.history(s));
     }
 
     private static void requireOrderId(String orderId) {
