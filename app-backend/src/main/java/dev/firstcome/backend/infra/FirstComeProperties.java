@@ -173,8 +173,8 @@ public record FirstComeProperties(
     /**
      * Coupons after the win (issue 16). {@code expiryInterval}: how often coupons past their validity are
      * marked EXPIRED, {@code expiryBatch} rows per statement (a coupon's status row is written in the
-     * transaction that persists it). Ledger entries go to {@code ledgerTopic} through the event publication registry; ones not sent {@code resubmitAfter}
-     * after their commit are sent again; {@code settlementGroup} books them into the vendor ledger.
+     * transaction that persists it). Ledger entries go to {@code ledgerTopic} through the event publication
+     * registry; ones not sent {@code resubmitAfter} after their commit are sent again; {@code settlementGroup} books them into the vendor ledger.
      * {@code outboxThreads}: how many of the registry's events (ledger entries, order steps) are sent to Kafka
      * at once, each with a database connection to mark it complete (see {@code OutboxExecutorConfiguration}).
      */

@@ -23,8 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes admissions as coupon rows: one transaction, one insert statement that ignores existing
- * rows, retried with back-off on failure; {@link CouponsInserted} within it. After the commit: the persisted counter and the
- * CouponPersisted notifications for the rows actually inserted.
+ * rows, retried with back-off on failure; {@link CouponsInserted} is published within it. After the
+ * commit: the persisted counter and the CouponPersisted notifications for the rows actually inserted.
  */
 @Component
 class CouponPersister {

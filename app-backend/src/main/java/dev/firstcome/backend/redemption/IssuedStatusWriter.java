@@ -90,8 +90,13 @@ class IssuedStatusWriter {
         List<CouponState> fresh = new ArrayList<>(inserted.coupons().size());
         usersByEvent.forEach((eventId, users) -> {
             EventView event = terms(eventId);
-            for (IssuedCoupon c : issuance.coupons(eventId, users)) {
-                fresh.add(RedemptionService.issued(c, event));
+            // the issuance batch has no upper bound (firstcome.issuance.batch-size): read its coupons a page of
+            // users at a time, so the IN list stays far below the drivers' 65,535 bind parameters
+            List<String> all = List.copyOf(users);
+            for (int from = 0; from < all.size(); from += PAGE) {
+                for (IssuedCoupon c : issuance.coupons(eventId, all.subList(from, Math.min(all.size(), from + PAGE)))) {
+                    fresh.add(RedemptionService.issued(c, event));
+                }
             }
         });
         write(fresh);

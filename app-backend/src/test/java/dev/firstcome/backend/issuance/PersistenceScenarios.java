@@ -82,6 +82,9 @@ abstract class PersistenceScenarios extends IssuanceTestSupport {
         awaitCaughtUp(names.consumerGroup(), names.admittedTopic());
         assertThat(rows(eventId)).isEqualTo(10_000);
         assertThat(distinctUsers(eventId)).isEqualTo(10_000);
+        // each coupon's status row commits with it, from batches of up to batch-size (5,000) users per event
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM coupon_state WHERE event_id = ?", Long.class, eventId))
+                .isEqualTo(10_000);
     }
 
     @Test
