@@ -8,7 +8,7 @@
       microseconds of CPU per coupon by process and by server thread group, as a Markdown table.
       With an idle pair (the same server, no load), its background rate is subtracted.
 Threads or processes that end between two snapshots are not counted (the server's threads are
-long-lived pools; the embedded PostgreSQL keeps its pooled backends).
+long-lived pools; the embedded PostgreSQL keeps its pooled backends); ones that start between them count whole.
 """
 import json, os, re, sys
 
@@ -82,6 +82,8 @@ def snap(server, wrk, out):
         if v:
             data['threads'][t] = [comm(f'/proc/{server}/task/{t}/comm'), *v]
     for p in descendants(server):
+        if comm(f'/proc/{p}/comm') == 'python3':
+            continue  # this script, when the server runs it on itself (bench/persist/run.sh)
         v = ticks(f'/proc/{p}/stat')
         if v:
             data['processes'][p] = [comm(f'/proc/{p}/comm'), *v]
@@ -109,14 +111,15 @@ def deltas(a, b):
         u, s = rows.get(label, (0.0, 0.0))
         rows[label] = (u + du / HZ, s + ds / HZ)
 
+    # a thread or process absent from the first snapshot started after it: all its CPU is in the window
     for t, (name, u, s) in b['threads'].items():
-        if t in a['threads']:
-            add('server JVM / ' + group_of(name), u - a['threads'][t][1], s - a['threads'][t][2])
+        _, u0, s0 = a['threads'].get(t, (name, 0, 0))
+        add('server JVM / ' + group_of(name), u - u0, s - s0)
     for p, (name, u, s) in b['processes'].items():
-        if p in a['processes']:
-            label = {'redis-server': 'Redis (embedded)', 'postgres': 'PostgreSQL (all backends)',
-                     'wrk': 'load generator (wrk)'}.get(name, name)
-            add(label, u - a['processes'][p][1], s - a['processes'][p][2])
+        label = {'redis-server': 'Redis (embedded)', 'postgres': 'PostgreSQL (all backends)',
+                 'wrk': 'load generator (wrk)'}.get(name, name)
+        _, u0, s0 = a['processes'].get(p, (name, 0, 0))
+        add(label, u - u0, s - s0)
     d = [y - x for x, y in zip(a['stat'], b['stat'])]
     # user nice system idle iowait irq softirq steal
     rows['machine: all processes, user'] = ((d[0] + d[1]) / HZ, 0.0)

@@ -7,7 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -115,11 +117,18 @@ class CouponPersister {
      * transaction. Must run inside one of {@link IssuanceTransactions}' transactions.
      */
     List<CouponAdmitted> insert(List<CouponAdmitted> admissions, Instant persistedAt) {
-        List<CouponAdmitted> inserted = coupons.insertIgnoringExisting(admissions, persistedAt);
-        if (!inserted.isEmpty()) {
-            events.publishEvent(new CouponsInserted(inserted, persistedAt));
+        List<IssuedCoupon> rows = coupons.insertIgnoringExisting(admissions, persistedAt);
+        if (rows.isEmpty()) {
+            return List.of();
         }
-        return inserted;
+        events.publishEvent(new CouponsInserted(rows));
+        Set<CouponRepository.Key> keys = new HashSet<>(rows.size() * 2);
+        for (IssuedCoupon row : rows) {
+            keys.add(new CouponRepository.Key(row.eventId(), row.userId()));
+        }
+        return admissions.stream()
+                .filter(a -> keys.contains(new CouponRepository.Key(a.eventId(), a.userId())))
+                .toList();
     }
 
     /** The counter and notifications for rows committed by someone else in this feature (reissue). */

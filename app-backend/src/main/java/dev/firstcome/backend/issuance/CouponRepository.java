@@ -24,7 +24,8 @@ class CouponRepository {
     private final JdbcTemplate jdbc;
     private final IssuanceSql sql;
 
-    private static final RowMapper<IssuedCoupon> ISSUED = (rs, i) -> new IssuedCoupon(
+    /** Reads {@code id, event_id, user_id, rank, admitted_at, persisted_at}, in that order. */
+    static final RowMapper<IssuedCoupon> ISSUED = (rs, i) -> new IssuedCoupon(
             rs.getLong(1),
             rs.getLong(2),
             rs.getString(3),
@@ -42,9 +43,9 @@ class CouponRepository {
 
     /**
      * Inserts the admissions (no duplicate (event, user) pairs among them), ignoring existing rows.
-     * Must run inside a transaction. Returns the admissions that were inserted.
+     * Must run inside a transaction. Returns the rows inserted, with their ids.
      */
-    List<CouponAdmitted> insertIgnoringExisting(List<CouponAdmitted> admissions, Instant persistedAt) {
+    List<IssuedCoupon> insertIgnoringExisting(List<CouponAdmitted> admissions, Instant persistedAt) {
         if (admissions.isEmpty()) {
             return List.of();
         }
@@ -83,21 +84,6 @@ class CouponRepository {
     Optional<IssuedCoupon> findByEventAndUser(long eventId, String userId) {
         return jdbc.query(issuedColumns + " WHERE event_id = ? AND user_id = ?", ISSUED, eventId, userId).stream()
                 .findFirst();
-    }
-
-    /** The coupons of these users in this event (one query; IN list, so callers keep batches bounded). */
-    List<IssuedCoupon> findByEventAndUsers(long eventId, java.util.Collection<String> userIds) {
-        if (userIds.isEmpty()) {
-            return List.of();
-        }
-        String marks = String.join(", ", java.util.Collections.nCopies(userIds.size(), "?"));
-        Object[] args = new Object[userIds.size() + 1];
-        args[0] = eventId;
-        int i = 1;
-        for (String user : userIds) {
-            args[i++] = user;
-        }
-        return jdbc.query(issuedColumns + " WHERE event_id = ? AND user_id IN (" + marks + ")", ISSUED, args);
     }
 
     /** A page of the primary key: the coupons with ids above {@code afterId}, in id order. */

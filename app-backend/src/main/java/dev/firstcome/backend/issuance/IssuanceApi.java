@@ -23,9 +23,6 @@ public interface IssuanceApi extends AdmissionHistory {
     /** The coupon of this user in this event, if it was persisted. */
     Optional<IssuedCoupon> coupon(long eventId, String userId);
 
-    /** The persisted coupons of these users in this event (the ones not persisted are left out). */
-    List<IssuedCoupon> coupons(long eventId, java.util.Collection<String> userIds);
-
     /** Persisted coupons with ids above {@code afterId}, in id order, at most {@code limit}: a page of the table. */
     List<IssuedCoupon> couponsAfter(long afterId, int limit);
 

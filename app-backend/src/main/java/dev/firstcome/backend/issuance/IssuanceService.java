@@ -67,11 +67,6 @@ class IssuanceService implements IssuanceApi {
     }
 
     @Override
-    public List<IssuedCoupon> coupons(long eventId, java.util.Collection<String> userIds) {
-        return coupons.findByEventAndUsers(eventId, userIds);
-    }
-
-    @Override
     public List<IssuedCoupon> couponsAfter(long afterId, int limit) {
         return coupons.findAfter(afterId, limit);
     }

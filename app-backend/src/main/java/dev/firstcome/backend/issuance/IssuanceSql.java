@@ -19,9 +19,9 @@ interface IssuanceSql {
 
     /**
      * Inserts the admissions (at least one, no duplicate (event, user) pairs among them), ignoring
-     * existing rows. Runs inside the caller's transaction. Returns the admissions that were inserted.
+     * existing rows. Runs inside the caller's transaction. Returns the rows it inserted, with their ids.
      */
-    List<CouponAdmitted> insertIgnoringExisting(List<CouponAdmitted> admissions, Instant persistedAt);
+    List<IssuedCoupon> insertIgnoringExisting(List<CouponAdmitted> admissions, Instant persistedAt);
 
     /** Claims the notices of the coupons (at least one) in one transaction; which ones this call claimed. */
     boolean[] claimNotifications(List<CouponPersisted> coupons, Timestamp at);

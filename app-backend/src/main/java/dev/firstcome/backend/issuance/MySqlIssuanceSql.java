@@ -44,7 +44,7 @@ final class MySqlIssuanceSql implements IssuanceSql {
     }
 
     @Override
-    public List<CouponAdmitted> insertIgnoringExisting(List<CouponAdmitted> admissions, Instant persistedAt) {
+    public List<IssuedCoupon> insertIgnoringExisting(List<CouponAdmitted> admissions, Instant persistedAt) {
         // Which ones exist already (locked, same transaction), then one multi-row insert per chunk that
         // leaves existing rows alone (ON DUPLICATE KEY UPDATE id = id: unlike INSERT IGNORE it hides no
         // other error).
@@ -71,13 +71,23 @@ final class MySqlIssuanceSql implements IssuanceSql {
                 }
             });
         }
-        return admissions.stream()
+        List<CouponAdmitted> inserted = admissions.stream()
                 .filter(a -> !existing.contains(new Key(a.eventId(), a.userId())))
                 .toList();
+        // no RETURNING in MySQL 8: read the new rows back (their ids), by the unique key
+        List<IssuedCoupon> rows = new ArrayList<>(inserted.size());
+        forEachEventChunk(
+                inserted,
+                (eventId, users, in, args) -> rows.addAll(jdbc.query(
+                        "SELECT id, event_id, user_id, `rank`, admitted_at, persisted_at FROM coupon"
+                                + " WHERE event_id = ? AND user_id IN (" + in + ")",
+                        CouponRepository.ISSUED,
+                        args)));
+        return rows;
     }
 
-    private Set<Key> existingKeys(List<CouponAdmitted> admissions) {
-        Set<Key> keys = new HashSet<>();
+    /** The admissions' users by event, a chunk at a time: the chunk's IN list ({@code ?, ?, ...}) and its arguments. */
+    private static void forEachEventChunk(List<CouponAdmitted> admissions, EventChunk chunkAction) {
         var byEvent = new java.util.LinkedHashMap<Long, List<String>>();
         for (CouponAdmitted a : admissions) {
             byEvent.computeIfAbsent(a.eventId(), e -> new ArrayList<>()).add(a.userId());
@@ -85,18 +95,33 @@ final class MySqlIssuanceSql implements IssuanceSql {
         byEvent.forEach((eventId, users) -> {
             for (int from = 0; from < users.size(); from += CHUNK) {
                 List<String> chunk = users.subList(from, Math.min(users.size(), from + CHUNK));
-                String in = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
                 List<Object> args = new ArrayList<>(chunk.size() + 1);
                 args.add(eventId);
                 args.addAll(chunk);
-                jdbc.query(
+                chunkAction.accept(
+                        eventId,
+                        chunk,
+                        String.join(",", java.util.Collections.nCopies(chunk.size(), "?")),
+                        args.toArray());
+            }
+        });
+    }
+
+    @FunctionalInterface
+    private interface EventChunk {
+        void accept(long eventId, List<String> users, String in, Object[] args);
+    }
+
+    private Set<Key> existingKeys(List<CouponAdmitted> admissions) {
+        Set<Key> keys = new HashSet<>();
+        forEachEventChunk(
+                admissions,
+                (eventId, users, in, args) -> jdbc.query(
                         "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ")",
                         rs -> {
                             keys.add(new Key(eventId, rs.getString(1)));
                         },
-                        args.toArray());
-            }
-        });
+                        args));
         return keys;
     }
 

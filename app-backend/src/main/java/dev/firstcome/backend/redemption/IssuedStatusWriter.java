@@ -4,15 +4,12 @@ import dev.firstcome.backend.event.EventApi;
 import dev.firstcome.backend.issuance.CouponsInserted;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.issuance.IssuedCoupon;
-import dev.firstcome.model.CouponAdmitted;
 import dev.firstcome.model.EventView;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -70,10 +67,9 @@ class IssuedStatusWriter {
     }
 
     /**
-     * Runs in the inserting transaction (synchronously, on its thread and connection): per event one read of
-     * the just-inserted coupons (their ids), then the rows as one statement (PostgreSQL) or one JDBC batch
-     * (MySQL), in coupon id order. A row that exists is kept. Throwing
-     * rolls the coupons back with it.
+     * Runs in the inserting transaction (synchronously, on its thread and connection): the inserted coupons
+     * come with their ids, so the rows are written as one statement (PostgreSQL) or one JDBC batch (MySQL), in
+     * coupon id order, with no read. A row that exists is kept. Throwing rolls the coupons back with it.
      */
     @EventListener
     void onCouponsInserted(CouponsInserted inserted) {
@@ -81,24 +77,12 @@ class IssuedStatusWriter {
             throw new IllegalStateException(
                     "coupon status rows are written in the transaction that inserts the coupons");
         }
-        Map<Long, Set<String>> usersByEvent = new LinkedHashMap<>();
-        for (CouponAdmitted a : inserted.coupons()) {
-            usersByEvent
-                    .computeIfAbsent(a.eventId(), e -> new LinkedHashSet<>())
-                    .add(a.userId());
-        }
+        Map<Long, EventView> terms = new HashMap<>();
         List<CouponState> fresh = new ArrayList<>(inserted.coupons().size());
-        usersByEvent.forEach((eventId, users) -> {
-            EventView event = terms(eventId);
-            // the issuance batch has no upper bound (firstcome.issuance.batch-size): read its coupons a page of
-            // users at a time, so the IN list stays far below the drivers' 65,535 bind parameters
-            List<String> all = List.copyOf(users);
-            for (int from = 0; from < all.size(); from += PAGE) {
-                for (IssuedCoupon c : issuance.coupons(eventId, all.subList(from, Math.min(all.size(), from + PAGE)))) {
-                    fresh.add(RedemptionService.issued(c, event));
-                }
-            }
-        });
+        for (IssuedCoupon c : inserted.coupons()) {
+            EventView event = terms.computeIfAbsent(c.eventId(), this::terms);
+            fresh.add(RedemptionService.issued(c, event));
+        }
         write(fresh);
     }
 

@@ -2,15 +2,22 @@ package dev.firstcome.backend.issuance;
 
 import dev.firstcome.backend.FirstComeApplication;
 import dev.firstcome.backend.infra.FirstComeNames;
+import dev.firstcome.backend.notification.NotificationSender;
 import dev.firstcome.model.CouponAdmitted;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.SpringApplication;
@@ -27,6 +34,14 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  * issuance consumer, pre-loads N CouponAdmitted records into the topic, starts the consumer and
  * measures how fast the rows arrive in PostgreSQL. Run through {@code bench/persist/run.sh}.
  *
+ * <p>With {@code bench.notify=true} the notification consumer runs too (a sender that only counts) and the
+ * window ends when every coupon is noticed: persist + notify. Either way the CPU spent in the window is
+ * printed per coupon by {@code bench/cpu-snapshot.py}: this JVM's thread groups, the embedded PostgreSQL's
+ * processes, and the whole machine.
+ *
+ * <p>{@code bench.warmup=N} first puts N coupons of another event through the same path, unmeasured, so the
+ * measured round runs compiled code rather than the JIT's first minute.
+ *
  * <p>System properties: {@code bench.records} (default 500000); any {@code firstcome.*} setting,
  * e.g. {@code firstcome.issuance.batch-size}, {@code firstcome.issuance.concurrency}.
  */
@@ -40,10 +55,16 @@ public final class PersistBenchmark {
         var app = new SpringApplication(FirstComeApplication.class);
         Map<String, Object> defaults = new HashMap<>();
         defaults.put("firstcome.namespace", namespace);
-        defaults.put("firstcome.notifications.enabled", "false");
+        boolean notify = Boolean.getBoolean("bench.notify");
+        defaults.put("firstcome.notifications.enabled", Boolean.toString(notify));
         defaults.put("server.port", "0");
         defaults.put("logging.level.root", "WARN");
         app.setDefaultProperties(defaults);
+        var notices = new LongAdder();
+        if (notify) {
+            NotificationSender counting = coupon -> notices.increment();
+            app.addInitializers(context -> context.getBeanFactory().registerSingleton("benchSender", counting));
+        }
         try (ConfigurableApplicationContext context = app.run(args)) {
             var registry = context.getBean(KafkaListenerEndpointRegistry.class);
             var container = registry.getListenerContainer(CouponAdmittedListener.ID);
@@ -51,17 +72,33 @@ public final class PersistBenchmark {
             var names = context.getBean(FirstComeNames.class);
             var jdbc = context.getBean(JdbcTemplate.class);
             var settings = context.getBean(dev.firstcome.backend.infra.FirstComeProperties.class);
+            var persisted = context.getBean(MeterRegistry.class).counter("firstcome.issuance.persisted");
+            var kafka = context.getBean(KafkaProperties.class);
+            int warmup = Integer.getInteger("bench.warmup", 0);
+            if (warmup > 0) {
+                // the same path once before the measured round, so the JIT has compiled it (not measured)
+                long warmupEvent = System.currentTimeMillis() - 1;
+                preload(kafka, names.admittedTopic(), warmupEvent, warmup);
+                container.start();
+                awaitCount(() -> (long) persisted.count(), warmup);
+                awaitCount(() -> notify ? notices.sum() : warmup, warmup);
+                container.stop();
+                System.out.printf(
+                        Locale.ROOT, "warm-up: %d coupons persisted%s%n", warmup, notify ? " and noticed" : "");
+            }
             long eventId = System.currentTimeMillis();
+            long noticedBefore = notices.sum();
 
             long loadStart = System.nanoTime();
-            preload(context.getBean(KafkaProperties.class), names.admittedTopic(), eventId, records);
+            preload(kafka, names.admittedTopic(), eventId, records);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
             System.out.printf(
                     Locale.ROOT, "loaded %d records into %s in %.1f s%n", records, names.admittedTopic(), loadSeconds);
 
             // progress from the persisted counter (no query competing with the inserts), checked in SQL at the end
-            var persisted = context.getBean(MeterRegistry.class).counter("firstcome.issuance.persisted");
             double before = persisted.count();
+            Thread.sleep(5_000); // let the preload's traffic settle before CPU is counted
+            Path cpuBefore = cpuSnapshot("before");
             long start = System.nanoTime();
             container.start();
             long firstRowAt = 0;
@@ -74,6 +111,11 @@ public final class PersistBenchmark {
                 }
             }
             long end = System.nanoTime();
+            if (notify) {
+                awaitCount(() -> notices.sum() - noticedBefore, records);
+            }
+            long noticedEnd = System.nanoTime();
+            Path cpuAfter = cpuSnapshot("after");
             long counted = jdbc.queryForObject("SELECT COUNT(*) FROM coupon WHERE event_id = ?", Long.class, eventId);
             if (counted != records) {
                 throw new IllegalStateException("expected " + records + " rows, found " + counted);
@@ -92,6 +134,37 @@ public final class PersistBenchmark {
                     records / total,
                     steady,
                     records / steady);
+            if (notify) {
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT notices=%d: every coupon noticed %.2f s from consumer start (%.0f coupons/s)%n",
+                        notices.sum() - noticedBefore,
+                        (noticedEnd - start) / 1e9,
+                        records / ((noticedEnd - start) / 1e9));
+            }
+            python("report", cpuBefore.toString(), cpuAfter.toString(), Integer.toString(records));
+        }
+    }
+
+    private static void awaitCount(java.util.function.LongSupplier count, long target) throws InterruptedException {
+        while (count.getAsLong() < target) {
+            Thread.sleep(10);
+        }
+    }
+
+    /** {@code bench/cpu-snapshot.py snap}: this JVM's threads, its child processes (PostgreSQL, Redis), the machine. */
+    private static Path cpuSnapshot(String name) throws IOException, InterruptedException {
+        Path file = Files.createTempFile("persist-bench-cpu-" + name, ".json");
+        python("snap", Long.toString(ProcessHandle.current().pid()), "0", file.toString());
+        return file;
+    }
+
+    private static void python(String... args) throws IOException, InterruptedException {
+        var command = new ArrayList<>(List.of("python3", "bench/cpu-snapshot.py"));
+        command.addAll(List.of(args));
+        int exit = new ProcessBuilder(command).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("bench/cpu-snapshot.py " + args[0] + " failed (" + exit + ")");
         }
     }
 
