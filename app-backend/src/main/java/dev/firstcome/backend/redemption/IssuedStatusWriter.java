@@ -77,11 +77,14 @@ class IssuedStatusWriter {
             throw new IllegalStateException(
                     "coupon status rows are written in the transaction that inserts the coupons");
         }
+        // one lookup per event of the batch, an unknown event (no terms: null) included
         Map<Long, EventView> terms = new HashMap<>();
         List<CouponState> fresh = new ArrayList<>(inserted.coupons().size());
         for (IssuedCoupon c : inserted.coupons()) {
-            EventView event = terms.computeIfAbsent(c.eventId(), this::terms);
-            fresh.add(RedemptionService.issued(c, event));
+            if (!terms.containsKey(c.eventId())) {
+                terms.put(c.eventId(), terms(c.eventId()));
+            }
+            fresh.add(RedemptionService.issued(c, terms.get(c.eventId())));
         }
         write(fresh);
     }
