@@ -86,12 +86,6 @@ public final class FakeIssuanceApi implements IssuanceApi {
     }
 
     @Override
-    public List<dev.firstcome.backend.issuance.IssuedCoupon> coupons(
-            long eventId, java.util.Collection<String> userIds) {
-        return List.of();
-    }
-
-    @Override
     public List<dev.firstcome.backend.issuance.IssuedCoupon> couponsAfter(long afterId, int limit) {
         return List.of();
     }
