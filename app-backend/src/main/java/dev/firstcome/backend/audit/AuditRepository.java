@@ -35,7 +35,12 @@ class AuditRepository {
         var args = new ArrayList<Object>();
         filter(sql, args, "actor", actor);
         filter(sql, args, "action", action);
-        filter(sql, args, "target", target);
+        if (isWholeTarget(target)) {
+            sql.append(" AND target = ?");
+            args.add(target.strip());
+        } else {
+            filter(sql, args, "target", target);
+        }
         sql.append(" ORDER BY id DESC LIMIT ").append(limit);
         return jdbc.query(
                 sql.toString(),
@@ -48,6 +53,20 @@ class AuditRepository {
                         rs.getString("before_state"),
                         rs.getString("after_state")),
                 args.toArray());
+    }
+
+    /**
+     * A whole target ({@code event:42}: a kind, a colon and an id) matches only itself, so the search
+     * for event 42 does not also list events 420 and 4200; anything else ({@code event:}, {@code 42})
+     * matches as a part.
+     */
+    static boolean isWholeTarget(String value) {
+        if (value == null) {
+            return false;
+        }
+        String stripped = value.strip();
+        int colon = stripped.indexOf(':');
+        return colon > 0 && colon < stripped.length() - 1;
     }
 
     private static void filter(StringBuilder sql, List<Object> args, String column, String value) {

@@ -49,6 +49,27 @@ class AuditRepositoryTests {
     }
 
     @Test
+    void aWholeTargetMatchesOnlyItselfAndAPartMatchesEveryTargetHoldingIt() {
+        String actor = "slice-" + UUID.randomUUID();
+        audit.insert(AT, actor, "event.pause", "event:4", null, null);
+        audit.insert(AT.plusSeconds(1), actor, "event.pause", "event:42", null, null);
+        audit.insert(AT.plusSeconds(2), actor, "token.create", "token:4", null, null);
+
+        assertThat(audit.recent(actor, null, "event:4", 10))
+                .extracting(AuditEntry::target)
+                .containsExactly("event:4");
+        assertThat(audit.recent(actor, null, " event:42 ", 10))
+                .extracting(AuditEntry::target)
+                .containsExactly("event:42");
+        assertThat(audit.recent(actor, null, "event:", 10))
+                .extracting(AuditEntry::target)
+                .containsExactly("event:42", "event:4");
+        assertThat(audit.recent(actor, null, "4", 10))
+                .extracting(AuditEntry::target)
+                .containsExactly("token:4", "event:42", "event:4");
+    }
+
+    @Test
     void likeWildcardsInAFilterAreLiteral() {
         String actor = "slice-" + UUID.randomUUID();
         audit.insert(AT, actor, "event_pause", "event:1", null, null);

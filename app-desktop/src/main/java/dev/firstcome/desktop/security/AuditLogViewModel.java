@@ -24,8 +24,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The audit log: the newest entries matching the actor, action and target filters (substrings; blank is
- * any), the selected entry's state before and after (pretty-printed JSON), and the rows as CSV.
+ * The audit log: the newest entries matching the actor, action and target filters (substrings, except a
+ * whole target such as {@code event:42}, which matches only itself; blank is any), the selected entry's state before and after (pretty-printed JSON), and the rows as CSV.
  */
 public final class AuditLogViewModel {
 
@@ -78,7 +78,7 @@ public final class AuditLogViewModel {
         return action;
     }
 
-    /** Substring of the target (e.g. {@code event:42}); blank: any. */
+    /** The target: a whole one ({@code event:42}) matches only itself, anything else as a part; blank: any. */
     public StringProperty targetProperty() {
         return target;
     }
