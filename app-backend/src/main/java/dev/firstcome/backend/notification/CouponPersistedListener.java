@@ -51,8 +51,10 @@ class CouponPersistedListener {
             CouponPersisted coupon = claimed.get(i);
             try {
                 sender.send(coupon);
-            } catch (RuntimeException e) {
-                // give back this claim and every later one of the batch, so the redelivery sends them
+            } catch (RuntimeException | Error e) {
+                // give back this claim and every later one of the batch, so the redelivery sends them (an
+                // Error too: a StackOverflowError in a template or a LinkageError in a mail library would
+                // otherwise leave claims no send followed, and no sweep looks at claimed coupons)
                 for (CouponPersisted unsent : claimed.subList(i, claimed.size())) {
                     issuance.releaseNotification(unsent.eventId(), unsent.userId());
                 }

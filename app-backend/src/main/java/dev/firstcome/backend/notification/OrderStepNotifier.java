@@ -57,7 +57,8 @@ class OrderStepNotifier {
                 }
             } catch (OrderNotFoundException e) {
                 log.warn("Order {} reached {} but does not exist here; no notice", step.orderId(), state);
-            } catch (RuntimeException e) {
+            } catch (RuntimeException | Error e) {
+                // an Error too: a claim no send followed would be a lost notice
                 claims.release(step.orderId(), state.name());
                 throw e;
             }

@@ -36,6 +36,7 @@ class OrderStepNotifierTests {
     final Set<String> claimed = new HashSet<>();
     final List<OrderNotice> sent = new ArrayList<>();
     boolean failNextSend;
+    Error nextError;
 
     final OrderNoticeClaims claims = new OrderNoticeClaims(null, SqlDialect.POSTGRESQL, Clock.systemUTC()) {
         @Override
@@ -55,6 +56,11 @@ class OrderStepNotifierTests {
 
         @Override
         public void send(OrderNotice notice) {
+            if (nextError != null) {
+                Error e = nextError;
+                nextError = null;
+                throw e;
+            }
             if (failNextSend) {
                 failNextSend = false;
                 throw new IllegalStateException("SMTP down");
@@ -88,6 +94,18 @@ class OrderStepNotifierTests {
 
         notifier.onSteps(batch);
         assertThat(sent).extracting(OrderNotice::orderId).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void anErrorInTheSenderGivesTheClaimBackToo() {
+        Error error = new StackOverflowError("template recursion");
+        nextError = error;
+
+        assertThatThrownBy(() -> notifier.onSteps(List.of(step(2, "CREATED")))).isSameAs(error);
+        assertThat(claimed).isEmpty();
+
+        notifier.onSteps(List.of(step(2, "CREATED")));
+        assertThat(sent).extracting(OrderNotice::orderId).containsExactly(2L);
     }
 
     @Test
