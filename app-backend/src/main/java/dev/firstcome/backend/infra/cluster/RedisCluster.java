@@ -71,11 +71,10 @@ public final class RedisCluster implements AutoCloseable {
 
         void start() {
             try {
-                process = new ProcessBuilder(
+                process = EmbeddedParts.start(new ProcessBuilder(
                                 List.of(executable, dir.resolve("redis.conf").toString()))
                         .redirectErrorStream(true)
-                        .redirectOutput(dir.resolve("redis.out").toFile())
-                        .start();
+                        .redirectOutput(dir.resolve("redis.out").toFile()));
             } catch (IOException e) {
                 throw new IllegalStateException("could not start redis-server on " + port, e);
             }

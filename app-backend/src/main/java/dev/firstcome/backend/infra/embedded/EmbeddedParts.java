@@ -23,6 +23,11 @@ public final class EmbeddedParts {
         }
     }
 
+    /** Starts the process, waiting out an executable that is briefly "Text file busy" ({@link ProcessSupport#start}). */
+    public static Process start(ProcessBuilder builder) throws IOException {
+        return ProcessSupport.start(builder);
+    }
+
     /** A free TCP port on the loopback interface. */
     public static int freePort() {
         return ProcessSupport.freePort();

@@ -115,11 +115,10 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                     "synchronous_commit=" + (fsync ? "on" : "off"),
                     "-c",
                     "full_page_writes=" + (fsync ? "on" : "off")));
-            Process process = new ProcessBuilder(ProcessSupport.unprivileged(command))
+            Process process = ProcessSupport.start(new ProcessBuilder(ProcessSupport.unprivileged(command))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
-                    .redirectOutput(home.resolve("postgres.log").toFile())
-                    .start();
+                    .redirectOutput(home.resolve("postgres.log").toFile()));
             var server = new EmbeddedPostgresServer(bin, data, process, port, password);
             try {
                 server.awaitReadyAndCreateDatabase();

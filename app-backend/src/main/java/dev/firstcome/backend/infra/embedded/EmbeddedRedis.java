@@ -81,10 +81,9 @@ final class EmbeddedRedis implements EmbeddedServer {
             } else {
                 command.addAll(List.of("--appendonly", "no"));
             }
-            Process process = new ProcessBuilder(command)
+            Process process = ProcessSupport.start(new ProcessBuilder(command)
                     .redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("redis.out").toFile())
-                    .start();
+                    .redirectOutput(dir.resolve("redis.out").toFile()));
             var redis = new EmbeddedRedis(process, port, password, pidFile);
             try {
                 Files.writeString(pidFile, process.pid() + "\n");
@@ -140,8 +139,12 @@ final class EmbeddedRedis implements EmbeddedServer {
         return bundledExecutable(dataDir);
     }
 
-    /** The bundled Redis 7.0.15 binary, copied (once) to {@code dataDir/bin}. */
-    static String bundledExecutable(Path dataDir) throws IOException {
+    /**
+     * The bundled Redis 7.0.15 binary, copied (once) to {@code dataDir/bin}. One copy at a time in this JVM:
+     * a cluster's nodes ask for it side by side, and each copy is a file open for writing that a concurrent
+     * fork can inherit (start with {@link ProcessSupport#start}, which waits that out).
+     */
+    static synchronized String bundledExecutable(Path dataDir) throws IOException {
         Path target = Files.createDirectories(dataDir.resolve("bin")).resolve(BUNDLED);
         if (!Files.isExecutable(target)) {
             try (InputStream in = EmbeddedRedis.class.getClassLoader().getResourceAsStream(BUNDLED)) {

@@ -34,10 +34,8 @@ final class PostgresPasswordSetup {
                 "-c",
                 "log_min_error_statement=panic",
                 "postgres"));
-        Process single = new ProcessBuilder(command)
-                .directory(data.getParent().toFile())
-                .redirectErrorStream(true)
-                .start();
+        Process single = ProcessSupport.start(
+                new ProcessBuilder(command).directory(data.getParent().toFile()).redirectErrorStream(true));
         try (var stdin = single.getOutputStream()) {
             stdin.write(("ALTER ROLE " + EmbeddedPostgresServer.USER + " PASSWORD '" + verifier + "'\n")
                     .getBytes(StandardCharsets.US_ASCII));

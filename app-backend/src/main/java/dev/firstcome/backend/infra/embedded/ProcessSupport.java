@@ -145,6 +145,41 @@ final class ProcessSupport {
         return Optional.empty();
     }
 
+    /**
+     * Starts the process, trying again (up to 20 times, 25 ms apart, more between later tries) while the
+     * executable is "Text file busy" (ETXTBSY). A binary this JVM has just written (the bundled
+     * redis-server) can still be open for writing in a child another thread forked before the write was
+     * closed: until that child execs and drops its inherited descriptors, no process may exec the file.
+     * Seen in CI when a Redis Cluster's nodes and Kafka's brokers started side by side.
+     */
+    static Process start(ProcessBuilder builder) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return builder.start();
+            } catch (IOException e) {
+                if (attempt >= 20 || !textFileBusy(e)) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(25L * Math.min(attempt, 8));
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
+    }
+
+    static boolean textFileBusy(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            String message = t.getMessage();
+            if (message != null && (message.contains("error: 26 (") || message.contains("Text file busy"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Runs a command to completion, returning its combined output; fails on a non-zero exit. */
     static String run(List<String> command, Path workDir, Duration timeout) {
         try {
@@ -153,7 +188,7 @@ final class ProcessSupport {
                 builder.directory(workDir.toFile());
             }
             builder.environment().put("LC_ALL", "C");
-            Process process = builder.start();
+            Process process = start(builder);
             byte[] out = process.getInputStream().readAllBytes();
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
