@@ -3,6 +3,7 @@
 # Usage: bench/persist/run.sh [records] [extra -Dfirstcome.* settings...]
 #   e.g. bench/persist/run.sh 500000 -Dfirstcome.issuance.batch-size=5000 -Dfirstcome.issuance.concurrency=4
 #   bench/persist/run.sh 300000 -Dbench.notify=true   (persist + notify: the notification consumer runs too)
+#   -Dbench.warmup=200000 (unmeasured coupons first), -Dbench.statements=true (pg_stat_statements of the window)
 # Prints coupons/s and the CPU per coupon of each thread group, PostgreSQL and the machine (bench/cpu-snapshot.py).
 # Starts its own embedded Redis/Kafka/PostgreSQL under app-backend/target/bench-data (fsync on, as in production).
 set -euo pipefail

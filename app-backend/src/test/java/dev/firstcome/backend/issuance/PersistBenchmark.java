@@ -42,6 +42,9 @@ import org.springframework.kafka.support.serializer.JacksonJsonSerializer;
  * <p>{@code bench.warmup=N} first puts N coupons of another event through the same path, unmeasured, so the
  * measured round runs compiled code rather than the JIT's first minute.
  *
+ * <p>{@code bench.statements=true} loads pg_stat_statements into the embedded PostgreSQL and prints the
+ * measured window's statements: calls, rows, execution time and WAL bytes per coupon.
+ *
  * <p>System properties: {@code bench.records} (default 500000); any {@code firstcome.*} setting,
  * e.g. {@code firstcome.issuance.batch-size}, {@code firstcome.issuance.concurrency}.
  */
@@ -51,6 +54,11 @@ public final class PersistBenchmark {
 
     public static void main(String[] args) throws Exception {
         int records = Integer.getInteger("bench.records", 500_000);
+        boolean statements = Boolean.getBoolean("bench.statements");
+        if (statements) {
+            // the embedded PostgreSQL loads pg_stat_statements (EmbeddedPostgresServer)
+            System.setProperty("firstcome.embedded.postgres.preload", "pg_stat_statements");
+        }
         String namespace = "bench-" + System.currentTimeMillis();
         var app = new SpringApplication(FirstComeApplication.class);
         Map<String, Object> defaults = new HashMap<>();
@@ -98,6 +106,10 @@ public final class PersistBenchmark {
             // progress from the persisted counter (no query competing with the inserts), checked in SQL at the end
             double before = persisted.count();
             Thread.sleep(5_000); // let the preload's traffic settle before CPU is counted
+            if (statements) {
+                jdbc.execute("CREATE EXTENSION IF NOT EXISTS pg_stat_statements");
+                jdbc.execute("SELECT pg_stat_statements_reset()");
+            }
             Path cpuBefore = cpuSnapshot("before");
             long start = System.nanoTime();
             container.start();
@@ -143,7 +155,39 @@ public final class PersistBenchmark {
                         records / ((noticedEnd - start) / 1e9));
             }
             python("report", cpuBefore.toString(), cpuAfter.toString(), Integer.toString(records));
+            if (statements) {
+                printStatements(jdbc, records);
+            }
         }
+    }
+
+    /**
+     * The measured window's statements by execution time (pg_stat_statements; execution only: planning,
+     * commits and the WAL flush are not in it), per coupon.
+     */
+    private static void printStatements(JdbcTemplate jdbc, int records) {
+        System.out.println("statements in the window (pg_stat_statements), by execution time:");
+        System.out.println(
+                "| calls | rows | exec ms | us/coupon | shared blocks hit/read/dirtied | WAL bytes/coupon | statement |");
+        System.out.println("|---:|---:|---:|---:|---|---:|---|");
+        jdbc.query("""
+                SELECT calls, rows, total_exec_time, shared_blks_hit, shared_blks_read, shared_blks_dirtied, wal_bytes,
+                       regexp_replace(query, '\\s+', ' ', 'g') AS q
+                  FROM pg_stat_statements ORDER BY total_exec_time DESC LIMIT 12""", rs -> {
+            String q = rs.getString("q");
+            System.out.printf(
+                    Locale.ROOT,
+                    "| %d | %d | %.0f | %.1f | %d/%d/%d | %.0f | %s |%n",
+                    rs.getLong("calls"),
+                    rs.getLong("rows"),
+                    rs.getDouble("total_exec_time"),
+                    rs.getDouble("total_exec_time") * 1000 / records,
+                    rs.getLong("shared_blks_hit"),
+                    rs.getLong("shared_blks_read"),
+                    rs.getLong("shared_blks_dirtied"),
+                    rs.getDouble("wal_bytes") / records,
+                    q.length() > 110 ? q.substring(0, 110) + "..." : q);
+        });
     }
 
     private static void awaitCount(java.util.function.LongSupplier count, long target) throws InterruptedException {

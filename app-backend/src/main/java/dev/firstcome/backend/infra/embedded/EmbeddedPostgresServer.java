@@ -115,6 +115,12 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
                     "synchronous_commit=" + (fsync ? "on" : "off"),
                     "-c",
                     "full_page_writes=" + (fsync ? "on" : "off")));
+            // diagnostics (bench/persist/run.sh -Dbench.statements=true): e.g. pg_stat_statements, whose
+            // binaries the bundled PostgreSQL has
+            String preload = System.getProperty("firstcome.embedded.postgres.preload", "");
+            if (preload.matches("[a-z_,]+")) {
+                command.addAll(List.of("-c", "shared_preload_libraries=" + preload));
+            }
             Process process = ProcessSupport.start(new ProcessBuilder(ProcessSupport.unprivileged(command))
                     .directory(home.toFile())
                     .redirectErrorStream(true)
