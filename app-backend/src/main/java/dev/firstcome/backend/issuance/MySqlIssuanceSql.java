@@ -78,7 +78,7 @@ final class MySqlIssuanceSql implements IssuanceSql {
         List<IssuedCoupon> rows = new ArrayList<>(inserted.size());
         forEachEventChunk(
                 inserted,
-                (eventId, users, in, args) -> rows.addAll(jdbc.query(
+                (eventId, in, args) -> rows.addAll(jdbc.query(
                         "SELECT id, event_id, user_id, `rank`, admitted_at, persisted_at FROM coupon"
                                 + " WHERE event_id = ? AND user_id IN (" + in + ")",
                         CouponRepository.ISSUED,
@@ -99,24 +99,21 @@ final class MySqlIssuanceSql implements IssuanceSql {
                 args.add(eventId);
                 args.addAll(chunk);
                 chunkAction.accept(
-                        eventId,
-                        chunk,
-                        String.join(",", java.util.Collections.nCopies(chunk.size(), "?")),
-                        args.toArray());
+                        eventId, String.join(",", java.util.Collections.nCopies(chunk.size(), "?")), args.toArray());
             }
         });
     }
 
     @FunctionalInterface
     private interface EventChunk {
-        void accept(long eventId, List<String> users, String in, Object[] args);
+        void accept(long eventId, String in, Object[] args);
     }
 
     private Set<Key> existingKeys(List<CouponAdmitted> admissions) {
         Set<Key> keys = new HashSet<>();
         forEachEventChunk(
                 admissions,
-                (eventId, users, in, args) -> jdbc.query(
+                (eventId, in, args) -> jdbc.query(
                         "SELECT user_id FROM coupon WHERE event_id = ? AND user_id IN (" + in + ")",
                         rs -> {
                             keys.add(new Key(eventId, rs.getString(1)));
