@@ -16,11 +16,22 @@
 source "$(dirname "$0")/lib.sh"
 trap stop_started EXIT
 ensure_tools
-for tool in haproxy redis-server; do
-  command -v "$tool" >/dev/null || apt-get install -y "$tool" || { apt-get update && apt-get install -y "$tool"; }
-done
+command -v haproxy >/dev/null || apt-get install -y haproxy || { apt-get update && apt-get install -y haproxy; }
 ensure_jar
 mkdir -p "$WORK"
+# the server jar's libraries: the Netty ceiling runs on them, and the bundled Redis comes from them
+extracted="$WORK/ceiling-extracted"
+rm -rf "$extracted"
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$extracted" >/dev/null
+# the denominator runs on the binary the embedded Redis uses: redis-server from PATH, else the bundled 7.0.15
+if command -v redis-server >/dev/null; then
+  REDIS_EXE=$(command -v redis-server)
+else
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extract("redis-server-7.0.15-linux-amd64", sys.argv[2])' \
+    "$(ls "$extracted"/lib/embedded-redis-*.jar)" "$extracted/redis"
+  REDIS_EXE="$extracted/redis/redis-server-7.0.15-linux-amd64"
+  chmod +x "$REDIS_EXE"
+fi
 
 WARM="${WARM_SECONDS:-15}"
 MEASURE="${MEASURE_SECONDS:-15}"
@@ -28,6 +39,7 @@ LOAD="${LOAD_SECONDS:-120}"
 CPU="$BENCH_DIR/ceiling/cpu.py"
 OUT="$WORK/ceiling-summary.txt"
 machine | tee "$OUT"
+echo "denominator's redis-server: $REDIS_EXE" | tee -a "$OUT"
 echo "protocol: wrk -t2 -c64 -s bench/apply.lua, ${WARM}s unmeasured then ${MEASURE}s measured per server" | tee -a "$OUT"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -48,7 +60,7 @@ row() { ROWS+=("$1"); echo "$1"; }
 minimal() {
   local label="$1" port pid sha n="${REDIS_BENCH_N:-600000}" rps
   port=$(free_port)
-  redis-server --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
+  "$REDIS_EXE" --port "$port" --bind 127.0.0.1 --save '' --appendonly no --daemonize no >/dev/null &
   pid=$!
   STARTED_PIDS+=("$pid")
   for _ in $(seq 1 50); do env -u REDISCLI_AUTH redis-cli -p "$port" PING >/dev/null 2>&1 && break; sleep 0.1; done
@@ -116,9 +128,6 @@ http "HAProxy, constant 201" "http://127.0.0.1:$port" 1 "$hpid"
 kill "$hpid"; wait "$hpid" 2>/dev/null || true
 
 # the apply server's Netty pipeline with a constant 201, from the server jar's own libraries
-extracted="$WORK/ceiling-extracted"
-rm -rf "$extracted"
-"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$extracted" >/dev/null
 port=$(free_port)
 "$JAVA" -Xms512m -Xmx512m -cp "$extracted/lib/*" "$BENCH_DIR/ceiling/CeilingServer.java" "$port" \
   >"$WORK/ceiling-netty.log" 2>&1 &
