@@ -1,7 +1,11 @@
 package dev.firstcome.backend.support;
 
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * For tests tagged "services": a fresh database on the machine's PostgreSQL or MariaDB, and the
@@ -30,13 +34,21 @@ public final class ServicesDatabase {
         "firstcome.db.url", "firstcome.db.user", "firstcome.db.password", "firstcome.redis.url", "firstcome.namespace"
     };
 
+    private static final String PREFIX = "fc_it_";
+    /** Test databases older than this were left by an earlier run (none runs for six hours). */
+    static final long STALE_AFTER_MILLIS = 6 * 60 * 60 * 1000L;
+
     private ServicesDatabase() {}
 
-    /** Creates the database and sets the system properties; returns the database name. */
+    /**
+     * Creates the database and sets the system properties; returns the database name. Drops the test databases
+     * earlier runs left (older than {@link #STALE_AFTER_MILLIS}) first.
+     */
     public static String use(Kind kind) {
-        String name = "fc_it_" + System.currentTimeMillis() + "_" + (System.nanoTime() % 10000);
+        String name = PREFIX + System.currentTimeMillis() + "_" + (System.nanoTime() % 10000);
         try (var c = DriverManager.getConnection(kind.base + kind.adminDatabase, kind.user, "");
                 var st = c.createStatement()) {
+            dropStale(kind, st);
             st.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException(
@@ -50,22 +62,57 @@ public final class ServicesDatabase {
         return name;
     }
 
-    /** Clears the system properties and drops the database. */
+    /**
+     * Clears the system properties. The database stays: the test's Spring context is cached and still uses it
+     * until the JVM closes every cached context at exit (a context whose database was dropped under it waits the
+     * pool's 30 s connection timeout there, once per such context, while Spring Modulith's event registry looks
+     * for unfinished publications, and the test JVM outlived surefire's exit timeout). The next run drops it.
+     */
     public static void release(Kind kind, String name) {
         for (String key : KEYS) {
             System.clearProperty(key);
         }
-        if (name == null) {
-            return;
-        }
-        try (var c = DriverManager.getConnection(kind.base + kind.adminDatabase, kind.user, "");
-                var st = c.createStatement()) {
-            st.execute(
-                    (kind == Kind.POSTGRESQL
-                            ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
-                            : "DROP DATABASE IF EXISTS " + name));
+    }
+
+    /** Drops the test databases ({@code fc_it_<millis>_<n>}) created more than {@link #STALE_AFTER_MILLIS} ago. */
+    private static void dropStale(Kind kind, Statement st) {
+        List<String> stale = new ArrayList<>();
+        String list = kind == Kind.POSTGRESQL
+                ? "SELECT datname FROM pg_database WHERE datname LIKE 'fc\\_it\\_%'"
+                : "SHOW DATABASES LIKE 'fc\\_it\\_%'";
+        long cutoff = System.currentTimeMillis() - STALE_AFTER_MILLIS;
+        try (ResultSet rows = st.executeQuery(list)) {
+            while (rows.next()) {
+                String name = rows.getString(1);
+                if (createdMillis(name) < cutoff) {
+                    stale.add(name);
+                }
+            }
         } catch (SQLException e) {
-            // best effort: a leftover test database is harmless
+            return; // best effort: a leftover test database is harmless
+        }
+        for (String name : stale) {
+            try {
+                st.execute(
+                        kind == Kind.POSTGRESQL
+                                ? "DROP DATABASE IF EXISTS " + name + " WITH (FORCE)"
+                                : "DROP DATABASE IF EXISTS " + name);
+            } catch (SQLException e) {
+                // best effort, as above (another run may have dropped it first)
+            }
+        }
+    }
+
+    /** The creation time in a test database's name; Long.MAX_VALUE (never stale) when the name has none. */
+    static long createdMillis(String name) {
+        if (!name.startsWith(PREFIX)) {
+            return Long.MAX_VALUE;
+        }
+        int end = name.indexOf('_', PREFIX.length());
+        try {
+            return Long.parseLong(end < 0 ? name.substring(PREFIX.length()) : name.substring(PREFIX.length(), end));
+        } catch (NumberFormatException e) {
+            return Long.MAX_VALUE;
         }
     }
 }
