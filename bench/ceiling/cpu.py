@@ -12,33 +12,20 @@
       the snapshots, descendants included), of the client, and of the whole machine (all processes and
       the kernel), and the machine's idle share over the window.
 """
-import json, os, resource, subprocess, sys, time
+import importlib.util, json, os, resource, subprocess, sys, time
 
 HZ = os.sysconf('SC_CLK_TCK')
 
-
-def proc_ticks(pid):
-    try:
-        fields = open(f'/proc/{pid}/stat').read().rsplit(')', 1)[1].split()
-        return int(fields[11]) + int(fields[12])
-    except (FileNotFoundError, ProcessLookupError, IndexError):
-        return 0
+# the /proc readers of bench/cpu-snapshot.py (bench/cpu-per-coupon.sh's accounting)
+_spec = importlib.util.spec_from_file_location(
+    'cpu_snapshot', os.path.join(os.path.dirname(os.path.abspath(__file__)), '..', 'cpu-snapshot.py'))
+snapshot = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(snapshot)
 
 
-def children():
-    tree = {}
-    for name in os.listdir('/proc'):
-        if name.isdigit():
-            try:
-                ppid = int(open(f'/proc/{name}/stat').read().rsplit(')', 1)[1].split()[1])
-            except (FileNotFoundError, ProcessLookupError, IndexError):
-                continue
-            tree.setdefault(ppid, []).append(int(name))
-    return tree
-
-
-def tree_ticks(pid, tree):
-    return proc_ticks(pid) + sum(tree_ticks(c, tree) for c in tree.get(pid, []))
+def tree_ticks(pid):
+    """user + system ticks of a process (all its threads) and of its descendants"""
+    return sum(sum(snapshot.ticks(f'/proc/{p}/stat') or (0, 0)) for p in [str(pid), *snapshot.descendants(pid)])
 
 
 def machine():
@@ -49,8 +36,7 @@ def machine():
 def main():
     cmd = sys.argv[1]
     if cmd == 'snap':
-        tree = children()
-        json.dump({'time': time.time(), 'pids': {p: tree_ticks(int(p), tree) for p in sys.argv[3:]},
+        json.dump({'time': time.time(), 'pids': {p: tree_ticks(p) for p in sys.argv[3:]},
                    'machine': machine()}, open(sys.argv[2], 'w'))
     elif cmd == 'run':
         start = time.time()

@@ -12,15 +12,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "firstcome.test.context=postgresql")
 class ApplyRacePostgresServicesTests extends AbstractApplyRaceTests {
 
-    static String database;
-
     @BeforeAll
     static void usePostgres() {
-        database = ServicesDatabase.use(Kind.POSTGRESQL);
+        ServicesDatabase.use(Kind.POSTGRESQL);
     }
 
     @AfterAll
     static void dropPostgres() {
-        ServicesDatabase.release(Kind.POSTGRESQL, database);
+        ServicesDatabase.release();
     }
 }

@@ -12,15 +12,13 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "firstcome.test.context=redemption-mariadb")
 class RedemptionRaceMariaDbServicesTests extends AbstractRedemptionRaceTests {
 
-    static String database;
-
     @BeforeAll
     static void useMariaDb() {
-        database = ServicesDatabase.use(Kind.MARIADB);
+        ServicesDatabase.use(Kind.MARIADB);
     }
 
     @AfterAll
     static void dropMariaDb() {
-        ServicesDatabase.release(Kind.MARIADB, database);
+        ServicesDatabase.release();
     }
 }

@@ -68,7 +68,7 @@ public final class ServicesDatabase {
      * pool's 30 s connection timeout there, once per such context, while Spring Modulith's event registry looks
      * for unfinished publications, and the test JVM outlived surefire's exit timeout). The next run drops it.
      */
-    public static void release(Kind kind, String name) {
+    public static void release() {
         for (String key : KEYS) {
             System.clearProperty(key);
         }
