@@ -5,6 +5,7 @@ import dev.firstcome.backend.admission.EntryGate;
 import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.ServerListening;
+import dev.firstcome.backend.infra.web.ConnectionLimits;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -34,8 +35,6 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
-import io.netty.handler.timeout.IdleStateEvent;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.BindException;
@@ -73,6 +72,8 @@ final class ApplyHttpServer implements SmartLifecycle {
     private final ApplyAnswers answers;
     private final FirstComeProperties.ApplyServer settings;
     private final ApplicationEventPublisher events;
+    private final ConnectionLimits limits;
+    private final ApplyConnections slots;
     private final AtomicInteger inFlight = new AtomicInteger();
     /** Set while stopping: completed when the last apply in flight was answered. */
     private volatile CompletableFuture<Void> drained;
@@ -86,11 +87,19 @@ final class ApplyHttpServer implements SmartLifecycle {
             AdmissionApi admission,
             ApplyAnswers answers,
             FirstComeProperties.ApplyServer settings,
+            ConnectionLimits limits,
             ApplicationEventPublisher events) {
         this.admission = admission;
         this.answers = answers;
         this.settings = settings;
+        this.limits = limits;
+        this.slots = new ApplyConnections(limits.applyMax());
         this.events = events;
+    }
+
+    /** Its connection slots (for the metrics). */
+    ApplyConnections connections() {
+        return slots;
     }
 
     /** The port it listens on; -1 before the first start. */
@@ -121,13 +130,19 @@ final class ApplyHttpServer implements SmartLifecycle {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel channel) {
+                        ApplyConnections.Slot slot = slots.admit(channel);
+                        if (slot == null) {
+                            return;
+                        }
                         connections.add(channel);
+                        var deadlines = new RequestDeadlines(
+                                limits.headerTimeout(), limits.bodyTimeout(), settings.idleTimeout(), slots);
                         channel.pipeline()
-                                .addLast(new IdleStateHandler(
-                                        0, 0, settings.idleTimeout().toMillis(), TimeUnit.MILLISECONDS))
+                                .addLast(deadlines.bytes())
                                 .addLast(new HttpServerCodec(4096, 8192, 8192))
+                                .addLast(deadlines.messages())
                                 .addLast(new BoundedAggregator())
-                                .addLast(new ApplyHandler());
+                                .addLast(new ApplyHandler(slot, deadlines));
                     }
                 });
         try {
@@ -269,9 +284,16 @@ final class ApplyHttpServer implements SmartLifecycle {
     private final class ApplyHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
         private final ArrayDeque<FullHttpRequest> queued = new ArrayDeque<>();
+        private final ApplyConnections.Slot slot;
+        private final RequestDeadlines deadlines;
         private boolean busy;
         /** The client shut down its side: answer what was read, then close. */
         private boolean inputShutdown;
+
+        ApplyHandler(ApplyConnections.Slot slot, RequestDeadlines deadlines) {
+            this.slot = slot;
+            this.deadlines = deadlines;
+        }
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
@@ -285,6 +307,7 @@ final class ApplyHttpServer implements SmartLifecycle {
 
         private void process(ChannelHandlerContext ctx, FullHttpRequest request) {
             busy = true;
+            slot.answering = true;
             inFlight.incrementAndGet();
             boolean keepAlive =
                     HttpUtil.isKeepAlive(request) && request.decoderResult().isSuccess();
@@ -306,9 +329,12 @@ final class ApplyHttpServer implements SmartLifecycle {
                 FullHttpRequest next = queued.poll();
                 if (next != null && ctx.channel().isActive()) {
                     process(ctx, next);
+                    return;
                 } else if (next != null) {
                     next.release();
                 }
+                slot.answering = false;
+                deadlines.answered();
             }));
         }
 
@@ -366,9 +392,7 @@ final class ApplyHttpServer implements SmartLifecycle {
 
         @Override
         public void userEventTriggered(ChannelHandlerContext ctx, Object event) throws Exception {
-            if (event instanceof IdleStateEvent && !busy) {
-                ctx.close();
-            } else if (event instanceof ChannelInputShutdownEvent) {
+            if (event instanceof ChannelInputShutdownEvent) {
                 // the decoder has passed on every complete request before this event
                 inputShutdown = true;
                 if (!busy) {

@@ -16,7 +16,8 @@ class FastApplyConfiguration {
     FilterRegistrationBean<FastApplyFilter> fastApplyFilter(AdmissionApi admission, ApplyAnswers answers) {
         var registration = new FilterRegistrationBean<>(new FastApplyFilter(admission, answers));
         registration.addUrlPatterns("/api/events/*");
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // right after the body deadline (infra.web), which is first
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         registration.setName("firstcomeFastApply");
         return registration;
     }

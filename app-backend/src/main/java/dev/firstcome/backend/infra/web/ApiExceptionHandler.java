@@ -99,6 +99,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        RequestBodyDeadlineFilter.BodyTimeoutException late = RequestBodyDeadlineFilter.timeoutIn(ex);
+        if (late != null) {
+            return ResponseEntity.status(HttpStatus.REQUEST_TIMEOUT)
+                    .header(HttpHeaders.CONNECTION, "close")
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(RequestBodyDeadlineFilter.problem(late.getMessage()));
+        }
         JsonErrors.Described error = JsonErrors.describe(ex);
         ProblemDetail problem = "body".equals(error.field())
                 ? Problems.of(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", error.detail())

@@ -26,7 +26,7 @@ class StrictInputConfiguration {
     @Bean
     FilterRegistrationBean<PathParametersFilter> pathParametersFilter(JsonMapper json) {
         var registration = new FilterRegistrationBean<>(new PathParametersFilter(json));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
         registration.setName("firstcomePathParameters");
         return registration;
     }

@@ -30,6 +30,10 @@ class ApplyServerPortTests {
                             new org.springframework.beans.factory.support.StaticListableBeanFactory()
                                     .getBeanProvider(dev.firstcome.backend.admission.ApplyThrottle.class)),
                     new FirstComeProperties.ApplyServer(true, null, "0.0.0.0", 1, Duration.ofSeconds(5)),
+                    dev.firstcome.backend.infra.web.ConnectionLimits.of(
+                            new dev.firstcome.backend.infra.web.HttpLimitsProperties(
+                                    0, 0, Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(60)),
+                            4_096),
                     event -> {});
             server.start();
             try {
