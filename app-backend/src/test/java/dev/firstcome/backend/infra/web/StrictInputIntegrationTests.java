@@ -273,6 +273,49 @@ class StrictInputIntegrationTests {
         assertThat(reply.json().get("field").asString()).isEqualTo(field);
     }
 
+    @ParameterizedTest(name = "{0} holding {1} -> 400 problem naming it")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Idempotency-Key|bytes 0x80-0x9F",
+                "Idempotency-Key|UTF-8 text",
+                "Content-Type|bytes 0x80-0x9F",
+                "Content-Type|UTF-8 text",
+                "Accept|bytes 0x80-0x9F",
+                "Accept|UTF-8 text"
+            })
+    void headerTheApplicationReadsWithBytesTheFirewallRefusesIsA400NamingIt(String header, String kind)
+            throws IOException {
+        String value = kind.startsWith("bytes") ? "a\u0085\u009fb" : utf8AsLatin1("ключ");
+        String body = "{\"userId\":\"u1\"}";
+        var request = new StringBuilder("POST /api/coupons/1/redeem HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+        request.append("Content-Type: ")
+                .append(header.equals("Content-Type") ? "application/json; x=\"" + value + "\"" : "application/json")
+                .append("\r\n");
+        request.append("Idempotency-Key: ")
+                .append(header.equals("Idempotency-Key") ? value : "key-1")
+                .append("\r\n");
+        if (header.equals("Accept")) {
+            request.append("Accept: ").append(value).append("\r\n");
+        }
+        request.append("Content-Length: ")
+                .append(body.length())
+                .append("\r\n\r\n")
+                .append(body);
+
+        Reply reply = exchange(request.toString());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+        assertThat(reply.body()).doesNotContain("Exception");
+        assertThat(reply.json().get("field").asString()).isEqualTo(header);
+        assertThat(reply.json().get("detail").asString()).contains(header).doesNotContainIgnoringCase("path");
+    }
+
+    private static String utf8AsLatin1(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+    }
+
     private int eventCount() {
         return api.admin("GET", "/api/admin/events?includeLab=true", null)
                 .body()
