@@ -335,9 +335,13 @@ class WaitingRoomIntegrationTests {
         Map<String, String> tickets =
                 joins.stream().collect(Collectors.toMap(r -> r.text("userId"), r -> r.text("ticketId")));
         for (int i = 0; i < 5; i++) {
-            assertThat(http.apply(event, "sold-" + i, turnOf(http, event, "sold-" + i))
-                            .status())
-                    .isEqualTo(201);
+            String token = turnOf(http, event, "sold-" + i);
+            RoomHttp.Reply turn = http.poll(event, tickets.get("sold-" + i));
+            assertThat(turn.text("status")).isEqualTo("YOUR_TURN");
+            assertThat(turn.number("position"))
+                    .as("no position once the turn came")
+                    .isNull();
+            assertThat(http.apply(event, "sold-" + i, token).status()).isEqualTo(201);
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "SOLD_OUT"
@@ -353,6 +357,16 @@ class WaitingRoomIntegrationTests {
         assertThat(after).allMatch(r -> r.status() == 200 && "SOLD_OUT".equals(r.text("status")));
         assertThat(store.runs(event)).as("queue script runs after the sell-out").isEqualTo(runs);
         assertThat(admission.counts(event).admitted()).isEqualTo(admitted).isEqualTo(5);
+        assertThat(after.stream()
+                        .filter(r ->
+                                r.text("ticketId") != null && r.text("ticketId").equals(tickets.get("sold-9"))))
+                .allMatch(r -> "sold-9".equals(r.text("userId")));
+        RoomHttp.Reply real = http.poll(event, tickets.get("sold-9"));
+        assertThat(real.text("status")).isEqualTo("SOLD_OUT");
+        assertThat(real.text("userId")).as("a real ticket keeps its customer").isEqualTo("sold-9");
+        assertThat(http.poll(event, QueueStore.newTicketId()).status())
+                .as("a ticket nobody was given, after the sell-out as before it")
+                .isEqualTo(404);
     }
 
     @Test
