@@ -475,6 +475,29 @@ class WaitingRoomIntegrationTests {
                 .isTrue();
     }
 
+    @Test
+    void theCustomerPageSendsAStrictContentSecurityPolicyAndNoReferrer() throws Exception {
+        long event = openFifoEvent(10, 5);
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var page = client.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/e/" + event))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .hasValue("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+                            + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+            assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            // what the policy allows is all the page uses: its own files, no inline script or style
+            assertThat(page.body())
+                    .contains("<script src=\"/room/room.js\">")
+                    .doesNotContain("<style")
+                    .doesNotContain(" style=")
+                    .doesNotContainPattern("\\son[a-z]+\\s*=");
+        }
+    }
+
     /** Joins and polls until the user's turn came; returns the entry token. */
     private static String turnOf(RoomHttp http, long event, String user) {
         String ticket = http.join(event, user).text("ticketId");
