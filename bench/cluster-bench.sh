@@ -35,10 +35,11 @@ SUMMARY="$WORK/cluster-summary.txt"
 CURRENT_DIR=""
 
 # pg_home <cluster dir>: where the embedded PostgreSQL keeps its data; as root not under the directory but
-# under /var/tmp (EmbeddedPostgresServer.homeOf), where wiping the directory would leave the last run's rows
+# under /var/tmp, in a directory with a random name that the link <dir>/postgres/postgres records
+# (EmbeddedPostgresServer.home), where wiping the directory would leave the last run's rows
 pg_home() {
   if [[ "$(id -u)" == 0 ]]; then
-    echo "/var/tmp/firstcome-postgres-$(printf '%s' "$1/postgres" | sha1sum | cut -c1-12)"
+    if [[ -L "$1/postgres/postgres" ]]; then readlink "$1/postgres/postgres"; fi
   else
     echo "$1/postgres"
   fi

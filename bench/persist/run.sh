@@ -13,8 +13,10 @@ shift || true
 DATA="$PWD/app-backend/target/bench-data"
 if [ "${FRESH:-1}" = 1 ]; then
   # an empty database for every run (FRESH=0 keeps the last one's): as root the embedded PostgreSQL keeps its
-  # files under /var/tmp, named after the data directory's path (EmbeddedPostgresServer.homeOf)
-  rm -rf "$DATA" "/var/tmp/firstcome-postgres-$(printf '%s' "$DATA" | sha1sum | cut -c1-12)"
+  # files under /var/tmp, in a directory with a random name that the link $DATA/postgres records
+  # (EmbeddedPostgresServer.home)
+  if [ -L "$DATA/postgres" ]; then rm -rf "$(readlink "$DATA/postgres")"; fi
+  rm -rf "$DATA"
 fi
 JAVA="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}/bin/java"
 # one reactor build, so shared-model resolves from the reactor (a fresh machine has not installed it)

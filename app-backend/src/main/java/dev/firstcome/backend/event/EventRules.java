@@ -22,7 +22,8 @@ final class EventRules {
     static final String PRODUCTION_STRATEGY = AdmissionStrategy.LUA;
     /** Checked before trimming too: trim() would silently drop a trailing U+0000. */
     private static final String NAME_CHARACTERS =
-            "name may not contain control characters (such as U+0000 or a line break) or lone surrogates";
+            "name may not contain control characters or line breaks (such as U+0000, U+000A, U+2028 or U+2029) or"
+                    + " lone surrogates";
 
     private EventRules() {}
 
@@ -182,11 +183,14 @@ final class EventRules {
         }
     }
 
-    /** No ISO control character (U+0000..U+001F, U+007F..U+009F) and no unpaired surrogate. */
+    /**
+     * No ISO control character (U+0000..U+001F, U+007F..U+009F), no line or paragraph separator (U+2028,
+     * U+2029: line breaks too, which JavaScript and many log readers honour) and no unpaired surrogate.
+     */
     static boolean isPrintable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (Character.isISOControl(c)) {
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
                 return false;
             }
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

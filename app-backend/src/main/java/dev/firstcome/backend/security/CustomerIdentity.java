@@ -5,6 +5,8 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.KeyLengthException;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +19,6 @@ import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -25,6 +26,8 @@ import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.stereotype.Component;
@@ -108,20 +111,23 @@ public class CustomerIdentity {
         }
     }
 
+    /** The clock skew allowed on {@code exp} and {@code nbf} (docs/security.md). */
+    static final Duration CLOCK_SKEW = Duration.ofSeconds(60);
+
     private static OAuth2TokenValidator<Jwt> validator(CustomerIdentityProperties properties) {
         var validators = new ArrayList<OAuth2TokenValidator<Jwt>>();
-        validators.add(
-                StringUtils.hasText(properties.jwtIssuer())
-                        ? JwtValidators.createDefaultWithIssuer(
-                                properties.jwtIssuer().trim())
-                        : JwtValidators.createDefault());
+        validators.add(new JwtTimestampValidator(CLOCK_SKEW));
+        if (StringUtils.hasText(properties.jwtIssuer())) {
+            validators.add(new JwtIssuerValidator(properties.jwtIssuer().trim()));
+        }
         validators.add(new JwtClaimValidator<Object>("exp", exp -> exp != null));
         validators.add(new JwtClaimValidator<String>("sub", StringUtils::hasText));
         if (StringUtils.hasText(properties.jwtAudience())) {
             String audience = properties.jwtAudience().trim();
             validators.add(new JwtClaimValidator<List<String>>("aud", aud -> aud != null && aud.contains(audience)));
         }
-        return new DelegatingOAuth2TokenValidator<>(validators);
+        // Spring's defaults (the JWT type, the certificate thumbprint) join ours
+        return JwtValidators.createDefaultWithValidators(validators);
     }
 
     public boolean enabled() {
@@ -194,10 +200,30 @@ public class CustomerIdentity {
         if (decoder == null) {
             throw new CustomerIdentityException(401, "Authorization", "Customer tokens are not enabled here");
         }
+        Jwt jwt;
         try {
-            return decoder.decode(token);
+            jwt = decoder.decode(token);
         } catch (JwtException e) {
             throw new CustomerIdentityException(401, "Authorization", "The customer token is not valid");
+        }
+        if (!subjectIsAString(token)) {
+            throw new CustomerIdentityException(401, "Authorization", "The customer token is not valid");
+        }
+        return jwt;
+    }
+
+    /**
+     * RFC 7519: {@code sub} is a string. Nimbus parses a number there into its text ({@code "sub": 12345} was
+     * the customer "12345"), so the payload of the (already verified) token is read again as it was sent.
+     */
+    private static boolean subjectIsAString(String token) {
+        int first = token.indexOf('.');
+        int second = token.indexOf('.', first + 1);
+        try {
+            var claims = JSONObjectUtils.parse(new Base64URL(token.substring(first + 1, second)).decodeToString());
+            return claims.get("sub") instanceof String;
+        } catch (java.text.ParseException | RuntimeException e) {
+            return false;
         }
     }
 }

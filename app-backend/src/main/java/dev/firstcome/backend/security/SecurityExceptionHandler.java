@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -27,6 +28,12 @@ class SecurityExceptionHandler {
             answer.header("WWW-Authenticate", "Bearer realm=\"firstcome\"");
         }
         return answer.body(problem);
+    }
+
+    /** A header the firewall refuses, read by a controller while it runs (not by a filter): the same 400. */
+    @ExceptionHandler(RequestRejectedException.class)
+    ResponseEntity<ProblemDetail> rejected(RequestRejectedException e) {
+        return Problems.answer(SecurityProblems.rejection(e));
     }
 
     @ExceptionHandler(OperatorTokenNotFoundException.class)

@@ -5,11 +5,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -51,15 +54,45 @@ class SecurityProblems {
     }
 
     RequestRejectedHandler rejected() {
-        return (request, response, rejected) -> {
+        return (request, response, rejected) -> write(request, response, rejection(rejected));
+    }
+
+    /** {@code The request was rejected because the header: "<name> " has a value "<value>" that is not allowed.} */
+    private static final Pattern REJECTED_HEADER = Pattern.compile("because the header: \"(.+?) ?\" has a value");
+
+    /**
+     * The 400 for a request the firewall refused. The path is checked before any rule; a header only when it
+     * is read (by a filter, or by a controller while it runs), so the same problem is answered from both.
+     */
+    static ProblemDetail rejection(RequestRejectedException rejected) {
+        Matcher header = REJECTED_HEADER.matcher(String.valueOf(rejected.getMessage()));
+        if (header.find()) {
+            String name = header.group(1);
             var problem = Problems.of(
                     HttpStatus.BAD_REQUEST,
                     "malformed-request",
                     "Malformed request",
-                    "The request path is not allowed (encoded slashes, dots, semicolons, double slashes, control characters)");
-            problem.setProperty("field", "path");
-            write(request, response, problem);
-        };
+                    "The " + name + " header holds characters that are not allowed (control characters, including"
+                            + " the bytes 0x80-0x9F; header values are ISO-8859-1 text: send non-ASCII text encoded)");
+            problem.setProperty("field", name);
+            return problem;
+        }
+        if (String.valueOf(rejected.getMessage()).contains("because the header name")) {
+            var problem = Problems.of(
+                    HttpStatus.BAD_REQUEST,
+                    "malformed-request",
+                    "Malformed request",
+                    "A header name holds characters that are not allowed (control characters)");
+            problem.setProperty("field", "headers");
+            return problem;
+        }
+        var problem = Problems.of(
+                HttpStatus.BAD_REQUEST,
+                "malformed-request",
+                "Malformed request",
+                "The request path is not allowed (encoded slashes, dots, semicolons, double slashes, control characters)");
+        problem.setProperty("field", "path");
+        return problem;
     }
 
     private static String detail(String presented, AuthenticationException failure) {

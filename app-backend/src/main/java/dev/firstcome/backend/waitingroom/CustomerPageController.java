@@ -28,11 +28,22 @@ class CustomerPageController {
         }
     }
 
+    /**
+     * The page loads only its own files ({@code /room/room.css}, {@code /room/room.js}, no inline script or
+     * style; the script sets {@code element.style} through the CSSOM, which {@code style-src} allows) and calls
+     * only this origin's API: nothing else may run, load, frame it or be sent elsewhere.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
     @GetMapping("/e/{eventId}")
     ResponseEntity<byte[]> page(@PathVariable long eventId) {
         return ResponseEntity.ok()
                 .contentType(MediaType.TEXT_HTML)
                 .cacheControl(CacheControl.noCache())
+                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                // the page's address holds the event id and the visitor's ticket is in its requests: send no referrer
+                .header("Referrer-Policy", "no-referrer")
                 .body(page);
     }
 }

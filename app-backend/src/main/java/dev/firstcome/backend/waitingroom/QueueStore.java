@@ -95,6 +95,12 @@ class QueueStore {
         return counters(run(event, "soldout", now));
     }
 
+    /** The customer a ticket was given to, null for a ticket nobody was given (a plain HGET, not a script run). */
+    String holderOf(long eventId, String ticketId) {
+        Object holder = redis.opsForHash().get(key(eventId, "tickets"), ticketId);
+        return holder == null ? null : holder.toString();
+    }
+
     /** The shuffled pre-queue, first let in first. */
     List<String> order(long eventId) {
         return redis.opsForList().range(key(eventId, "order"), 0, -1);

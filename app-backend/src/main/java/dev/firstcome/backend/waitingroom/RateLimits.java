@@ -30,8 +30,8 @@ import org.springframework.stereotype.Component;
  * per bucket), so every server shares them. Per client address and per user on joins, per client and per
  * ticket on polls, per client and per user on applies to events with a waiting room (events without one
  * are not limited: their apply path stays as it was). Lab events (rush rehearsals, all from this machine)
- * have no per-client limit, only the per-user ones. Each limit is its number of requests per minute,
- * as a burst refilled gradually; a refusal carries the seconds until a token is back.
+ * have no per-client limit, only the per-user ones. Each limit is its number of requests per minute and
+ * per event, as a burst refilled gradually; a refusal carries the seconds until a token is back.
  */
 @Component
 class RateLimits implements ApplyThrottle {
@@ -58,13 +58,13 @@ class RateLimits implements ApplyThrottle {
 
     /** Joins: per client and per user. Completes with 0 or the seconds to wait. */
     long join(long eventId, String client, String userId) {
-        return both("queue", client(eventId, client), limits.queuePerClient(), userId, limits.queuePerUser())
+        return both("queue", eventId, client(eventId, client), limits.queuePerClient(), userId, limits.queuePerUser())
                 .join();
     }
 
     /** Polls: per client and per ticket. */
     long poll(long eventId, String client, String ticketId) {
-        return both("poll", client(eventId, client), limits.pollPerClient(), ticketId, limits.pollPerUser())
+        return both("poll", eventId, client(eventId, client), limits.pollPerClient(), ticketId, limits.pollPerUser())
                 .join();
     }
 
@@ -91,24 +91,31 @@ class RateLimits implements ApplyThrottle {
         }
         return both(
                 "apply",
+                eventId,
                 event.get().lab() ? null : clientAddress,
                 limits.applyPerClient(),
                 UserIds.isValid(userId) ? userId : null,
                 limits.applyPerUser());
     }
 
-    /** {@code client} null: no per-client limit (lab events); {@code user} null: no per-user limit. */
-    private CompletableFuture<Long> both(String kind, String client, long perClient, String user, long perUser) {
+    /**
+     * {@code client} null: no per-client limit (lab events); {@code user} null: no per-user limit. The buckets
+     * are the event's own ({@code <kind>:<eventId>:client:<address>}): a customer who joins many rooms in a
+     * minute is limited in each, not refused in the eleventh for what it did in the other ten.
+     */
+    private CompletableFuture<Long> both(
+            String kind, long eventId, String client, long perClient, String user, long perUser) {
         if (!limits.enabled()) {
             return CompletableFuture.completedFuture(0L);
         }
+        String bucket = kind + ":" + eventId;
         CompletableFuture<Long> byClient =
-                client == null ? CompletableFuture.completedFuture(0L) : take(kind + ":client:" + client, perClient);
+                client == null ? CompletableFuture.completedFuture(0L) : take(bucket + ":client:" + client, perClient);
         if (user == null) {
             return byClient;
         }
         return byClient.thenCompose(
-                wait -> wait > 0 ? CompletableFuture.completedFuture(wait) : take(kind + ":user:" + user, perUser));
+                wait -> wait > 0 ? CompletableFuture.completedFuture(wait) : take(bucket + ":user:" + user, perUser));
     }
 
     private CompletableFuture<Long> take(String bucket, long perMinute) {

@@ -86,9 +86,13 @@ class WaitingRoomService implements WaitingRoomApi {
         }
         EventView event = roomEvent(eventId);
         Instant now = clock.instant();
-        QueueTicket over = over(event, ticketId, null, now);
-        if (over != null) {
-            return over;
+        if (over(event, ticketId, null, now) != null) {
+            // one HGET, no queue script: a ticket nobody was given stays a 404, a real one keeps its customer
+            String holder = store.holderOf(eventId, ticketId);
+            if (holder == null) {
+                throw new TicketNotFoundException(eventId, ticketId);
+            }
+            return over(event, ticketId, holder, now);
         }
         QueueStore.Place place = store.poll(event, ticketId, now.toEpochMilli());
         if (place == null) {
@@ -210,7 +214,7 @@ class WaitingRoomService implements WaitingRoomApi {
                             event.id(),
                             p.userId(),
                             QueueStatus.YOUR_TURN,
-                            0L,
+                            null, // no position once the turn came (docs/waiting-room.md)
                             0L,
                             0,
                             0,

@@ -91,6 +91,24 @@ class CustomerIdentityIntegrationTests {
     }
 
     @Test
+    void expiryHasSixtySecondsOfSkewAndTheSubjectMustBeAStringOnBothEntrances() {
+        for (HttpApi entrance : List.of(applyServer, mainPort)) {
+            long event = mainPort.createOpenEvent("identity skew", 10, null);
+
+            Answer numericSubject = apply(entrance, event, tokenWithClaim("sub", 12345L, 300), "{}");
+            assertThat(numericSubject.status()).isEqualTo(401);
+            assertThat(numericSubject.text("field")).isEqualTo("Authorization");
+            Answer expiredBeyondSkew = apply(entrance, event, token("dave", -65, SECRET), "{}");
+            assertThat(expiredBeyondSkew.status()).isEqualTo(401);
+            assertThat(admitted(event)).isZero();
+
+            Answer expiredWithinSkew = apply(entrance, event, token("dave", -1, SECRET), "{}");
+            assertThat(expiredWithinSkew.status()).isEqualTo(201);
+            assertThat(expiredWithinSkew.text("userId")).isEqualTo("dave");
+        }
+    }
+
+    @Test
     void aCustomerReadsOnlyTheirOwnCoupons() {
         long event = mainPort.createOpenEvent("identity coupons", 10, null);
         String bob = token("bob", 300, SECRET);
@@ -117,6 +135,21 @@ class CustomerIdentityIntegrationTests {
                 .body()
                 .get("admitted")
                 .asLong();
+    }
+
+    private static String tokenWithClaim(String name, Object value, long expiresInSeconds) {
+        try {
+            var claims = new JWTClaimsSet.Builder()
+                    .claim(name, value)
+                    .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                    .expirationTime(Date.from(Instant.now().plusSeconds(expiresInSeconds)))
+                    .build();
+            var jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
+            jwt.sign(new MACSigner(SECRET.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String token(String subject, long expiresInSeconds, String secret) {

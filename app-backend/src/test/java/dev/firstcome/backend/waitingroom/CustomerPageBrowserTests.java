@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -70,7 +71,27 @@ class CustomerPageBrowserTests {
                         .toFile())
                 .usingAnyFreePort()
                 .build();
-        browser = new ChromeDriver(service, options);
+        var chrome = new ChromeDriver(service, options);
+        // before any script of the page: collect what its Content-Security-Policy blocks (CDP-injected, so the
+        // policy does not block the collector itself)
+        chrome.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
+                java.util.Map.of(
+                        "source",
+                        "window.cspViolations = [];"
+                                + " document.addEventListener('securitypolicyviolation',"
+                                + " e => window.cspViolations.push(e.violatedDirective + ' ' + e.blockedURI));"));
+        browser = chrome;
+    }
+
+    /** The page works under its strict policy: nothing it loads or does was blocked. */
+    @AfterEach
+    void nothingWasBlockedByThePolicy() {
+        Object violations =
+                ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.cspViolations");
+        assertThat((java.util.List<?>) violations)
+                .as("Content-Security-Policy violations")
+                .isEmpty();
     }
 
     @AfterAll

@@ -126,6 +126,16 @@ class RateLimitsIntegrationTests {
         assertLimited(replies.stream().filter(r -> r.status() == 429).toList(), 12 - through);
     }
 
+    @Test
+    void theLimitsAreEachEventsOwn() {
+        // a bucket of 3 joins a minute per user: one customer joins four rooms at once, each a first join
+        for (int room = 0; room < 4; room++) {
+            long event = openRoom();
+            RoomHttp.Reply reply = main(room % 2 == 0 ? first : second).join(event, "everywhere");
+            assertThat(reply.status()).as("room %d: %s", room + 1, reply).isEqualTo(200);
+        }
+    }
+
     private static void assertLimited(List<RoomHttp.Reply> limited, long expected) {
         assertThat(limited).hasSize((int) expected);
         assertThat(limited).allSatisfy(r -> {

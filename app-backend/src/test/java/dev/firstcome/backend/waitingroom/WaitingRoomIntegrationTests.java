@@ -335,9 +335,13 @@ class WaitingRoomIntegrationTests {
         Map<String, String> tickets =
                 joins.stream().collect(Collectors.toMap(r -> r.text("userId"), r -> r.text("ticketId")));
         for (int i = 0; i < 5; i++) {
-            assertThat(http.apply(event, "sold-" + i, turnOf(http, event, "sold-" + i))
-                            .status())
-                    .isEqualTo(201);
+            String token = turnOf(http, event, "sold-" + i);
+            RoomHttp.Reply turn = http.poll(event, tickets.get("sold-" + i));
+            assertThat(turn.text("status")).isEqualTo("YOUR_TURN");
+            assertThat(turn.number("position"))
+                    .as("no position once the turn came")
+                    .isNull();
+            assertThat(http.apply(event, "sold-" + i, token).status()).isEqualTo(201);
         }
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> "SOLD_OUT"
@@ -353,6 +357,16 @@ class WaitingRoomIntegrationTests {
         assertThat(after).allMatch(r -> r.status() == 200 && "SOLD_OUT".equals(r.text("status")));
         assertThat(store.runs(event)).as("queue script runs after the sell-out").isEqualTo(runs);
         assertThat(admission.counts(event).admitted()).isEqualTo(admitted).isEqualTo(5);
+        assertThat(after.stream()
+                        .filter(r ->
+                                r.text("ticketId") != null && r.text("ticketId").equals(tickets.get("sold-9"))))
+                .allMatch(r -> "sold-9".equals(r.text("userId")));
+        RoomHttp.Reply real = http.poll(event, tickets.get("sold-9"));
+        assertThat(real.text("status")).isEqualTo("SOLD_OUT");
+        assertThat(real.text("userId")).as("a real ticket keeps its customer").isEqualTo("sold-9");
+        assertThat(http.poll(event, QueueStore.newTicketId()).status())
+                .as("a ticket nobody was given, after the sell-out as before it")
+                .isEqualTo(404);
     }
 
     @Test
@@ -459,6 +473,29 @@ class WaitingRoomIntegrationTests {
         assertThat(seen.values().stream().anyMatch(o -> o.stream().anyMatch(x -> x[2] == 0)))
                 .as("some tickets got their turn during the run")
                 .isTrue();
+    }
+
+    @Test
+    void theCustomerPageSendsAStrictContentSecurityPolicyAndNoReferrer() throws Exception {
+        long event = openFifoEvent(10, 5);
+        try (var client = java.net.http.HttpClient.newHttpClient()) {
+            var page = client.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create("http://127.0.0.1:" + port + "/e/" + event))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(200);
+            assertThat(page.headers().firstValue("Content-Security-Policy"))
+                    .hasValue("default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self';"
+                            + " img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+            assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+            // what the policy allows is all the page uses: its own files, no inline script or style
+            assertThat(page.body())
+                    .contains("<script src=\"/room/room.js\">")
+                    .doesNotContain("<style")
+                    .doesNotContain(" style=")
+                    .doesNotContainPattern("\\son[a-z]+\\s*=");
+        }
     }
 
     /** Joins and polls until the user's turn came; returns the entry token. */

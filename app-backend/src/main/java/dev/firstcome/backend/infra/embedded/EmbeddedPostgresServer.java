@@ -1,19 +1,17 @@
 package dev.firstcome.backend.infra.embedded;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -143,38 +141,74 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
         }
     }
 
-    /** Where binaries and data live: under the data directory, or under /var/tmp when root (uid 65534 cannot enter /root). */
-    static Path homeOf(Path firstcomeDataDir) {
-        Path dataDir = firstcomeDataDir.toAbsolutePath().normalize();
+    /**
+     * Where binaries and data live, created or checked. Not root: {@code <data dir>/postgres}. Root:
+     * PostgreSQL refuses to run as root, so it runs as uid 65534, which cannot enter the data directory
+     * (typically under /root); its home is then a directory under /var/tmp with a random name, created
+     * here (an exclusive mkdir, so no other local user can have made it), owned by root with mode 0711 (uid
+     * 65534 may pass through to its own {@code data} and {@code run}; nobody but root may add, rename or
+     * replace anything in it), and recorded by the symbolic link {@code <data dir>/postgres}. A home that is
+     * a symbolic link, not owned by this process's user or writable by anyone else is refused, never used.
+     */
+    static Path home(Path firstcomeDataDir) throws IOException {
+        Path link = firstcomeDataDir.resolve("postgres");
         if (!ProcessSupport.runningAsRoot()) {
-            return dataDir.resolve("postgres");
+            if (!Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(firstcomeDataDir);
+                Files.createDirectory(link, PosixFilePermissions.asFileAttribute(PRIVATE));
+            }
+            return requireOwnPrivateDirectory(link);
         }
-        return Path.of(
-                "/var/tmp", "firstcome-postgres-" + sha1(dataDir.toString()).substring(0, 12));
+        if (Files.isSymbolicLink(link)) {
+            Path home = Files.readSymbolicLink(link);
+            if (Files.exists(home, LinkOption.NOFOLLOW_LINKS)) {
+                return requireOwnPrivateDirectory(home);
+            }
+            // its home was removed (a /var/tmp cleaner, or by hand): a new, empty one under a new random name
+            log.warn("Database: the embedded PostgreSQL's home {} is gone; creating a new, empty one", home);
+            Files.delete(link);
+        } else if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+            throw refused(link, "is not the symbolic link to the embedded PostgreSQL's home that FirstCome creates");
+        }
+        Files.createDirectories(firstcomeDataDir);
+        Path home = Files.createTempDirectory(
+                Path.of("/var/tmp"), "firstcome-postgres-", PosixFilePermissions.asFileAttribute(ROOT_HOME));
+        Files.setPosixFilePermissions(home, ROOT_HOME);
+        Files.writeString(home.resolve("OWNER"), firstcomeDataDir + "\n");
+        Files.createSymbolicLink(link, home);
+        return home;
     }
 
-    /** {@link #homeOf}, created (and, when root, made reachable by uid 65534 and linked from the data directory). */
-    private static Path home(Path firstcomeDataDir) throws IOException {
-        Path home = Files.createDirectories(homeOf(firstcomeDataDir));
-        if (!ProcessSupport.runningAsRoot()) {
-            return home;
+    private static final java.util.Set<PosixFilePermission> PRIVATE = PosixFilePermissions.fromString("rwx------");
+    private static final java.util.Set<PosixFilePermission> ROOT_HOME = PosixFilePermissions.fromString("rwx--x--x");
+
+    /** {@code home} itself (not followed if a link), when it is a directory this process's user owns and only it may write. */
+    private static Path requireOwnPrivateDirectory(Path home) throws IOException {
+        PosixFileAttributes attributes =
+                Files.readAttributes(home, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (attributes.isSymbolicLink()) {
+            throw refused(home, "is a symbolic link");
         }
-        Files.writeString(home.resolve("OWNER"), firstcomeDataDir.toAbsolutePath() + "\n");
-        chown(home);
-        Files.setPosixFilePermissions(
-                home,
-                EnumSet.of(
-                        PosixFilePermission.OWNER_READ,
-                        PosixFilePermission.OWNER_WRITE,
-                        PosixFilePermission.OWNER_EXECUTE,
-                        PosixFilePermission.GROUP_EXECUTE,
-                        PosixFilePermission.OTHERS_EXECUTE));
-        Path link = firstcomeDataDir.resolve("postgres");
-        if (!Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.createDirectories(firstcomeDataDir);
-            Files.createSymbolicLink(link, home);
+        if (!attributes.isDirectory()) {
+            throw refused(home, "is not a directory");
+        }
+        int owner = (Integer) Files.getAttribute(home, "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        int self = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        if (owner != self) {
+            throw refused(home, "is owned by uid " + owner + ", not by this process's uid " + self);
+        }
+        var permissions = attributes.permissions();
+        if (permissions.contains(PosixFilePermission.GROUP_WRITE)
+                || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+            throw refused(home, "is writable by other users (" + PosixFilePermissions.toString(permissions) + ")");
         }
         return home;
+    }
+
+    private static IllegalStateException refused(Path path, String why) {
+        return new IllegalStateException("could not start the embedded PostgreSQL: " + path + " " + why
+                + "; it may have been planted by another local user, so it is not used. Inspect it, then remove it"
+                + " (its database is lost) to let FirstCome create a new one");
     }
 
     /**
@@ -302,14 +336,5 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
     private static void chown(Path p) throws IOException {
         Files.setAttribute(p, "unix:uid", ProcessSupport.UNPRIVILEGED_ID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
         Files.setAttribute(p, "unix:gid", ProcessSupport.UNPRIVILEGED_ID, java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private static String sha1(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-1").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

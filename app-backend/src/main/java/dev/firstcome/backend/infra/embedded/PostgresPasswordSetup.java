@@ -3,7 +3,9 @@ package dev.firstcome.backend.infra.embedded;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 
 /**
@@ -55,7 +57,16 @@ final class PostgresPasswordSetup {
             throw new IllegalStateException("could not set the embedded PostgreSQL password (exit code "
                     + single.exitValue() + "):\n" + output.replace(verifier, "***"));
         }
-        Files.writeString(data.resolve("pg_hba.conf"), PG_HBA);
+        // written by this JVM (root, when PostgreSQL runs as uid 65534) into a directory uid 65534 owns: never through
+        // a symbolic link planted there
+        try (var out = Files.newByteChannel(
+                data.resolve("pg_hba.conf"),
+                StandardOpenOption.CREATE,
+                StandardOpenOption.TRUNCATE_EXISTING,
+                StandardOpenOption.WRITE,
+                LinkOption.NOFOLLOW_LINKS)) {
+            out.write(java.nio.ByteBuffer.wrap(PG_HBA.getBytes(StandardCharsets.UTF_8)));
+        }
     }
 
     /** Written by {@link #requirePassword}: password (SCRAM-SHA-256) for every local and loopback connection. */

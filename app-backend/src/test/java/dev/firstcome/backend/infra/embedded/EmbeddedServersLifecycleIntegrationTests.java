@@ -81,7 +81,7 @@ class EmbeddedServersLifecycleIntegrationTests {
     void failedStartStopsWhatItStartedBeforeTheErrorPropagates() throws Exception {
         Path dataDir = dataDir("failed-start-test");
         // PostgreSQL, the last to start, cannot: a file stands where its directory must be
-        Path blocker = EmbeddedPostgresServer.homeOf(dataDir);
+        Path blocker = dataDir.resolve("postgres");
         Files.writeString(blocker, "not a directory\n");
 
         assertThatThrownBy(() -> EmbeddedServersProbe.start(dataDir))

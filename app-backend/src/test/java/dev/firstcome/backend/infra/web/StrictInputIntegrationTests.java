@@ -68,6 +68,8 @@ class StrictInputIntegrationTests {
                 "{\"name\":\"nul\\u0000\",\"totalQuantity\":5," + WINDOW + "}|name",
                 "{\"name\":\"n\\u0000ul\",\"totalQuantity\":5," + WINDOW + "}|name",
                 "{\"name\":\"line\\nbreak\",\"totalQuantity\":5," + WINDOW + "}|name",
+                "{\"name\":\"line\\u2028separator\",\"totalQuantity\":5," + WINDOW + "}|name",
+                "{\"name\":\"paragraph\\u2029separator\",\"totalQuantity\":5," + WINDOW + "}|name",
                 "{\"name\":\"x\",\"totalQuantity\":5,\"startsAt\":\"2000-01-01T00:00:00Z\",\"endsAt\":\"+999999999-12-31T23:59:59Z\"}|endsAt",
                 "{\"name\":\"x\",\"totalQuantity\":5,\"startsAt\":12345,\"endsAt\":\"2100-01-01T00:00:00Z\"}|startsAt",
                 "{\"name\":\"x\",\"totalQuantity\":5,\"startsAt\":\"1999-12-31T23:59:59Z\",\"endsAt\":\"2100-01-01T00:00:00Z\"}|startsAt",
@@ -103,6 +105,7 @@ class StrictInputIntegrationTests {
                 "{\"zoneId\":\"Asia/Seoul\"}|zoneId",
                 "{\"name\":\"a\",\"name\":\"b\"}|name",
                 "{\"name\":\"nul\\u0000\"}|name",
+                "{\"name\":\"a\\u2028b\"}|name",
                 "{\"totalQuantity\":\"10\"}|totalQuantity",
                 "{\"totalQuantity\":7.5}|totalQuantity",
                 "{\"dailyQuantity\":2147483648}|dailyQuantity",
@@ -271,6 +274,49 @@ class StrictInputIntegrationTests {
         assertThat(reply.body()).doesNotContainIgnoringCase("<html").doesNotContain("Exception");
         assertThat(reply.json().get("status").asInt()).isEqualTo(status);
         assertThat(reply.json().get("field").asString()).isEqualTo(field);
+    }
+
+    @ParameterizedTest(name = "{0} holding {1} -> 400 problem naming it")
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "Idempotency-Key|bytes 0x80-0x9F",
+                "Idempotency-Key|UTF-8 text",
+                "Content-Type|bytes 0x80-0x9F",
+                "Content-Type|UTF-8 text",
+                "Accept|bytes 0x80-0x9F",
+                "Accept|UTF-8 text"
+            })
+    void headerTheApplicationReadsWithBytesTheFirewallRefusesIsA400NamingIt(String header, String kind)
+            throws IOException {
+        String value = kind.startsWith("bytes") ? "a\u0085\u009fb" : utf8AsLatin1("ключ");
+        String body = "{\"userId\":\"u1\"}";
+        var request = new StringBuilder("POST /api/coupons/1/redeem HTTP/1.1\r\nHost: x\r\nConnection: close\r\n");
+        request.append("Content-Type: ")
+                .append(header.equals("Content-Type") ? "application/json; x=\"" + value + "\"" : "application/json")
+                .append("\r\n");
+        request.append("Idempotency-Key: ")
+                .append(header.equals("Idempotency-Key") ? value : "key-1")
+                .append("\r\n");
+        if (header.equals("Accept")) {
+            request.append("Accept: ").append(value).append("\r\n");
+        }
+        request.append("Content-Length: ")
+                .append(body.length())
+                .append("\r\n\r\n")
+                .append(body);
+
+        Reply reply = exchange(request.toString());
+
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.header("content-type")).startsWith("application/problem+json");
+        assertThat(reply.body()).doesNotContain("Exception");
+        assertThat(reply.json().get("field").asString()).isEqualTo(header);
+        assertThat(reply.json().get("detail").asString()).contains(header).doesNotContainIgnoringCase("path");
+    }
+
+    private static String utf8AsLatin1(String text) {
+        return new String(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
     }
 
     private int eventCount() {
