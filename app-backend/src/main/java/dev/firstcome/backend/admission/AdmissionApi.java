@@ -1,6 +1,7 @@
 package dev.firstcome.backend.admission;
 
 import dev.firstcome.model.ApplyResult;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -27,6 +28,14 @@ public interface AdmissionApi {
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         }
+    }
+
+    /**
+     * The admission ids of the event whose hand-off failed on this server and whose undo is being tried
+     * or queued (Redis did not answer it yet). They are not lost: the undo gives their slot back.
+     */
+    default Set<Long> undoing(long eventId) {
+        return Set.of();
     }
 
     /** Stops admitting (every apply answers 503); used by graceful shutdown. */

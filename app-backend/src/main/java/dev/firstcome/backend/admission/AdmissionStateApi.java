@@ -58,6 +58,17 @@ public interface AdmissionStateApi {
     void republish(CouponAdmitted admitted);
 
     /**
+     * Republishes an admission whose record Kafka never got (heal, the lost admission repair), once:
+     * claims it in Redis first (the user still holds exactly this admission, it was never revoked, and
+     * nobody claimed it less than {@code lease} ago), then publishes it with its original id and rank and
+     * waits for the broker's ack. A claimed admission is never undone afterwards (an undo still queued
+     * keeps it), so the republished record cannot persist a coupon whose slot was given back. Returns
+     * false when it was not claimed; {@link AdmissionUnavailableException} when Kafka did not acknowledge
+     * it (the claim expires after {@code lease} and a later repair tries again).
+     */
+    boolean republishOnce(CouponAdmitted admitted, Duration lease);
+
+    /**
      * Writes the event's limits and status into its meta hash under {@code version}, so the very next
      * apply sees them. The caller holds the event's row lock and is committing {@code version} in the
      * database. A hash that holds this or a later version is left as it is ({@link MetaWrite.Stale}: a

@@ -1,5 +1,6 @@
 package dev.firstcome.backend.monitor;
 
+import dev.firstcome.backend.admission.AdmissionApi;
 import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.audit.AuditApi;
@@ -15,7 +16,9 @@ import dev.firstcome.model.LagStatus;
 import dev.firstcome.model.OutboxStatus;
 import dev.firstcome.model.PipelineStatus;
 import dev.firstcome.model.ReconcileReport;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -48,9 +51,15 @@ class MonitorService implements MonitorApi {
     private final AuditApi audit;
     private final double lagThresholdSeconds;
     private final OutboxBacklog outbox;
+    private final AdmissionApi applies;
+    private final Duration settleAfter;
+    private final Clock clock;
 
     MonitorService(
             AdmissionStateApi admission,
+            AdmissionApi applies,
+            RepairProperties repair,
+            Clock clock,
             IssuanceApi issuance,
             EventApi events,
             KafkaLagProbe lagProbe,
@@ -61,6 +70,9 @@ class MonitorService implements MonitorApi {
             OutboxBacklog outbox) {
         this.outbox = outbox;
         this.admission = admission;
+        this.applies = applies;
+        this.settleAfter = repair.after();
+        this.clock = clock;
         this.issuance = issuance;
         this.events = events;
         this.lagProbe = lagProbe;
@@ -174,8 +186,11 @@ class MonitorService implements MonitorApi {
             return new HealReport(eventId, 0, restored);
         }
         Reconciliation reconciliation = compare(eventId);
-        for (CouponAdmitted missing : reconciliation.missing()) {
-            admission.republish(missing);
+        int republished = 0;
+        for (CouponAdmitted lost : reconciliation.settled()) {
+            if (admission.republishOnce(lost, settleAfter)) {
+                republished++;
+            }
         }
         int restored = reconciliation.unknownToRedis().isEmpty()
                 ? 0
@@ -183,16 +198,18 @@ class MonitorService implements MonitorApi {
         log.info(
                 "Healed event {}: {} admission(s) republished, {} user(s) restored into Redis",
                 eventId,
-                reconciliation.missing().size(),
+                republished,
                 restored);
-        return new HealReport(eventId, reconciliation.missing().size(), restored);
+        return new HealReport(eventId, republished, restored);
     }
 
     /**
      * Reads the lag before and after Redis and the database, and uses the larger backlog: a record
-     * consumed between the reads is then still counted in flight rather than lost.
+     * consumed between the reads is then still counted in flight rather than lost. Admissions younger
+     * than {@code firstcome.repair.after}, and those this server is undoing, are in flight.
      */
     private Reconciliation compare(long eventId) {
+        Instant settledBefore = clock.instant().minus(settleAfter);
         long before = lagProbe.freshBacklog();
         Map<String, CouponAdmitted> admitted = admission.admitted(eventId);
         List<CouponAdmitted> failedOpen = issuance.failedOpenAdmissions(eventId);
@@ -200,7 +217,15 @@ class MonitorService implements MonitorApi {
         long after = lagProbe.freshBacklog();
         long consumerLag = lagProbe.admitted().totalLag();
         long backlog = Math.max(before, after);
-        return Reconciliation.of(eventId, admitted, persisted, failedOpen, consumerLag, backlog);
+        return Reconciliation.of(
+                eventId,
+                admitted,
+                persisted,
+                failedOpen,
+                consumerLag,
+                backlog,
+                settledBefore,
+                applies.undoing(eventId));
     }
 
     private void requireEvent(long eventId) {

@@ -8,6 +8,8 @@ import org.springframework.boot.test.context.SpringBootTest;
         properties = {
             "firstcome.namespace=monitor-it",
             "firstcome.monitor.rebuild-retry=1s",
-            "firstcome.monitor.heal-drain-wait=1s"
+            "firstcome.monitor.heal-drain-wait=1s",
+            // the operator's reconcile and heal, without the automatic repair (LostAdmissionRepairIntegrationTests)
+            "firstcome.repair.enabled=false"
         })
 class MonitorIntegrationTests extends MonitorScenarios {}

@@ -14,6 +14,8 @@ import org.springframework.boot.test.context.SpringBootTest;
             "firstcome.redis.url=redis://127.0.0.1:6379",
             "firstcome.namespace=monitor-svc",
             "firstcome.monitor.rebuild-retry=1s",
-            "firstcome.monitor.heal-drain-wait=1s"
+            "firstcome.monitor.heal-drain-wait=1s",
+            // the operator's reconcile and heal, without the automatic repair (LostAdmissionRepairIntegrationTests)
+            "firstcome.repair.enabled=false"
         })
 class MonitorServicesIntegrationTests extends MonitorScenarios {}

@@ -118,4 +118,43 @@ class ReconciliationTests {
         assertThat(report.lost()).isZero();
         assertThat(report.missingSample()).isEmpty();
     }
+
+    @Test
+    void youngAdmissionsAndAdmissionsBeingUndoneAreInFlightNotLost() {
+        Instant settledBefore = Instant.parse("2026-11-23T04:00:00Z"); // admission(n) was admitted at this instant
+        Map<String, CouponAdmitted> admitted = admitted(1, 10);
+        admitted.put(
+                "old",
+                new CouponAdmitted(EVENT, "old", 11, 11, LocalDate.parse("2026-11-23"), settledBefore.minusSeconds(1)));
+        admitted.put(
+                "undoing",
+                new CouponAdmitted(
+                        EVENT, "undoing", 12, 12, LocalDate.parse("2026-11-23"), settledBefore.minusSeconds(1)));
+
+        Reconciliation r =
+                Reconciliation.of(EVENT, admitted, rows(1, 4), List.of(), 0, 0, settledBefore, java.util.Set.of(12L));
+
+        assertThat(r.missing()).hasSize(8);
+        assertThat(r.report().inFlight()).isEqualTo(7); // six young, one being undone
+        assertThat(r.report().lost()).isEqualTo(1);
+        assertThat(r.settled()).extracting(CouponAdmitted::userId).containsExactly("old");
+    }
+
+    @Test
+    void theBacklogExplainsOnlySettledAdmissionsBeyondTheYoungOnes() {
+        Instant settledBefore = Instant.parse("2026-11-23T04:00:00Z");
+        Map<String, CouponAdmitted> admitted = admitted(1, 4);
+        for (int n = 5; n <= 8; n++) {
+            admitted.put(
+                    "u" + n,
+                    new CouponAdmitted(
+                            EVENT, "u" + n, n, n, LocalDate.parse("2026-11-23"), settledBefore.minusSeconds(60)));
+        }
+
+        Reconciliation r =
+                Reconciliation.of(EVENT, admitted, List.of(), List.of(), 2, 2, settledBefore, java.util.Set.of());
+
+        assertThat(r.report().inFlight()).isEqualTo(4 + 2);
+        assertThat(r.report().lost()).isEqualTo(2);
+    }
 }

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.dao.DataAccessException;
@@ -204,6 +205,11 @@ class ApplyPipeline implements AdmissionApi {
 
     private static Throwable unwrap(Throwable failure) {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    @Override
+    public Set<Long> undoing(long eventId) {
+        return undos.undoing(eventId);
     }
 
     @Override

@@ -6,7 +6,10 @@ import dev.firstcome.backend.admission.AdmissionStrategy.EventLimits;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -33,6 +36,9 @@ class UndoQueue implements InitializingBean, DisposableBean {
     private final TaskScheduler scheduler;
     private final Duration interval;
     private final ConcurrentLinkedQueue<PendingUndo> pending = new ConcurrentLinkedQueue<>();
+    /** Every undo from its first attempt until it succeeded (in progress or queued), as event -> admission ids. */
+    private final Map<Long, Set<Long>> undoing = new ConcurrentHashMap<>();
+
     private final Executor blockingWork = Executors.newVirtualThreadPerTaskExecutor();
     private volatile ScheduledFuture<?> retries;
 
@@ -48,6 +54,14 @@ class UndoQueue implements InitializingBean, DisposableBean {
         void run() {
             strategy.undo(limits, userId, day, decision);
         }
+
+        long eventId() {
+            return limits.eventId();
+        }
+
+        long admissionId() {
+            return decision.admissionId();
+        }
     }
 
     /**
@@ -56,6 +70,8 @@ class UndoQueue implements InitializingBean, DisposableBean {
      */
     CompletableFuture<Void> undo(PendingUndo undo) {
         var done = new CompletableFuture<Void>();
+        undoing.computeIfAbsent(undo.eventId(), e -> ConcurrentHashMap.newKeySet())
+                .add(undo.admissionId());
         blockingWork.execute(() -> attempt(undo, 1, done));
         return done;
     }
@@ -63,6 +79,7 @@ class UndoQueue implements InitializingBean, DisposableBean {
     private void attempt(PendingUndo undo, int attempt, CompletableFuture<Void> done) {
         try {
             undo.run();
+            undone(undo);
             done.complete(null);
             return;
         } catch (RuntimeException e) {
@@ -99,6 +116,7 @@ class UndoQueue implements InitializingBean, DisposableBean {
             }
             try {
                 undo.run();
+                undone(undo);
                 log.info(
                         "Admission {} of event {} undone after a delay",
                         undo.decision().admissionId(),
@@ -107,6 +125,22 @@ class UndoQueue implements InitializingBean, DisposableBean {
                 pending.add(undo);
             }
         }
+    }
+
+    private void undone(PendingUndo undo) {
+        undoing.computeIfPresent(undo.eventId(), (event, ids) -> {
+            ids.remove(undo.admissionId());
+            return ids.isEmpty() ? null : ids;
+        });
+    }
+
+    /**
+     * The admission ids of the event whose undo this server has started and not finished (being tried,
+     * or queued for the background retry): their send failed, so they are neither lost nor to republish.
+     */
+    Set<Long> undoing(long eventId) {
+        Set<Long> ids = undoing.get(eventId);
+        return ids == null ? Set.of() : Set.copyOf(ids);
     }
 
     /** Undos waiting for the background retry: for tests. */

@@ -43,6 +43,11 @@ public class AdmissionKeys {
         return tag(eventId) + "revoked";
     }
 
+    /** Admission ids claimed for republishing (heal, the lost admission repair) -> when, in epoch millis. */
+    public String republished(long eventId) {
+        return tag(eventId) + "republished";
+    }
+
     /** The replication id of the master that served the event's slot when its state was last checked or rebuilt. */
     public String replicationId(long eventId) {
         return tag(eventId) + "replid";
@@ -53,7 +58,11 @@ public class AdmissionKeys {
     }
 
     public List<String> undoKeys(long eventId, LocalDate day) {
-        return List.of(applied(eventId), total(eventId), day(eventId, day), revoked(eventId));
+        return List.of(applied(eventId), total(eventId), day(eventId, day), revoked(eventId), republished(eventId));
+    }
+
+    public List<String> republishKeys(long eventId) {
+        return List.of(applied(eventId), revoked(eventId), republished(eventId));
     }
 
     public List<String> limitKeys(long eventId, LocalDate today) {

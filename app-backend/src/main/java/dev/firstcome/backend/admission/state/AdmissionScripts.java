@@ -36,6 +36,12 @@ class AdmissionScripts {
         return RedisScript.of(text("scripts/undo.lua"), Long.class);
     }
 
+    /** republish.lua: claims an admission for republishing, so that it is republished once and never undone. */
+    @Bean
+    RedisScript<Long> republishScript() {
+        return RedisScript.of(text("scripts/republish.lua"), Long.class);
+    }
+
     /** limits.lua: an edit's versioned write of an event's limits and status. */
     @Bean
     @SuppressWarnings("rawtypes")

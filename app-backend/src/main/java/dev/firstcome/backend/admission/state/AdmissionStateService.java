@@ -82,6 +82,15 @@ class AdmissionStateService implements AdmissionStateApi {
     }
 
     @Override
+    public boolean republishOnce(CouponAdmitted admitted, Duration lease) {
+        if (!state.claimRepublish(admitted, lease)) {
+            return false;
+        }
+        publisher.republish(admitted);
+        return true;
+    }
+
+    @Override
     public MetaWrite writeMeta(EventView event, long version, MetaWrite.Limits limits) {
         return meta.writeMeta(event, version, limits);
     }

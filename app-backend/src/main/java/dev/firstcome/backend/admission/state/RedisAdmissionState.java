@@ -22,8 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 
 /** An event's counters and admitted users in Redis: read, restored after a loss, healed. */
@@ -37,13 +39,16 @@ class RedisAdmissionState {
     private final AdmissionKeys keys;
     private final Clock clock;
     private final Duration dayTtl;
+    private final RedisScript<Long> republishScript;
 
     RedisAdmissionState(
             EventLookup events,
             StringRedisTemplate redis,
             AdmissionKeys keys,
             Clock clock,
-            FirstComeProperties properties) {
+            FirstComeProperties properties,
+            @Qualifier("republishScript") RedisScript<Long> republishScript) {
+        this.republishScript = republishScript;
         this.events = events;
         this.redis = redis;
         this.keys = keys;
@@ -146,6 +151,22 @@ class RedisAdmissionState {
         entries.forEach((user, value) ->
                 result.put(user.toString(), AppliedEntry.parse(eventId, user.toString(), value.toString())));
         return result;
+    }
+
+    /**
+     * Claims the admission for republishing (republish.lua): true when the user still holds exactly this
+     * admission, it was never revoked and no claim younger than {@code lease} exists. From then on an undo
+     * of it keeps it.
+     */
+    boolean claimRepublish(CouponAdmitted admission, Duration lease) {
+        Long claimed = redis.execute(
+                republishScript,
+                keys.republishKeys(admission.eventId()),
+                admission.userId(),
+                Long.toString(admission.admissionId()),
+                Long.toString(clock.millis()),
+                Long.toString(lease.toMillis()));
+        return claimed != null && claimed == 1L;
     }
 
     Set<Long> revoked(long eventId, Collection<Long> admissionIds) {
