@@ -76,7 +76,7 @@ public class RedisReplicaAcks implements DisposableBean {
                 .register(meters);
     }
 
-    /** A master as last asked: its address and how many replicas were attached to it. */
+    /** A master as last asked: its address (empty outside a Cluster) and how many replicas were attached to it. */
     public record Master(String id, String address, int replicas) {}
 
     /** The configured count ({@code FIRSTCOME_REDIS_REPLICA_ACKS}), 0: no {@code WAIT} at all. */
@@ -125,8 +125,8 @@ public class RedisReplicaAcks implements DisposableBean {
                 + String.join(
                         ", ",
                         degraded.stream()
-                                .map(m -> "master " + m.address() + " has " + m.replicas() + " of " + configured
-                                        + " replica(s) attached")
+                                .map(m ->
+                                        name(m) + " has " + m.replicas() + " of " + configured + " replica(s) attached")
                                 .toList())
                 + "; admissions there wait for the replicas it has (none: no WAIT), " + configured
                 + " again once a replica attaches";
@@ -196,10 +196,8 @@ public class RedisReplicaAcks implements DisposableBean {
 
     private Map<String, Master> askSingle() {
         try (var connection = connections.getConnection()) {
-            Master master = master(
-                    SINGLE_MASTER,
-                    "(" + topology.mode().name().toLowerCase(java.util.Locale.ROOT) + " master)",
-                    connection.serverCommands().info("replication"));
+            Master master =
+                    master(SINGLE_MASTER, "", connection.serverCommands().info("replication"));
             return master == null ? Map.of() : Map.of(SINGLE_MASTER, master);
         }
     }
@@ -212,16 +210,21 @@ public class RedisReplicaAcks implements DisposableBean {
         return new Master(id, address, Integer.parseInt(info.getProperty("connected_slaves", "0")));
     }
 
+    /** "master 127.0.0.1:7001" on a Cluster, "master" outside one. */
+    private static String name(Master master) {
+        return master.address().isEmpty() ? "master" : "master " + master.address();
+    }
+
     private void logChanges() {
         Set<String> degradedNow = new HashSet<>();
         for (Master master : degraded()) {
             degradedNow.add(master.id());
             if (degradedLogged.add(master.id())) {
                 log.warn(
-                        "Redis master {} has {} of {} replica(s) attached: its admissions wait for {} acknowledgement(s)"
+                        "Redis {} has {} of {} replica(s) attached: its admissions wait for {} acknowledgement(s)"
                                 + " until a replica attaches (a master without a replica cannot be rolled back by a"
                                 + " promotion; a restart of it is caught by the rollback detection)",
-                        master.address(),
+                        name(master),
                         master.replicas(),
                         configured,
                         master.replicas());
@@ -233,9 +236,9 @@ public class RedisReplicaAcks implements DisposableBean {
                 Master master = masters.get(id);
                 if (master != null) {
                     log.info(
-                            "Redis master {} has {} replica(s) attached again: its admissions wait for {}"
+                            "Redis {} has {} replica(s) attached again: its admissions wait for {}"
                                     + " acknowledgement(s)",
-                            master.address(),
+                            name(master),
                             master.replicas(),
                             configured);
                 } else {

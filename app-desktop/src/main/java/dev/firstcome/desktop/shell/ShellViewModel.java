@@ -171,7 +171,7 @@ public final class ShellViewModel {
                 while (degraded.find()) {
                     masters.add(degraded.group(1) + ": " + degraded.group(2) + " replicas");
                 }
-                text += " degraded (" + String.join(", ", masters) + ")";
+                text += " degraded" + (masters.isEmpty() ? "" : " (" + String.join(", ", masters) + ")");
             }
             return text;
         }
