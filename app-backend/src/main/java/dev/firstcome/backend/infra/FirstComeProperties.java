@@ -38,7 +38,9 @@ public record FirstComeProperties(
      * (standalone), {@code clusterNodes} ({@code host:port,...}: Redis Cluster) or {@code sentinelMaster}
      * with {@code sentinelNodes} (Sentinel); none: the embedded Redis. {@code password} for every mode.
      * {@code replicaAcks}: replicas that must acknowledge each admission batch (Redis {@code WAIT})
-     * before it is promised; unset: 1 on a Cluster or Sentinel, 0 on a standalone Redis. {@code
+     * before it is promised; unset: 1 on a Cluster or Sentinel, 0 on a standalone Redis; never more than the
+     * batch's master has replicas attached, asked of every master each {@code replicaCountRefresh} ({@link
+     * RedisReplicaAcks}). {@code
      * topologyRefresh}: how often a Cluster client re-reads the cluster's topology (it also does so at
      * once on a MOVED/ASK redirect or a reconnect).
      */
@@ -53,7 +55,8 @@ public record FirstComeProperties(
             String password,
             @Min(0) Integer replicaAcks,
             @DefaultValue("1s") Duration replicaAckTimeout,
-            @DefaultValue("2s") Duration topologyRefresh) {}
+            @DefaultValue("2s") Duration topologyRefresh,
+            @DefaultValue("1s") Duration replicaCountRefresh) {}
 
     /**
      * Kafka address, topics and producer bounds. {@code replicationFactor}: the replicas of each topic

@@ -24,6 +24,7 @@ class InfrastructureService implements InfrastructureApi {
     private final AdminToken adminToken;
     private final RedisTopology redisTopology;
     private final KafkaTopology kafkaTopology;
+    private final RedisReplicaAcks replicaAcks;
     private volatile String httpApiUrl = "";
     private volatile String applyApiUrl = "";
 
@@ -34,7 +35,9 @@ class InfrastructureService implements InfrastructureApi {
             DataSource dataSource,
             AdminToken adminToken,
             RedisTopology redisTopology,
-            KafkaTopology kafkaTopology) {
+            KafkaTopology kafkaTopology,
+            RedisReplicaAcks replicaAcks) {
+        this.replicaAcks = replicaAcks;
         this.redisTopology = redisTopology;
         this.kafkaTopology = kafkaTopology;
         this.env = env;
@@ -75,12 +78,17 @@ class InfrastructureService implements InfrastructureApi {
         }
     }
 
-    /** PONG, then the masters and replicas up and the replica acknowledgement each admission batch waits for. */
+    /**
+     * PONG, then the masters and replicas up and the replica acknowledgement each admission batch waits for,
+     * and the masters that have fewer replicas attached than that ("replica acks degraded: ...").
+     */
     private String redisTopologyDetail(String pong) {
+        String degraded = replicaAcks.degradedDescription();
         String acks = "replica acks " + redisTopology.replicaAcks()
                 + (redisTopology.replicaAcks() > 0
                         ? " within " + redisTopology.replicaAckTimeout().toMillis() + " ms"
-                        : "");
+                        : "")
+                + (degraded.isEmpty() ? "" : "; " + degraded);
         try {
             return pong + "; " + redisTopology.mode().name().toLowerCase(java.util.Locale.ROOT) + ": "
                     + redisTopology.nodes() + "; " + acks;

@@ -145,12 +145,15 @@ public final class ShellViewModel {
     private static final java.util.regex.Pattern REDIS_NODES =
             java.util.regex.Pattern.compile("(\\d+/\\d+) master\\(s\\) up, (\\d+/\\d+) replica\\(s\\) up");
     private static final java.util.regex.Pattern REPLICA_ACKS = java.util.regex.Pattern.compile("replica acks (\\d+)");
+    private static final java.util.regex.Pattern DEGRADED_MASTER =
+            java.util.regex.Pattern.compile("master (\\S+) has (\\d+) of \\d+ replica\\(s\\) attached");
     private static final java.util.regex.Pattern KAFKA_BROKERS = java.util.regex.Pattern.compile(
             "(\\d+) broker\\(s\\) up, replication factor (\\d+).*?(\\d+)/\\d+ partition\\(s\\) under-replicated");
 
     /**
      * The replicated topology in a few words, read from the component's health detail: "3/3 masters, 3/3
-     * replicas, WAIT 1" for a Redis Cluster or Sentinel, "3 brokers, factor 3, 0 under-replicated" for
+     * replicas, WAIT 1" for a Redis Cluster or Sentinel ("WAIT 1 degraded (127.0.0.1:7001: 0 replicas)"
+     * while a master has fewer replicas attached than that), "3 brokers, factor 3, 0 under-replicated" for
      * several brokers; empty for a single server.
      */
     static String topology(ComponentStatus status) {
@@ -159,8 +162,18 @@ public final class ShellViewModel {
                 && (status.mode().equals("cluster") || status.mode().equals("sentinel"))) {
             var nodes = REDIS_NODES.matcher(detail);
             var acks = REPLICA_ACKS.matcher(detail);
-            return (nodes.find() ? nodes.group(1) + " masters, " + nodes.group(2) + " replicas" : "")
+            String text = (nodes.find() ? nodes.group(1) + " masters, " + nodes.group(2) + " replicas" : "")
                     + (acks.find() ? (nodes.find(0) ? ", " : "") + "WAIT " + acks.group(1) : "");
+            int degradedAt = detail.indexOf("replica acks degraded:");
+            if (degradedAt >= 0) {
+                var masters = new java.util.ArrayList<String>();
+                var degraded = DEGRADED_MASTER.matcher(detail.substring(degradedAt));
+                while (degraded.find()) {
+                    masters.add(degraded.group(1) + ": " + degraded.group(2) + " replicas");
+                }
+                text += " degraded" + (masters.isEmpty() ? "" : " (" + String.join(", ", masters) + ")");
+            }
+            return text;
         }
         if (status.name().equals("kafka")) {
             var brokers = KAFKA_BROKERS.matcher(detail);

@@ -81,4 +81,19 @@ class ShellViewModelTests {
         assertThat(ShellViewModel.topology(single)).isEmpty();
         assertThat(ShellViewModel.describe(redis)).endsWith(" · 3/3 masters, 2/3 replicas, WAIT 1");
     }
+
+    @Test
+    void aMasterWithoutEnoughReplicasIsShownDegradedInTheStatusBar() {
+        var redis = new dev.firstcome.model.ComponentStatus(
+                "redis",
+                true,
+                "cluster",
+                "127.0.0.1:7000,127.0.0.1:7001",
+                "PONG; cluster: 3/4 master(s) up, 2/3 replica(s) up; replica acks 1 within 1000 ms; replica acks"
+                        + " degraded: master 127.0.0.1:7004 has 0 of 1 replica(s) attached; admissions there wait"
+                        + " for the replicas it has (none: no WAIT), 1 again once a replica attaches");
+
+        assertThat(ShellViewModel.topology(redis))
+                .isEqualTo("3/4 masters, 2/3 replicas, WAIT 1 degraded (127.0.0.1:7004: 0 replicas)");
+    }
 }

@@ -3,6 +3,7 @@ package dev.firstcome.backend.admission.decide;
 import dev.firstcome.backend.admission.AdmissionStrategy;
 import dev.firstcome.backend.admission.state.AdmissionKeys;
 import dev.firstcome.backend.infra.FirstComeProperties;
+import dev.firstcome.backend.infra.RedisReplicaAcks;
 import dev.firstcome.backend.infra.RedisTopology;
 import dev.firstcome.model.ApplyOutcome;
 import io.lettuce.core.AbstractRedisClient;
@@ -71,8 +72,11 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
     private final AdmissionBatcher batcher;
 
     private final DistributionSummary batchSizes;
-    /** Replicas that must acknowledge each run that admitted (Redis WAIT), 0: none. */
-    private final int replicaAcks;
+    /**
+     * Replicas that must acknowledge each run that admitted (Redis WAIT): the configured count, at most the
+     * replicas the event's master has attached (0 configured: no WAIT).
+     */
+    private final RedisReplicaAcks replicaAcks;
 
     private final long replicaAckTimeoutMillis;
     private volatile CompletableFuture<AsyncScripting> async;
@@ -86,8 +90,9 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             FirstComeProperties properties,
             RedisConnectionFactory connectionFactory,
             MeterRegistry meters,
-            RedisTopology topology) {
-        this.replicaAcks = topology.replicaAcks();
+            RedisTopology topology,
+            RedisReplicaAcks replicaAcks) {
+        this.replicaAcks = replicaAcks;
         this.replicaAckTimeoutMillis = Math.max(1, topology.replicaAckTimeout().toMillis());
         this.redis = redis;
         this.admitScript = admitScript;
@@ -267,12 +272,14 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
     }
 
     /**
-     * The apply path's own connection. With {@code replicaAcks} 0 a run is one EVALSHA (routed by the
-     * event's slot on a Cluster). Otherwise the EVALSHA and a {@code WAIT replicaAcks timeout} are
-     * pipelined on the connection of the master that serves the event's slot (on a Cluster, Lettuce's
-     * connection to that node; WAIT counts the writes of the connection it is sent on): one WAIT per run,
-     * so per batch of the group commit. When fewer replicas acknowledged in time, every ISSUED of the run
-     * is answered {@link #UNACKNOWLEDGED}: the pipeline undoes it and answers 503.
+     * The apply path's own connection. With {@code replicaAcks} 0 configured a run is one EVALSHA (routed
+     * by the event's slot on a Cluster). Otherwise the EVALSHA and a {@code WAIT n timeout} are pipelined
+     * on the connection of the master that serves the event's slot (on a Cluster, Lettuce's connection to
+     * that node; WAIT counts the writes of the connection it is sent on): one WAIT per run, so per batch
+     * of the group commit. {@code n} is the configured count, or fewer when that master has fewer replicas
+     * attached ({@link RedisReplicaAcks#required}, a cached count: no extra command), and no WAIT at all
+     * when it has none. When fewer replicas acknowledged in time, every ISSUED of the run is answered
+     * {@link #UNACKNOWLEDGED}: the pipeline undoes it and answers 503.
      */
     private record AsyncScripting(
             AbstractRedisClient client,
@@ -280,13 +287,13 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             RedisScriptingAsyncCommands<String, String> commands,
             String sha,
             String script,
-            int replicaAcks,
+            RedisReplicaAcks replicaAcks,
             long replicaAckTimeoutMillis,
             Executor blockingWork) {
 
         /** EVALSHA; EVAL (which caches the script again) when Redis answers NOSCRIPT, e.g. after a restart. */
         CompletableFuture<List<Object>> run(String[] keys, String[] args) {
-            if (replicaAcks > 0) {
+            if (replicaAcks.configured() > 0) {
                 return nodeOf(keys[0]).thenCompose(node -> runAndWait(node, keys, args));
             }
             CompletableFuture<List<Object>> first = commands.<List<Object>>evalsha(
@@ -301,10 +308,11 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             });
         }
 
-        /** The commands of the master serving the key's slot (the one connection, outside a Cluster). */
-        private CompletableFuture<RedisAsyncCommands<String, String>> nodeOf(String key) {
+        /** The master serving the key's slot (the one connection, outside a Cluster). */
+        private CompletableFuture<MasterCommands> nodeOf(String key) {
             if (connection instanceof StatefulRedisConnection<String, String> standalone) {
-                return CompletableFuture.completedFuture(standalone.async());
+                return CompletableFuture.completedFuture(
+                        new MasterCommands(RedisReplicaAcks.SINGLE_MASTER, standalone.async()));
             }
             var cluster = (StatefulRedisClusterConnection<String, String>) connection;
             RedisClusterNode master = cluster.getPartitions().getMasterBySlot(SlotHash.getSlot(key));
@@ -313,26 +321,35 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
                 return CompletableFuture.failedFuture(
                         new RedisException("no Redis master serves slot " + SlotHash.getSlot(key) + " right now"));
             }
-            return cluster.getConnectionAsync(master.getNodeId()).thenApply(StatefulRedisConnection::async);
+            return cluster.getConnectionAsync(master.getNodeId())
+                    .thenApply(c -> new MasterCommands(master.getNodeId(), c.async()));
         }
 
-        private CompletableFuture<List<Object>> runAndWait(
-                RedisAsyncCommands<String, String> node, String[] keys, String[] args) {
+        private CompletableFuture<List<Object>> runAndWait(MasterCommands master, String[] keys, String[] args) {
+            RedisAsyncCommands<String, String> node = master.commands();
+            // the acknowledgements this master can give (cached, refreshed off the apply path)
+            int required = replicaAcks.required(master.id());
             // pipelined: the WAIT follows the script on the same connection without waiting for its answer
             CompletableFuture<List<Object>> script = node.<List<Object>>evalsha(sha, ScriptOutputType.MULTI, keys, args)
                     .toCompletableFuture();
-            CompletableFuture<Long> acked = node.waitForReplication(replicaAcks, replicaAckTimeoutMillis)
-                    .toCompletableFuture();
-            return script.thenCombine(acked, this::acknowledged).exceptionallyCompose(e -> {
+            CompletableFuture<List<Object>> answered = required > 0
+                    ? script.thenCombine(
+                            node.waitForReplication(required, replicaAckTimeoutMillis)
+                                    .toCompletableFuture(),
+                            (answer, acked) -> acknowledged(master.id(), required, answer, acked))
+                    : script;
+            return answered.exceptionallyCompose(e -> {
                 Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
                 if (cause instanceof RedisNoScriptException) {
                     CompletableFuture<List<Object>> again = node.<List<Object>>eval(
                                     script(), ScriptOutputType.MULTI, keys, args)
                             .toCompletableFuture();
-                    return again.thenCombine(
-                            node.waitForReplication(replicaAcks, replicaAckTimeoutMillis)
-                                    .toCompletableFuture(),
-                            this::acknowledged);
+                    return required > 0
+                            ? again.thenCombine(
+                                    node.waitForReplication(required, replicaAckTimeoutMillis)
+                                            .toCompletableFuture(),
+                                    (answer, acked) -> acknowledged(master.id(), required, answer, acked))
+                            : again;
                 }
                 if (cause instanceof RedisCommandExecutionException redirected
                         && redirected.getMessage() != null
@@ -346,10 +363,12 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
         }
 
         /** The script's answer, with every ISSUED replaced by UNACKNOWLEDGED when too few replicas acknowledged. */
-        private List<Object> acknowledged(List<Object> answer, Long acked) {
-            if (acked != null && acked >= replicaAcks) {
+        private List<Object> acknowledged(String masterId, int required, List<Object> answer, Long acked) {
+            if (acked != null && acked >= required) {
                 return answer;
             }
+            // a replica may be gone for good: ask the masters again now, not at the next refresh
+            replicaAcks.shortfall(masterId);
             if (answer.size() % 3 != 0) {
                 return answer; // NO_STATE: nothing was written
             }
@@ -374,6 +393,9 @@ class LuaAdmissionStrategy implements AdmissionStrategy, DisposableBean {
             }
         }
     }
+
+    /** A master's node id ({@link RedisReplicaAcks#SINGLE_MASTER} outside a Cluster) and its commands. */
+    private record MasterCommands(String id, RedisAsyncCommands<String, String> commands) {}
 
     /**
      * The replicas did not acknowledge the run that made this admission within the replica ack timeout:
