@@ -6,9 +6,9 @@ import dev.firstcome.backend.admission.web.ApplyAnswers.Answer;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.ServerListening;
 import dev.firstcome.backend.infra.web.ConnectionLimits;
+import dev.firstcome.backend.infra.web.HttpProtocolRules;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -23,18 +23,14 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpUtil;
-import io.netty.handler.codec.http.HttpVersion;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.BindException;
@@ -139,7 +135,10 @@ final class ApplyHttpServer implements SmartLifecycle {
                                 limits.headerTimeout(), limits.bodyTimeout(), settings.idleTimeout(), slots);
                         channel.pipeline()
                                 .addLast(deadlines.bytes())
-                                .addLast(new HttpServerCodec(4096, 8192, 8192))
+                                .addLast(new HttpServerCodec(
+                                        HttpProtocolRules.MAX_HEADER_BYTES,
+                                        HttpProtocolRules.MAX_HEADER_BYTES,
+                                        8192))
                                 .addLast(deadlines.messages())
                                 .addLast(new BoundedAggregator())
                                 .addLast(new ApplyHandler(slot, deadlines));
@@ -246,38 +245,10 @@ final class ApplyHttpServer implements SmartLifecycle {
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
             String uri =
-                    oversized instanceof io.netty.handler.codec.http.HttpRequest request ? pathOf(request.uri()) : "/";
+                    oversized instanceof io.netty.handler.codec.http.HttpRequest request ? ApplyProtocolRules.pathOf(request.uri()) : "/";
             Answer answer = answers.of(ApplyAnswers.tooLarge(), uri);
-            ctx.writeAndFlush(response(answer, false)).addListener(ChannelFutureListener.CLOSE);
+            ctx.writeAndFlush(ApplyProtocolRules.response(answer, false)).addListener(ChannelFutureListener.CLOSE);
         }
-    }
-
-    private static String pathOf(String uri) {
-        int query = uri.indexOf('?');
-        return query < 0 ? uri : uri.substring(0, query);
-    }
-
-    private static FullHttpResponse response(Answer answer, boolean keepAlive) {
-        var response = new DefaultFullHttpResponse(
-                HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(answer.status()),
-                Unpooled.wrappedBuffer(answer.body()));
-        var headers = response.headers();
-        headers.set(HttpHeaderNames.CONTENT_TYPE, answer.contentType());
-        headers.setInt(HttpHeaderNames.CONTENT_LENGTH, answer.body().length);
-        if (answer.retryAfter()) {
-            headers.set(HttpHeaderNames.RETRY_AFTER, answer.retryAfterValue());
-        }
-        if (answer.challenge() != null) {
-            headers.set(HttpHeaderNames.WWW_AUTHENTICATE, answer.challenge());
-        }
-        if (answer.status() == 405) {
-            headers.set(HttpHeaderNames.ALLOW, "POST");
-        }
-        if (!keepAlive) {
-            headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-        }
-        return response;
     }
 
     /** One per connection: answers its requests in order, one at a time. */
@@ -320,7 +291,7 @@ final class ApplyHttpServer implements SmartLifecycle {
             answer.whenComplete((done, failure) -> answerOnLoop(ctx, () -> {
                 Answer written = done != null ? done : answers.of(failure, "/");
                 boolean last = inputShutdown && queued.isEmpty();
-                var future = ctx.writeAndFlush(response(written, keepAlive && !last));
+                var future = ctx.writeAndFlush(ApplyProtocolRules.response(written, keepAlive && !last));
                 if (!keepAlive || last) {
                     future.addListener(ChannelFutureListener.CLOSE);
                 }
@@ -348,9 +319,13 @@ final class ApplyHttpServer implements SmartLifecycle {
         }
 
         private CompletableFuture<Answer> answer(ChannelHandlerContext ctx, FullHttpRequest request) {
-            String path = pathOf(request.uri());
+            String path = ApplyProtocolRules.pathOf(request.uri());
             if (!request.decoderResult().isSuccess()) {
                 return CompletableFuture.completedFuture(answers.notHttp(path));
+            }
+            Answer broken = ApplyProtocolRules.check(request, path, answers);
+            if (broken != null) {
+                return CompletableFuture.completedFuture(broken);
             }
             String id = ApplyAnswers.eventIdOf(path);
             if (id == null) {

@@ -72,6 +72,7 @@ class HttpLimitsConfiguration {
                     http.setMaxConnections(limits.mainMax());
                     http.setConnectionTimeout(millis(limits.headerTimeout()));
                     http.setKeepAliveTimeout(millis(limits.keepAliveTimeout()));
+                    http.setMaxHeaderCount(HttpProtocolRules.MAX_HEADERS);
                 }
                 if (connector.getProtocolHandler() instanceof SlowHeaderGuardProtocol guarded) {
                     guarded.setHeaderTimeoutMillis(limits.headerTimeout().toMillis());
