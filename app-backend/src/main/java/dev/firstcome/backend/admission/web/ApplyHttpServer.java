@@ -24,7 +24,6 @@ import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMessage;
 import io.netty.handler.codec.http.HttpMethod;
@@ -136,9 +135,7 @@ final class ApplyHttpServer implements SmartLifecycle {
                         channel.pipeline()
                                 .addLast(deadlines.bytes())
                                 .addLast(new HttpServerCodec(
-                                        HttpProtocolRules.MAX_HEADER_BYTES,
-                                        HttpProtocolRules.MAX_HEADER_BYTES,
-                                        8192))
+                                        HttpProtocolRules.MAX_HEADER_BYTES, HttpProtocolRules.MAX_HEADER_BYTES, 8192))
                                 .addLast(deadlines.messages())
                                 .addLast(new BoundedAggregator())
                                 .addLast(new ApplyHandler(slot, deadlines));
@@ -244,8 +241,9 @@ final class ApplyHttpServer implements SmartLifecycle {
 
         @Override
         protected void handleOversizedMessage(ChannelHandlerContext ctx, HttpMessage oversized) {
-            String uri =
-                    oversized instanceof io.netty.handler.codec.http.HttpRequest request ? ApplyProtocolRules.pathOf(request.uri()) : "/";
+            String uri = oversized instanceof io.netty.handler.codec.http.HttpRequest request
+                    ? ApplyProtocolRules.pathOf(request.uri())
+                    : "/";
             Answer answer = answers.of(ApplyAnswers.tooLarge(), uri);
             ctx.writeAndFlush(ApplyProtocolRules.response(answer, false)).addListener(ChannelFutureListener.CLOSE);
         }
