@@ -69,7 +69,7 @@ class EventEntity {
 
     /**
      * Raised by every committed change, under the row lock; the event's Redis meta hash carries the
-     * version it was written under and never accepts an older one. Chosen by {@link EventService} (not
+     * version it was written under and never accepts an older one. Chosen by {@link EventService} and {@link EventMetaSync} (not
      * JPA's {@code @Version}, which only adds one): it may skip numbers an uncertain write used.
      */
     @Column(nullable = false)

@@ -2,7 +2,6 @@ package dev.firstcome.backend.event;
 
 import dev.firstcome.backend.admission.AdmissionStateApi;
 import dev.firstcome.backend.admission.AdmissionStrategy;
-import dev.firstcome.backend.admission.AdmissionUnavailableException;
 import dev.firstcome.backend.admission.EventNotFoundException;
 import dev.firstcome.backend.admission.MetaWrite;
 import dev.firstcome.backend.audit.AuditApi;
@@ -21,14 +20,12 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.PessimisticLockingFailureException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,16 +33,14 @@ import org.springframework.transaction.support.TransactionTemplate;
 class EventService implements EventApi {
 
     private static final Logger log = LoggerFactory.getLogger(EventService.class);
-    private static final int STALE_ATTEMPTS = 3;
 
     private final EventRepository repository;
     private final EventCache cache;
-    private final EventChangeBroadcaster broadcaster;
+    private final EventMetaSync sync;
     private final AdmissionStateApi admission;
     private final Set<String> strategies;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final Set<Long> unrepaired = ConcurrentHashMap.newKeySet();
 
     private final AuditApi audit;
     private final VendorApi vendors;
@@ -53,7 +48,7 @@ class EventService implements EventApi {
     EventService(
             EventRepository repository,
             EventCache cache,
-            EventChangeBroadcaster broadcaster,
+            EventMetaSync sync,
             AdmissionStateApi admission,
             List<AdmissionStrategy> strategies,
             Clock clock,
@@ -64,7 +59,7 @@ class EventService implements EventApi {
         this.vendors = vendors;
         this.repository = repository;
         this.cache = cache;
-        this.broadcaster = broadcaster;
+        this.sync = sync;
         this.admission = admission;
         this.strategies = strategies.stream().map(AdmissionStrategy::name).collect(Collectors.toUnmodifiableSet());
         this.clock = clock;
@@ -96,7 +91,7 @@ class EventService implements EventApi {
             admission.initializeMeta(entity.toView(), entity.version());
             return entity;
         });
-        EventView created = published(saved);
+        EventView created = sync.published(saved);
         audit.record("event.create", "event:" + created.id(), null, created);
         return created;
     }
@@ -156,7 +151,7 @@ class EventService implements EventApi {
         EventEntity saved;
         try {
             saved = tx.execute(status -> {
-                EventEntity entity = locked(eventId);
+                EventEntity entity = sync.locked(eventId);
                 EventView current = entity.toView();
                 EventView changed = change.apply(current);
                 if (changed.equals(current)) {
@@ -167,7 +162,7 @@ class EventService implements EventApi {
                 entity.apply(changed, now(), entity.version() + 1);
                 repository.flush(); // a database refusal here leaves Redis untouched
                 redisMayHoldIt.set(true);
-                switch (writeMeta(entity, limits)) {
+                switch (sync.writeMeta(entity, limits)) {
                     case MetaWrite.Written written -> {}
                     case MetaWrite.BelowIssued refused -> {
                         redisMayHoldIt.set(false);
@@ -175,7 +170,7 @@ class EventService implements EventApi {
                     }
                     case MetaWrite.StateMissing missing -> {
                         redisMayHoldIt.set(false);
-                        throw stateMissing(eventId);
+                        throw EventMetaSync.stateMissing(eventId);
                     }
                     case MetaWrite.Stale stale -> {
                         redisMayHoldIt.set(false);
@@ -186,116 +181,26 @@ class EventService implements EventApi {
             });
         } catch (PessimisticLockingFailureException e) {
             if (redisMayHoldIt.get()) {
-                throw unconfirmed(eventId, e);
+                throw sync.unconfirmed(eventId, e);
             }
             throw new EventEditConflictException(eventId, e);
         } catch (RuntimeException e) {
             if (redisMayHoldIt.get()) {
-                throw unconfirmed(eventId, e);
+                throw sync.unconfirmed(eventId, e);
             }
             throw e;
         }
-        EventView after = published(saved);
+        EventView after = sync.published(saved);
         if (before.get() != null) {
             audit.record(action, "event:" + eventId, before.get(), after);
         }
         return after;
     }
 
-    /**
-     * Flushes the entity under its version and writes it into Redis under the same version. When Redis
-     * already holds that version (an earlier edit's uncertain write), the entity takes a later one.
-     */
-    private MetaWrite writeMeta(EventEntity entity, MetaWrite.Limits limits) {
-        for (int attempt = 1; ; attempt++) {
-            repository.flush();
-            MetaWrite written = admission.writeMeta(entity.toView(), entity.version(), limits);
-            if (!(written instanceof MetaWrite.Stale stale) || attempt == STALE_ATTEMPTS) {
-                return written;
-            }
-            entity.moveTo(Math.max(entity.version(), stale.storedVersion()) + 1);
-        }
-    }
-
-    /**
-     * The edit may or may not have reached Redis and was not (or not surely) committed: under the row
-     * lock again, Redis is given the database's committed event under a fresh, later version, so a late
-     * write of the edit is refused. Admissions Redis made meanwhile under a higher total are kept: the
-     * database's total is raised to them. If that fails too it is retried in the background.
-     */
-    private RuntimeException unconfirmed(long eventId, RuntimeException cause) {
-        log.warn("The edit of event {} was not confirmed ({}); repairing its Redis limits", eventId, cause.toString());
-        try {
-            EventView repaired = repair(eventId);
-            return new AdmissionUnavailableException(
-                    "The change of event " + eventId + " could not be confirmed. The event stands as saved, and"
-                            + " Redis enforces the same: total " + repaired.totalQuantity() + ", daily "
-                            + (repaired.dailyQuantity() == null ? "none" : repaired.dailyQuantity()) + ", status "
-                            + repaired.status() + ". Read the event before retrying.",
-                    cause);
-        } catch (RuntimeException e) {
-            unrepaired.add(eventId);
-            log.warn("Event {}: Redis limits not repaired yet ({}); retried in the background", eventId, e.toString());
-            return new AdmissionUnavailableException(
-                    "The change of event " + eventId + " could not be confirmed, and its limits in Redis are not yet"
-                            + " back to the saved ones (retried in the background). Read the event before retrying.",
-                    cause);
-        }
-    }
-
-    private EventView repair(long eventId) {
-        EventEntity repaired = tx.execute(status -> {
-            EventEntity entity = locked(eventId);
-            EventView saved = entity.toView();
-            entity.moveTo(entity.version() + 1);
-            switch (writeMeta(entity, MetaWrite.Limits.CLAMP)) {
-                case MetaWrite.Written written -> {
-                    if (written.totalQuantity() != saved.totalQuantity()
-                            || !Objects.equals(written.dailyQuantity(), saved.dailyQuantity())) {
-                        log.warn(
-                                "Event {}: Redis admitted beyond the saved limits while an edit was unconfirmed;"
-                                        + " total {} -> {}, daily {} -> {}",
-                                eventId,
-                                saved.totalQuantity(),
-                                written.totalQuantity(),
-                                saved.dailyQuantity(),
-                                written.dailyQuantity());
-                        entity.apply(
-                                withLimits(saved, written.totalQuantity(), written.dailyQuantity()),
-                                now(),
-                                entity.version());
-                    }
-                }
-                case MetaWrite.StateMissing missing -> throw stateMissing(eventId);
-                default -> throw new IllegalStateException("Redis refused the repair of event " + eventId);
-            }
-            return entity;
-        });
-        unrepaired.remove(eventId);
-        log.info("Event {}: Redis and the database agree again (version {})", eventId, repaired.version());
-        EventView view = published(repaired);
-        audit.record("system", "event.repair", "event:" + eventId, null, view);
-        return view;
-    }
-
-    /** Retries the repairs that failed (Redis or the database still down when the edit was answered). */
-    @Scheduled(fixedDelay = 5000)
-    void repairUnconfirmed() {
-        for (Long eventId : List.copyOf(unrepaired)) {
-            try {
-                repair(eventId);
-            } catch (EventNotFoundException e) {
-                unrepaired.remove(eventId);
-            } catch (RuntimeException e) {
-                log.debug("Event {}: repair failed again: {}", eventId, e.getMessage());
-            }
-        }
-    }
-
     @Override
     public void restoreAdmissionMeta(long eventId) {
         tx.executeWithoutResult(status -> {
-            EventEntity entity = locked(eventId);
+            EventEntity entity = sync.locked(eventId);
             // a later version than any an unconfirmed edit may have sent: its late write is refused
             entity.moveTo(entity.version() + 1);
             repository.flush();
@@ -344,23 +249,8 @@ class EventService implements EventApi {
         }
     }
 
-    private EventEntity locked(long eventId) {
-        return repository.findForUpdate(eventId).orElseThrow(() -> new EventNotFoundException(eventId));
-    }
-
-    private EventView published(EventEntity entity) {
-        cache.put(entity.toView(), entity.version());
-        broadcaster.announce(entity.id());
-        return entity.toView();
-    }
-
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static AdmissionUnavailableException stateMissing(long eventId) {
-        return new AdmissionUnavailableException("Event " + eventId
-                + " is being restored after Redis lost its state; nothing was changed. Retry shortly.");
     }
 
     private static boolean sameLimits(EventView a, EventView b) {
@@ -371,28 +261,6 @@ class EventService implements EventApi {
         if (e.status() == EventStatus.CLOSED) {
             throw new EventStateConflictException("Event " + e.id() + " is closed and cannot be " + action);
         }
-    }
-
-    private static EventView withLimits(EventView e, int total, Integer daily) {
-        return new EventView(
-                e.id(),
-                e.name(),
-                total,
-                daily,
-                e.dailyOpenTime(),
-                e.dailyCloseTime(),
-                e.startsAt(),
-                e.endsAt(),
-                e.zoneId(),
-                e.status(),
-                e.lab(),
-                e.strategy(),
-                e.createdAt(),
-                e.updatedAt(),
-                e.benefit(),
-                e.validity(),
-                e.vendorId(),
-                e.waitingRoom());
     }
 
     private static EventView withStatus(EventView e, EventStatus status) {

@@ -84,7 +84,7 @@ class IssuedStatusWriter {
             if (!terms.containsKey(c.eventId())) {
                 terms.put(c.eventId(), terms(c.eventId()));
             }
-            fresh.add(RedemptionService.issued(c, terms.get(c.eventId())));
+            fresh.add(IssuedTerms.issued(c, terms.get(c.eventId())));
         }
         write(fresh);
     }
@@ -122,7 +122,7 @@ class IssuedStatusWriter {
                 if (!present.contains(c.couponId())) {
                     EventView event =
                             terms.computeIfAbsent(c.eventId(), events::find).orElse(null);
-                    fresh.add(RedemptionService.issued(c, event));
+                    fresh.add(IssuedTerms.issued(c, event));
                 }
             }
             if (!fresh.isEmpty()) {

@@ -2,32 +2,25 @@ package dev.firstcome.backend.redemption;
 
 import dev.firstcome.backend.admission.UserIds;
 import dev.firstcome.backend.event.EventApi;
-import dev.firstcome.backend.infra.FirstComeNames;
 import dev.firstcome.backend.infra.FirstComeProperties;
 import dev.firstcome.backend.infra.web.InvalidRequestException;
 import dev.firstcome.backend.issuance.IssuanceApi;
 import dev.firstcome.backend.issuance.IssuedCoupon;
-import dev.firstcome.backend.vendor.LedgerEntry;
-import dev.firstcome.backend.vendor.VendorApi;
-import dev.firstcome.model.CouponBenefit;
 import dev.firstcome.model.CouponStatus;
-import dev.firstcome.model.CouponValidity;
-import dev.firstcome.model.EventView;
 import dev.firstcome.model.RedemptionResult;
 import dev.firstcome.model.RedemptionTimeline;
 import dev.firstcome.model.UserCouponView;
-import dev.firstcome.model.VendorView;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,9 +31,6 @@ class RedemptionService implements RedemptionApi {
     private static final Logger log = LoggerFactory.getLogger(RedemptionService.class);
 
     static final String SYSTEM = "system";
-    static final long MAX_ORDER_AMOUNT = 10_000_000_000L;
-    private static final Pattern ORDER_ID = Pattern.compile("[A-Za-z0-9._:@+-]{1,64}");
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,128}");
     private static final int LOCK_ATTEMPTS = 5;
 
     private final CouponStateRepository states;
@@ -48,12 +38,8 @@ class RedemptionService implements RedemptionApi {
     private final EventApi events;
     private final Clock clock;
     private final TransactionTemplate tx;
-    private final ApplicationEventPublisher publisher;
     private final FirstComeProperties.Redemption settings;
-    private final VendorApi vendors;
-
-    /** This server's ledger topic: each entry carries it (see {@link VendorLedgerEntry}). */
-    private final String ledgerTopic;
+    private final RedemptionLedger ledger;
 
     RedemptionService(
             CouponStateRepository states,
@@ -61,60 +47,23 @@ class RedemptionService implements RedemptionApi {
             EventApi events,
             Clock clock,
             TransactionTemplate tx,
-            ApplicationEventPublisher publisher,
             FirstComeProperties properties,
-            VendorApi vendors,
-            FirstComeNames names) {
-        this.ledgerTopic = names.ledgerTopic();
-        this.vendors = vendors;
+            RedemptionLedger ledger) {
+        this.ledger = ledger;
         this.states = states;
         this.issuance = issuance;
         this.events = events;
         this.clock = clock;
         this.tx = tx;
-        this.publisher = publisher;
         this.settings = properties.redemption();
-    }
-
-    /**
-     * The entry, in the redemption's transaction: into the event publication registry (sent to Kafka after the
-     * commit), or with the synchronous settlement booked into the vendor's ledger directly.
-     */
-    private void ledger(VendorLedgerEntry e) {
-        if (settings.settlement() == FirstComeProperties.Redemption.Settlement.SYNC) {
-            vendors.book(new LedgerEntry(
-                    e.redemptionId(),
-                    e.kind(),
-                    e.couponId(),
-                    e.eventId(),
-                    e.vendorId(),
-                    e.amount(),
-                    e.orderId(),
-                    e.at()));
-        } else {
-            publisher.publishEvent(e);
-        }
     }
 
     @Override
     public RedemptionResult redeem(
             long couponId, String userId, String orderId, long orderAmount, String idempotencyKey, String actor) {
-        requireOrderId(orderId);
-        if (orderAmount < 0 || orderAmount > MAX_ORDER_AMOUNT) {
-            throw new InvalidRequestException(
-                    "orderAmount",
-                    "orderAmount must be between 0 and " + MAX_ORDER_AMOUNT + " (minor units), got " + orderAmount);
-        }
-        if (idempotencyKey == null || !KEY.matcher(idempotencyKey).matches()) {
-            throw new InvalidRequestException(
-                    "Idempotency-Key", "an Idempotency-Key header of 1 to 128 printable ASCII characters is required");
-        }
-        CouponState known = ensure(owned(couponId, userId));
-        if (known == null) {
-            throw new CouponNotFoundException(couponId);
-        }
-        RedemptionRecord answer = locked(() -> tx.execute(status -> {
-            CouponState s = states.lock(couponId).orElseThrow(() -> new CouponNotFoundException(couponId));
+        RedemptionRules.requireRedeemRequest(orderId, orderAmount, idempotencyKey);
+        IssuedCoupon coupon = owned(couponId, userId);
+        RedemptionRecord answer = onLockedRow(coupon, s -> {
             var prior = states.findRequest(couponId, idempotencyKey);
             if (prior.isPresent()) {
                 RedemptionRecord p = prior.get();
@@ -126,28 +75,19 @@ class RedemptionService implements RedemptionApi {
                 return p;
             }
             Instant now = now();
-            RedemptionRecord decided = decide(s, orderId, orderAmount, now);
+            RedemptionRecord decided = RedemptionRules.decide(s, orderId, orderAmount, now);
             if (RedemptionResultCodes.REDEEMED.equals(decided.outcome()) && s.status() != CouponStatus.REDEEMED) {
                 String redemptionId = "c" + couponId + "-r" + (s.redemptions() + 1);
-                Long cost = s.vendorId() == null ? null : vendorCost(s.vendorId());
+                Long cost = s.vendorId() == null ? null : ledger.vendorCost(s.vendorId());
                 states.redeem(couponId, orderId, orderAmount, decided.discount(), redemptionId, cost, now);
                 states.transition(couponId, s.status(), CouponStatus.REDEEMED, actor, now, orderId);
                 if (cost != null) {
-                    ledger(new VendorLedgerEntry(
-                            redemptionId,
-                            VendorLedgerEntry.CREDIT,
-                            couponId,
-                            s.eventId(),
-                            s.vendorId(),
-                            cost,
-                            orderId,
-                            now,
-                            ledgerTopic));
+                    ledger.credit(redemptionId, s, cost, orderId, now);
                 }
             }
             states.saveRequest(couponId, idempotencyKey, decided, now);
             return decided;
-        }));
+        });
         if (!RedemptionResultCodes.REDEEMED.equals(answer.outcome())) {
             throw new RedemptionRefusedException(couponId, answer.outcome(), answer.detail());
         }
@@ -155,74 +95,18 @@ class RedemptionService implements RedemptionApi {
                 couponId, orderId, orderAmount, answer.discount(), CouponStatus.REDEEMED, answer.redeemedAt());
     }
 
-    /** The answer for a locked coupon: a discount, or a refusal with its reason. */
-    private static RedemptionRecord decide(CouponState s, String orderId, long orderAmount, Instant now) {
-        if (s.status() == CouponStatus.REDEEMED) {
-            if (orderId.equals(s.orderId()) && orderAmount == s.orderAmount()) {
-                return new RedemptionRecord(
-                        orderId, orderAmount, RedemptionResultCodes.REDEEMED, s.discount(), s.redeemedAt(), null);
-            }
-            return refused(
-                    orderId,
-                    orderAmount,
-                    RedemptionRefusedException.ALREADY_REDEEMED,
-                    "Coupon " + s.couponId() + " is already redeemed by another order");
-        }
-        if (s.status() == CouponStatus.EXPIRED || s.expiredAt(now)) {
-            return refused(
-                    orderId,
-                    orderAmount,
-                    RedemptionRefusedException.EXPIRED,
-                    "Coupon " + s.couponId() + " expired at " + s.expiresAt());
-        }
-        CouponBenefit benefit = s.benefit();
-        if (benefit == null) {
-            return refused(
-                    orderId,
-                    orderAmount,
-                    RedemptionRefusedException.NOT_REDEEMABLE,
-                    "Coupon " + s.couponId() + " carries no benefit (its event defines none)");
-        }
-        if (orderAmount < benefit.minimum()) {
-            return refused(
-                    orderId,
-                    orderAmount,
-                    RedemptionRefusedException.BELOW_MINIMUM,
-                    "The order amount " + orderAmount + " is below the coupon's minimum order amount "
-                            + benefit.minimum());
-        }
-        return new RedemptionRecord(
-                orderId, orderAmount, RedemptionResultCodes.REDEEMED, benefit.discountOn(orderAmount), now, null);
-    }
-
-    private static RedemptionRecord refused(String orderId, long orderAmount, String reason, String detail) {
-        return new RedemptionRecord(orderId, orderAmount, reason, null, null, detail);
-    }
-
     @Override
     public UserCouponView release(long couponId, String userId, String orderId, String actor) {
-        requireOrderId(orderId);
-        if (ensure(owned(couponId, userId)) == null) {
-            throw new CouponNotFoundException(couponId);
-        }
-        locked(() -> tx.execute(status -> {
-            CouponState s = states.lock(couponId).orElseThrow(() -> new CouponNotFoundException(couponId));
+        RedemptionRules.requireOrderId(orderId);
+        IssuedCoupon coupon = owned(couponId, userId);
+        onLockedRow(coupon, s -> {
             if (s.status() == CouponStatus.REDEEMED && orderId.equals(s.orderId())) {
                 Instant now = now();
                 CouponStatus to = s.expiredAt(now) ? CouponStatus.EXPIRED : CouponStatus.ISSUED;
                 states.release(couponId, to, now);
                 states.transition(couponId, CouponStatus.REDEEMED, to, actor, now, orderId);
                 if (s.vendorCost() != null) {
-                    ledger(new VendorLedgerEntry(
-                            s.redemptionId(),
-                            VendorLedgerEntry.REVERSAL,
-                            couponId,
-                            s.eventId(),
-                            s.vendorId(),
-                            -s.vendorCost(),
-                            orderId,
-                            now,
-                            ledgerTopic));
+                    ledger.reversal(s, orderId, now);
                 }
                 return null;
             }
@@ -235,7 +119,7 @@ class RedemptionService implements RedemptionApi {
                     s.status() == CouponStatus.REDEEMED
                             ? "Coupon " + couponId + " is redeemed by another order; only that order can release it"
                             : "Coupon " + couponId + " is not redeemed by order " + orderId);
-        }));
+        });
         return coupon(couponId, userId);
     }
 
@@ -244,14 +128,14 @@ class RedemptionService implements RedemptionApi {
         UserIds.require(userId);
         Instant now = now();
         return issuance.issuedCouponsOf(userId).stream()
-                .map(c -> view(c, ensure(c), now))
+                .map(c -> view(c, state(c), now))
                 .toList();
     }
 
     @Override
     public UserCouponView coupon(long couponId, String userId) {
         IssuedCoupon c = owned(couponId, userId);
-        return view(c, ensure(c), now());
+        return view(c, state(c), now());
     }
 
     @Override
@@ -296,60 +180,39 @@ class RedemptionService implements RedemptionApi {
     }
 
     /**
-     * Records the status row of a persisted coupon (ISSUED, with its event's terms as they are now); a
-     * coupon that has one keeps it. Its own transaction, before any lock is taken: concurrent first
-     * writers of one row never deadlock a redeem.
+     * The status row of a coupon as it is, read without a lock. The transaction that inserts a coupon writes its
+     * row ({@link IssuedStatusWriter}) and a start-up backfill writes the rows of older coupons; a coupon still
+     * without one is answered as its first row would read (ISSUED, with its event's terms as they are now),
+     * without writing it.
      */
-    CouponState ensure(IssuedCoupon c) {
-        var existing = states.find(c.couponId());
-        if (existing.isPresent()) {
-            return existing.get();
+    private CouponState state(IssuedCoupon c) {
+        return states.find(c.couponId())
+                .orElseGet(() -> IssuedTerms.issued(c, events.find(c.eventId()).orElse(null)));
+    }
+
+    /**
+     * Runs the work in one transaction on the coupon's locked status row, again when the database broke a lock
+     * wait. A coupon without a row (persisted before the rows were written with it, not yet backfilled) gets
+     * it first, in a transaction of its own before any lock is taken: concurrent first writers of one row never
+     * deadlock a redeem.
+     */
+    private <T> T onLockedRow(IssuedCoupon c, Function<CouponState, T> work) {
+        long couponId = c.couponId();
+        Optional<Done<T>> done =
+                locked(() -> tx.execute(status -> states.lock(couponId).map(s -> new Done<>(work.apply(s)))));
+        if (done != null && done.isPresent()) {
+            return done.get().value();
         }
-        CouponState fresh = issued(c, events.find(c.eventId()).orElse(null));
+        CouponState fresh = IssuedTerms.issued(c, events.find(c.eventId()).orElse(null));
         Instant now = now();
         // its first transition (to ISSUED) is derived from the row, not stored (CouponStateRepository#history)
         locked(() -> tx.execute(status -> states.insertIfAbsent(fresh, now)));
-        return states.find(c.couponId()).orElse(fresh);
+        return locked(() -> tx.execute(
+                status -> work.apply(states.lock(couponId).orElseThrow(() -> new CouponNotFoundException(couponId)))));
     }
 
-    /** The first status row of a coupon: ISSUED, with its event's terms as they are now (null: unknown event). */
-    static CouponState issued(IssuedCoupon c, EventView event) {
-        Instant issuedAt = c.admittedAt();
-        return new CouponState(
-                c.couponId(),
-                c.eventId(),
-                c.userId(),
-                CouponStatus.ISSUED,
-                issuedAt,
-                event == null ? null : expiresAt(event.validity(), ZoneId.of(event.zoneId()), issuedAt),
-                event == null ? null : event.benefit(),
-                event == null ? null : event.vendorId(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                null);
-    }
-
-    /** The end of a coupon's validity: the end of the {@code until} day, or N days after issue, in the zone. */
-    static Instant expiresAt(CouponValidity validity, ZoneId zone, Instant issuedAt) {
-        if (validity == null) {
-            return null;
-        }
-        if (validity.until() != null) {
-            return validity.until().plusDays(1).atStartOfDay(zone).toInstant();
-        }
-        return issuedAt.atZone(zone).plusDays(validity.daysAfterIssue()).toInstant();
-    }
-
-    /** What the funding vendor is owed for one redemption now (vendors are never deleted). */
-    private long vendorCost(long vendorId) {
-        return vendors.find(vendorId)
-                .map(VendorView::costPerRedemption)
-                .orElseThrow(() -> new IllegalStateException("vendor " + vendorId + " of a coupon does not exist"));
-    }
+    /** The result of work on a locked row (which may be null). */
+    private record Done<T>(T value) {}
 
     private IssuedCoupon owned(long couponId, String userId) {
         if (userId == null) {
@@ -377,15 +240,8 @@ class RedemptionService implements RedemptionApi {
                 states.history(s));
     }
 
-    private static void requireOrderId(String orderId) {
-        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) {
-            throw new InvalidRequestException(
-                    "orderId", "orderId is required: 1 to 64 characters of A-Z a-z 0-9 . _ : @ + -");
-        }
-    }
-
     /** Runs a transaction again when the database broke a lock wait or a deadlock (nothing was written). */
-    private <T> T locked(java.util.function.Supplier<T> work) {
+    private <T> T locked(Supplier<T> work) {
         for (int attempt = 1; ; attempt++) {
             try {
                 return work.get();

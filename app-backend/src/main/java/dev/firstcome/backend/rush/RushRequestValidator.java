@@ -222,7 +222,7 @@ class RushRequestValidator {
                     "room.entryTokenSeconds must be between " + MIN_ENTRY_TOKEN_SECONDS + " and "
                             + MAX_ENTRY_TOKEN_SECONDS);
         }
-        // the lab event's pre-queue opens a minute before its opening (see RushService)
+        // the lab event's pre-queue opens a minute before its opening (see RushLabEvents)
         return WaitingRoom.of(given.mode(), 1, outflow, tokenSeconds);
     }
 
