@@ -77,6 +77,11 @@ public final class FakeAdmissionStateApi implements AdmissionStateApi {
     public void republish(CouponAdmitted admitted) {}
 
     @Override
+    public boolean republishOnce(CouponAdmitted admitted, Duration lease) {
+        return false;
+    }
+
+    @Override
     public MetaWrite writeMeta(EventView event, long version, MetaWrite.Limits limits) {
         return new MetaWrite.Written(event.totalQuantity(), event.dailyQuantity());
     }
