@@ -18,9 +18,6 @@ import dev.firstcome.model.ReconcileReport;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,9 +41,9 @@ import javafx.collections.ObservableList;
 public final class DashboardViewModel {
 
     /** One hour of one-second points, per event. */
-    static final int MAX_POINTS = 3600;
+    static final int MAX_POINTS = EventHistory.MAX_POINTS;
     /** The admission rate of the ETA is the average over this window. */
-    static final Duration ETA_WINDOW = Duration.ofSeconds(10);
+    static final Duration ETA_WINDOW = EventHistory.ETA_WINDOW;
 
     private final EventApi events;
     private final MonitorApi monitor;
@@ -82,35 +79,18 @@ public final class DashboardViewModel {
 
     private final ReadOnlyObjectWrapper<ReconcileReport> reconcile = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<HealReport> heal = new ReadOnlyObjectWrapper<>();
-    private final Map<Long, History> histories = new HashMap<>();
+    private final Map<Long, EventHistory> histories = new HashMap<>();
     private boolean refreshing;
     /** Whether the operator chose the event in view (the events view, the picker), not the default. */
     private boolean chosen;
 
-    /** What the dashboard keeps of one event while the console runs. */
-    private static final class History {
-        final Deque<RatePoint> points = new ArrayDeque<>();
-        final Deque<Sample> samples = new ArrayDeque<>();
-        Instant soldOutAt;
-    }
-
-    private record Sample(Instant at, long admitted, long persisted) {}
-
     private record Snapshot(EventStats stats, PipelineStatus pipeline, EventState state, Map<String, Long> outcomes) {}
 
     /** The apply outcomes grouped as operators read them. */
-    static final Map<String, List<String>> OUTCOME_GROUPS = new java.util.LinkedHashMap<>(Map.of());
-
-    static {
-        OUTCOME_GROUPS.put("issued", List.of("ISSUED"));
-        OUTCOME_GROUPS.put("sold out", List.of("SOLD_OUT", "DAILY_SOLD_OUT"));
-        OUTCOME_GROUPS.put("already applied", List.of("ALREADY_APPLIED"));
-        OUTCOME_GROUPS.put("refused", List.of("NOT_OPEN", "ENDED", "PAUSED", "CLOSED", "UNAVAILABLE"));
-    }
+    static final Map<String, List<String>> OUTCOME_GROUPS = RequestRates.OUTCOME_GROUPS;
 
     private final ReadOnlyObjectWrapper<Map<String, Double>> requestRates = new ReadOnlyObjectWrapper<>(Map.of());
-    private Map<String, Long> previousOutcomes;
-    private Instant previousOutcomesAt;
+    private final RequestRates requestCounters = new RequestRates();
 
     public DashboardViewModel(
             EventApi events, MonitorApi monitor, AdmissionStateApi admission, UiExecutor executor, Clock clock) {
@@ -304,42 +284,22 @@ public final class DashboardViewModel {
 
     /** Adds the snapshot to the event's history (kept per event, one hour). */
     private void record(long eventId, Snapshot snapshot) {
-        History history = histories.computeIfAbsent(eventId, id -> new History());
+        EventHistory history = histories.computeIfAbsent(eventId, id -> new EventHistory());
         EventStats current = snapshot.stats();
-        Instant now = clock.instant();
-        Sample previous = history.samples.peekLast();
-        if (previous != null && now.isAfter(previous.at())) {
-            double seconds = Duration.between(previous.at(), now).toNanos() / 1e9;
-            RatePoint point = new RatePoint(
-                    now,
-                    Math.max(0, current.admitted() - previous.admitted()) / seconds,
-                    Math.max(0, current.persisted() - previous.persisted()) / seconds);
-            history.points.addLast(point);
-            while (history.points.size() > MAX_POINTS) {
-                history.points.removeFirst();
-            }
-            if (event.get() != null && event.get().id() == eventId) {
-                rates.add(point);
-                if (rates.size() > MAX_POINTS) {
-                    rates.remove(0, rates.size() - MAX_POINTS);
-                }
-            }
-        }
-        history.samples.addLast(new Sample(now, current.admitted(), current.persisted()));
-        while (history.samples.size() > 2
-                && Duration.between(history.samples.peekFirst().at(), now).compareTo(ETA_WINDOW) > 0) {
-            history.samples.removeFirst();
-        }
         boolean soldOut = current.remaining() <= 0
                 || (snapshot.state() != null && snapshot.state().phase() == EventPhase.SOLD_OUT);
-        if (soldOut && history.soldOutAt == null) {
-            history.soldOutAt = now;
+        RatePoint point = history.record(clock.instant(), current, soldOut);
+        if (point != null && event.get() != null && event.get().id() == eventId) {
+            rates.add(point);
+            if (rates.size() > MAX_POINTS) {
+                rates.remove(0, rates.size() - MAX_POINTS);
+            }
         }
     }
 
     private void show(Snapshot snapshot) {
         EventStats current = snapshot.stats();
-        History history = histories.get(current.eventId());
+        EventHistory history = histories.get(current.eventId());
         stats.set(current);
         if (snapshot.state() != null) {
             state.set(snapshot.state());
@@ -350,8 +310,8 @@ public final class DashboardViewModel {
         if (!groups.equals(snapshot.pipeline().groups())) {
             groups.setAll(snapshot.pipeline().groups());
         }
-        soldOutAt.set(history == null ? null : history.soldOutAt);
-        eta.set(history == null ? null : eta(history, current));
+        soldOutAt.set(history == null ? null : history.soldOutAt());
+        eta.set(history == null ? null : history.eta(current));
         banner.set(bannerOf(state.get()));
         updateRequestRates(snapshot.outcomes());
         updateAlerts();
@@ -363,36 +323,10 @@ public final class DashboardViewModel {
     }
 
     private void updateRequestRates(Map<String, Long> outcomes) {
-        Instant now = clock.instant();
-        if (previousOutcomes != null && now.isAfter(previousOutcomesAt)) {
-            double seconds = Duration.between(previousOutcomesAt, now).toNanos() / 1e9;
-            Map<String, Double> rates = new java.util.LinkedHashMap<>();
-            OUTCOME_GROUPS.forEach((group, names) -> {
-                long delta = 0;
-                for (String name : names) {
-                    delta += Math.max(0, outcomes.getOrDefault(name, 0L) - previousOutcomes.getOrDefault(name, 0L));
-                }
-                rates.put(group, delta / seconds);
-            });
-            requestRates.set(Map.copyOf(rates));
+        Map<String, Double> now = requestCounters.update(outcomes, clock.instant());
+        if (now != null) {
+            requestRates.set(now);
         }
-        previousOutcomes = outcomes;
-        previousOutcomesAt = now;
-    }
-
-    /** Remaining / admissions per second over the ETA window; null without admissions in it. */
-    private static Duration eta(History history, EventStats current) {
-        if (current.remaining() <= 0 || history.samples.size() < 2) {
-            return null;
-        }
-        Sample first = history.samples.peekFirst();
-        Sample last = history.samples.peekLast();
-        double seconds = Duration.between(first.at(), last.at()).toNanos() / 1e9;
-        double rate = seconds <= 0 ? 0 : (last.admitted() - first.admitted()) / seconds;
-        if (rate <= 0) {
-            return null;
-        }
-        return Duration.ofMillis((long) Math.ceil(current.remaining() / rate * 1000));
     }
 
     private String bannerOf(EventState current) {
@@ -403,25 +337,7 @@ public final class DashboardViewModel {
     }
 
     private void updateAlerts() {
-        List<String> found = new ArrayList<>();
-        EventStats current = stats.get();
-        PipelineStatus status = pipeline.get();
-        if (current != null && current.failedOpen() > 0) {
-            found.add(String.format(
-                    java.util.Locale.ROOT,
-                    "%,d coupons failed to persist: see Failed coupons and reissue",
-                    current.failedOpen()));
-        }
-        if (status != null && status.lagSeconds() > lagThresholdSeconds.get()) {
-            found.add(String.format(
-                    java.util.Locale.ROOT,
-                    "Persisting is %.1f s behind (alert above %.0f s)",
-                    status.lagSeconds(),
-                    lagThresholdSeconds.get()));
-        }
-        if (status != null && status.status() == LagStatus.STALLED) {
-            found.add("The issuance consumer is stalled: Kafka or the database may be down");
-        }
+        List<String> found = DashboardAlerts.of(stats.get(), pipeline.get(), lagThresholdSeconds.get());
         if (!found.equals(alerts)) {
             alerts.setAll(found);
         }
@@ -429,13 +345,13 @@ public final class DashboardViewModel {
 
     /** Shows the history kept for this event (empty the first time it is watched). */
     private void showHistory(EventView now) {
-        History history = now == null ? null : histories.get(now.id());
-        rates.setAll(history == null ? List.of() : List.copyOf(history.points));
+        EventHistory history = now == null ? null : histories.get(now.id());
+        rates.setAll(history == null ? List.of() : history.points());
         stats.set(null);
         state.set(null);
         banner.set("");
         eta.set(null);
-        soldOutAt.set(history == null ? null : history.soldOutAt);
+        soldOutAt.set(history == null ? null : history.soldOutAt());
         alerts.clear();
         reconcile.set(null);
         heal.set(null);

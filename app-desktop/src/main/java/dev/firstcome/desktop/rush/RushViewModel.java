@@ -14,20 +14,16 @@ import dev.firstcome.model.StrategyResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
-import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -60,32 +56,13 @@ public final class RushViewModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper("");
     private final StringProperty warmupUsers = new SimpleStringProperty("100000");
     private final ReadOnlyStringWrapper warmupError = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper();
-    private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper();
-    private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<Long> liveEventId = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<RushResult> result = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<RushReport> reports = FXCollections.observableArrayList();
-    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
-    private final ObservableList<RushReport> reportsView = FXCollections.unmodifiableObservableList(reports);
-
-    private final ObservableList<StrategyResult> comparison = FXCollections.observableArrayList();
-    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
-    private final ObservableList<StrategyResult> comparisonView = FXCollections.unmodifiableObservableList(comparison);
-
-    private final ObservableList<OutcomeCount> outcomes = FXCollections.observableArrayList();
-    /** The same read-only view every time: listeners on it must not be collected with a temporary wrapper. */
-    private final ObservableList<OutcomeCount> outcomesView = FXCollections.unmodifiableObservableList(outcomes);
+    private final RushRunState run = new RushRunState();
 
     // crashes (issue 18): the strategy in worker JVMs, and a fault done to one of them
     /** The faults the dialog offers. */
     public static final List<String> FAULTS = List.of(RushFault.NONE, RushFault.SIGTERM, RushFault.SIGKILL);
 
-    private final ObjectProperty<Integer> workers = new SimpleObjectProperty<>(0);
-    private final ObjectProperty<String> faultKind = new SimpleObjectProperty<>(RushFault.NONE);
-    private final StringProperty faultAtPercent = new SimpleStringProperty("50");
-    private final BooleanProperty faultRestart = new SimpleBooleanProperty(true);
-    private final ObjectProperty<Integer> faultWorker = new SimpleObjectProperty<>(1);
+    private final RushFaultForm faults = new RushFaultForm();
     private final RushRoomForm room = new RushRoomForm();
 
     private RushHandle handle;
@@ -100,10 +77,9 @@ public final class RushViewModel {
         quantity.addListener(o -> validate());
         onEvent.addListener(o -> validate());
         chosen.addListener((javafx.collections.SetChangeListener<String>) change -> validate());
-        workers.addListener(o -> validate());
-        faultKind.addListener(o -> validate());
-        faultAtPercent.addListener(o -> validate());
-        faultWorker.addListener(o -> validate());
+        for (javafx.beans.Observable field : faults.validated()) {
+            field.addListener(o -> validate());
+        }
         room.modeProperty().addListener(o -> validate());
         room.outflowProperty().addListener(o -> validate());
         validate();
@@ -116,66 +92,27 @@ public final class RushViewModel {
 
     /** Worker JVMs hosting the strategy: 0 (inside the server), 1 or 2. */
     public ObjectProperty<Integer> workersProperty() {
-        return workers;
+        return faults.workersProperty();
     }
 
     /** One of {@link #FAULTS}. */
     public ObjectProperty<String> faultKindProperty() {
-        return faultKind;
+        return faults.faultKindProperty();
     }
 
     /** When the fault strikes, in percent of the rush's requests (0 to 99). */
     public StringProperty faultAtPercentProperty() {
-        return faultAtPercent;
+        return faults.faultAtPercentProperty();
     }
 
     /** Whether the struck worker is started again. */
     public BooleanProperty faultRestartProperty() {
-        return faultRestart;
+        return faults.faultRestartProperty();
     }
 
     /** Which worker is struck (1 or 2). */
     public ObjectProperty<Integer> faultWorkerProperty() {
-        return faultWorker;
-    }
-
-    /** The worker and fault part of the form, or null when it is fine. */
-    private String faultError() {
-        int hosts = workers.get() == null ? 0 : workers.get();
-        boolean faulty = faultKind.get() != null && !RushFault.NONE.equals(faultKind.get());
-        if (hosts > 0 && onEvent.get()) {
-            return "Worker JVMs and faults need fresh rehearsal events";
-        }
-        if (faulty && hosts == 0) {
-            return "A fault needs the strategy in 1 or 2 worker JVMs";
-        }
-        if (faulty) {
-            Integer at = FormNumbers.whole(faultAtPercent.get());
-            if (at == null || at < 0 || at > 99) {
-                return "Fault point must be a percentage from 0 to 99";
-            }
-            int struck = faultWorker.get() == null ? 1 : faultWorker.get();
-            if (struck < 1 || struck > hosts) {
-                return "The struck worker must be one of the " + hosts + " worker(s)";
-            }
-        }
-        return null;
-    }
-
-    /** The request with the worker and fault part of the form. */
-    private RushRequest withWorkers(RushRequest request) {
-        int hosts = workers.get() == null ? 0 : workers.get();
-        if (hosts == 0) {
-            return request;
-        }
-        RushFault fault = RushFault.NONE.equals(faultKind.get())
-                ? RushFault.none()
-                : RushFault.of(
-                        faultKind.get(),
-                        FormNumbers.whole(faultAtPercent.get()) / 100.0,
-                        faultRestart.get(),
-                        faultWorker.get() == null ? 1 : faultWorker.get());
-        return request.withWorkers(hosts, fault);
+        return faults.faultWorkerProperty();
     }
 
     /** Prepares a rush on this event (null: fresh rehearsal events only). */
@@ -229,37 +166,37 @@ public final class RushViewModel {
     }
 
     public ReadOnlyBooleanProperty runningProperty() {
-        return running.getReadOnlyProperty();
+        return run.running.getReadOnlyProperty();
     }
 
     public ReadOnlyDoubleProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return run.progress.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty progressTextProperty() {
-        return progressText.getReadOnlyProperty();
+        return run.progressText.getReadOnlyProperty();
     }
 
     /** The event the rush is hitting right now (the dashboard follows it). */
     public ReadOnlyObjectProperty<Long> liveEventIdProperty() {
-        return liveEventId.getReadOnlyProperty();
+        return run.liveEventId.getReadOnlyProperty();
     }
 
     public ReadOnlyObjectProperty<RushResult> resultProperty() {
-        return result.getReadOnlyProperty();
+        return run.result.getReadOnlyProperty();
     }
 
     public ObservableList<RushReport> reports() {
-        return reportsView;
+        return run.reportsView;
     }
 
     public ObservableList<StrategyResult> comparison() {
-        return comparisonView;
+        return run.comparisonView;
     }
 
     /** Answers by kind over every run of the rush. */
     public ObservableList<OutcomeCount> outcomes() {
-        return outcomesView;
+        return run.outcomesView;
     }
 
     public void loadStrategies() {
@@ -302,8 +239,8 @@ public final class RushViewModel {
         } else if (event.get() == null) {
             return "Choose an event";
         }
-        String roomError = room.error(workers.get() == null ? 0 : workers.get(), onEvent.get());
-        return roomError != null ? roomError : faultError();
+        String roomError = room.error(faults.hosts(), onEvent.get());
+        return roomError != null ? roomError : faults.error(onEvent.get());
     }
 
     /** The request the form describes (valid form only). */
@@ -317,7 +254,7 @@ public final class RushViewModel {
         Integer daily = event.get() == null ? null : event.get().dailyQuantity();
         int coupons = FormNumbers.whole(quantity.get());
         List<String> names = strategies.stream().filter(chosen::contains).toList();
-        return withWorkers(new RushRequest(
+        return faults.applyTo(new RushRequest(
                         null,
                         names,
                         coupons,
@@ -334,21 +271,12 @@ public final class RushViewModel {
     /** Starts the rush; false while the form has an error or a rush runs. */
     public boolean start() {
         validate();
-        if (!error.get().isEmpty() || running.get()) {
+        if (!error.get().isEmpty() || run.running.get()) {
             return false;
         }
         RushRequest request = request();
-        running.set(true);
-        progress.set(0);
-        progressText.set("Starting…");
-        result.set(null);
-        reports.clear();
-        comparison.clear();
-        outcomes.clear();
-        executor.submit("Starting the rush", () -> rush.start(request), this::started, failure -> {
-            running.set(false);
-            progressText.set("");
-        });
+        run.begin("Starting…");
+        executor.submit("Starting the rush", () -> rush.start(request), this::started, failure -> run.notStarted());
         return true;
     }
 
@@ -361,7 +289,7 @@ public final class RushViewModel {
     /** Reads the progress of the running rush (the view calls it a few times per second). */
     public void poll() {
         RushHandle current = handle;
-        if (current == null || !running.get() || polling) {
+        if (current == null || !run.running.get() || polling) {
             return;
         }
         polling = true;
@@ -370,27 +298,9 @@ public final class RushViewModel {
 
     private void showProgress(RushProgress snapshot) {
         polling = false;
-        if (!running.get()) {
-            return;
+        if (run.running.get()) {
+            run.show(snapshot);
         }
-        progress.set(snapshot.fraction());
-        progressText.set(describe(snapshot));
-        if (snapshot.eventId() != null) {
-            liveEventId.set(snapshot.eventId());
-        }
-        outcomes.setAll(snapshot.outcomes());
-    }
-
-    static String describe(RushProgress p) {
-        return String.format(
-                Locale.ROOT,
-                "%s · run %d of %d (%s) · %,d of %,d answered",
-                p.state(),
-                p.run(),
-                p.runs(),
-                p.strategy() == null ? "-" : p.strategy(),
-                p.completed(),
-                p.total());
     }
 
     private void finished(RushHandle finishedHandle, RushResult finished) {
@@ -398,28 +308,7 @@ public final class RushViewModel {
             return;
         }
         handle = null;
-        running.set(false);
-        if (finished == null) {
-            progressText.set("The rush ended without a result");
-            return;
-        }
-        progress.set(1);
-        result.set(finished);
-        reports.setAll(finished.reports());
-        comparison.setAll(
-                finished.comparison() == null
-                        ? finished.reports().stream().map(StrategyResult::of).toList()
-                        : finished.comparison().rows());
-        outcomes.setAll(sum(finished.reports()));
-        progressText.set(finished.state() + (finished.error() == null ? "" : ": " + finished.error()));
-    }
-
-    static List<OutcomeCount> sum(List<RushReport> reports) {
-        var totals = new java.util.TreeMap<String, Long>();
-        reports.forEach(r -> r.outcomes().forEach(o -> totals.merge(o.outcome(), o.count(), Long::sum)));
-        return totals.entrySet().stream()
-                .map(e -> new OutcomeCount(e.getKey(), e.getValue()))
-                .toList();
+        run.finish(finished);
     }
 
     /** Users of the launch-day warm-up (a synthetic rush on a lab event, through the apply server). */
@@ -442,21 +331,12 @@ public final class RushViewModel {
             return false;
         }
         warmupError.set("");
-        if (running.get()) {
+        if (run.running.get()) {
             return false;
         }
         int users = count;
-        running.set(true);
-        progress.set(0);
-        progressText.set("Warming up…");
-        result.set(null);
-        reports.clear();
-        comparison.clear();
-        outcomes.clear();
-        executor.submit("Starting the warm-up", () -> rush.warmUp(users), this::started, failure -> {
-            running.set(false);
-            progressText.set("");
-        });
+        run.begin("Warming up…");
+        executor.submit("Starting the warm-up", () -> rush.warmUp(users), this::started, failure -> run.notStarted());
         return true;
     }
 
@@ -464,7 +344,7 @@ public final class RushViewModel {
     public void cancel() {
         RushHandle current = handle;
         if (current != null) {
-            progressText.set("Cancelling…");
+            run.progressText.set("Cancelling…");
             executor.submit(
                     "Cancelling the rush",
                     () -> {
