@@ -110,7 +110,7 @@ def ms(xs):
 
 print(f"flood: {idle_n} idle sockets (one byte each) to the apply server and {trickle_n} trickling sockets in {flood_seconds:.1f} s;"
       f" {connect_failures} connects failed")
-print(f"held: {held_after_flood} idle sockets still open 0.5 s after the flood (the rest were reset to make room)")
+print(f"held: {held_after_flood} idle client sockets still open 0.5 s after the flood (accepted by the server or waiting in its listen backlog; the rest were reset to make room)")
 for kind, xs in closed_after.items():
     print(f"closed by the server: {kind}: {len(xs)} sockets, after {ms(xs)}")
 print(f"still open at the end: {len(opened)}")
