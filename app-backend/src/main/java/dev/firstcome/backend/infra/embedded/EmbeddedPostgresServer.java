@@ -149,6 +149,7 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
      * 65534 may pass through to its own {@code data} and {@code run}; nobody but root may add, rename or
      * replace anything in it), and recorded by the symbolic link {@code <data dir>/postgres}. A home that is
      * a symbolic link, not owned by this process's user or writable by anyone else is refused, never used.
+     * Before a new one is made, the homes whose data directory is gone are removed ({@link StalePostgresHomes}).
      */
     static Path home(Path firstcomeDataDir) throws IOException {
         Path link = firstcomeDataDir.resolve("postgres");
@@ -171,8 +172,9 @@ final class EmbeddedPostgresServer implements EmbeddedServer {
             throw refused(link, "is not the symbolic link to the embedded PostgreSQL's home that FirstCome creates");
         }
         Files.createDirectories(firstcomeDataDir);
+        StalePostgresHomes.collect(Path.of("/var/tmp"));
         Path home = Files.createTempDirectory(
-                Path.of("/var/tmp"), "firstcome-postgres-", PosixFilePermissions.asFileAttribute(ROOT_HOME));
+                Path.of("/var/tmp"), StalePostgresHomes.PREFIX, PosixFilePermissions.asFileAttribute(ROOT_HOME));
         Files.setPosixFilePermissions(home, ROOT_HOME);
         Files.writeString(home.resolve("OWNER"), firstcomeDataDir + "\n");
         Files.createSymbolicLink(link, home);
