@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,13 +36,20 @@ final class StalePostgresHomes {
 
     private StalePostgresHomes() {}
 
-    /** Removes the stale homes under {@code parent}; returns them. Never fails: what cannot be read is kept. */
+    /**
+     * Removes the stale homes under {@code parent}; returns them. Never fails: what cannot be read is kept. The
+     * embedded servers start before the application context (and its clock), so the time is the system's.
+     */
     static List<Path> collect(Path parent) {
+        return collect(parent, Clock.systemUTC());
+    }
+
+    static List<Path> collect(Path parent, Clock clock) {
         List<Path> removed = new ArrayList<>();
         try (DirectoryStream<Path> homes = Files.newDirectoryStream(parent, PREFIX + "*")) {
             for (Path home : homes) {
                 try {
-                    if (stale(home)) {
+                    if (stale(home, clock.instant())) {
                         deleteTree(home);
                         removed.add(home);
                     }
@@ -58,7 +66,7 @@ final class StalePostgresHomes {
         return removed;
     }
 
-    static boolean stale(Path home) throws IOException {
+    static boolean stale(Path home, Instant now) throws IOException {
         PosixFileAttributes attributes =
                 Files.readAttributes(home, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         if (attributes.isSymbolicLink() || !attributes.isDirectory() || !ours(home)) {
@@ -70,7 +78,7 @@ final class StalePostgresHomes {
         }
         if (Files.getLastModifiedTime(ownerFile, LinkOption.NOFOLLOW_LINKS)
                 .toInstant()
-                .isAfter(Instant.now().minus(GRACE))) {
+                .isAfter(now.minus(GRACE))) {
             return false;
         }
         Path link = Path.of(Files.readString(ownerFile).strip()).resolve("postgres");
